@@ -1,0 +1,130 @@
+// Configuration from the environment (and .env), validated once at start-up. A wrong value stops start-up with a
+// message naming the setting; nothing silently falls back to a store that would lose complaints.
+import { z } from 'zod';
+import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_STANDARD_MINUTES, isStage, type Stage } from '../domain/stages.js';
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no', ''].includes(v), 'must be true or false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const idList = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || /^-?\d+(\s*,\s*-?\d+)*$/.test(v), 'must be comma-separated numeric ids')
+  .transform((v) => (v === '' ? [] : v.split(',').map((s) => s.trim())));
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const intIn = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
+
+const standardTimes = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const out: Partial<Record<Stage, number>> = { ...DEFAULT_STANDARD_MINUTES };
+    if (v === '') return out;
+    for (const part of v.split(',')) {
+      const [stage = '', minutes = ''] = part.split('=').map((s) => s.trim());
+      if (!isStage(stage) || !/^\d+$/.test(minutes) || Number(minutes) <= 0) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not stage=minutes (e.g. in_progress=300)` });
+        return z.NEVER;
+      }
+      out[stage] = Number(minutes);
+    }
+    return out;
+  });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  MONGODB_URI: optionalText.refine(
+    (v) => v === undefined || /^mongodb(\+srv)?:\/\/\S+$/.test(v),
+    'must start with mongodb:// or mongodb+srv://',
+  ),
+  AGENCY_CONFIG: optionalText,
+  DEFAULT_LANGUAGE: z.enum(['id', 'en']).default('id'),
+  MAX_MESSAGE_CHARS: intIn(100, 100_000).default(4000),
+  MAX_ATTACHMENT_MB: intIn(1, 2000).default(20),
+  STANDARD_TIMES: standardTimes.default(''),
+  INSTANCE_ID: optionalText,
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_STAFF_BOT_TOKEN: optionalText,
+  TELEGRAM_STAFF_CHAT_ID: optionalText.refine((v) => v === undefined || /^-?\d+$/.test(v), 'must be a numeric chat id'),
+  STAFF_TELEGRAM_IDS: idList.default(''),
+  SUPERVISOR_TELEGRAM_IDS: idList.default(''),
+  TELEGRAM_API_ROOT: z.string().trim().url('must be a URL').default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), 'must be a URL'),
+  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  TELEGRAM_WEBHOOK_PORT: intIn(1, 65535).default(8443),
+  WHATSAPP_ENABLED: bool.default('false'),
+  CHROMIUM_PATH: z.string().trim().default('/usr/bin/chromium'),
+  SUPERVISOR_WHATSAPP_NUMBERS: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\+?\d{8,15}(\s*,\s*\+?\d{8,15})*$/.test(v), 'must be comma-separated phone numbers')
+    .transform((v) => (v === '' ? [] : v.split(',').map((s) => s.trim().replace(/^\+/, ''))))
+    .default(''),
+});
+
+type Parsed = z.infer<typeof schema>;
+
+export interface Config extends Parsed {
+  /** DATA_DIR resolved to an absolute path. */
+  dataDir: string;
+  sqlitePath: string;
+  agencyConfigPath: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_AGENCY_CONFIG = 'src/config/agencies/bapenda-kota-padang.json';
+
+/** Validates the environment; throws ConfigError naming every wrong setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const r = schema.safeParse(env);
+  if (!r.success) {
+    throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const c = r.data;
+  const problems: string[] = [];
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
+  }
+  if (c.TELEGRAM_STAFF_BOT_TOKEN && !c.TELEGRAM_STAFF_CHAT_ID) {
+    problems.push('TELEGRAM_STAFF_CHAT_ID: required when TELEGRAM_STAFF_BOT_TOKEN is set');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const dataDir = isAbsolute(c.DATA_DIR) ? c.DATA_DIR : resolve(cwd, c.DATA_DIR);
+  return {
+    ...c,
+    dataDir,
+    sqlitePath: join(dataDir, 'aduan.sqlite'),
+    agencyConfigPath: c.AGENCY_CONFIG ? resolve(cwd, c.AGENCY_CONFIG) : resolve(projectRoot(), DEFAULT_AGENCY_CONFIG),
+  };
+}
+
+/** The project's root folder (where package.json is), whatever the working directory. */
+export function projectRoot(): string {
+  return resolve(new URL('.', import.meta.url).pathname, '../..');
+}

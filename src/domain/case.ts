@@ -1,0 +1,108 @@
+// The complaint case: everything the SOP's complaint book, PTP and follow-up book hold about one message.
+// Praise and statements are recorded as cases of their own kind too (SOP step 3 sorts them; they are counted).
+import type { Classification, MessageLabel } from '../../nlp/types.js';
+import type { Attachment, ChannelName } from './messages.js';
+import type { Resolution, Stage } from './stages.js';
+
+export type Language = 'id' | 'en';
+
+export interface CitizenRef {
+  channel: ChannelName;
+  userId: string;
+  chatId: string;
+  displayName?: string;
+  language: Language;
+}
+
+export interface StageTime {
+  enteredAt: number;
+  dueAt?: number;
+  leftAt?: number;
+}
+
+export interface Note {
+  by: string;
+  at: number;
+  text: string;
+}
+
+export interface Verification {
+  result: 'approved' | 'rejected';
+  by: string;
+  at: number;
+  notes: string;
+}
+
+/** Permintaan Tindakan Perbaikan (corrective-action request), SOP steps 7-12. */
+export interface Ptp {
+  rootCause?: string;
+  correctiveAction?: string;
+  owner?: string;
+  dueAt?: number;
+  verifications: Verification[];
+}
+
+export interface SatisfactionAnswer {
+  at: number;
+  satisfied: boolean;
+  rating?: number;
+  reason?: string;
+  /** 'closure' for the SOP step 13 question, 'follow-up' for the check weeks later. */
+  round: 'closure' | 'follow-up';
+}
+
+export interface CaseRecord {
+  ticket: string;
+  kind: MessageLabel;
+  citizen: CitizenRef;
+  text: string;
+  details: { what?: string; where?: string; since?: string };
+  attachments: Attachment[];
+  classification: Classification;
+  correction?: { label: MessageLabel; by: string; at: number; note?: string };
+  topic: string;
+  division: string;
+  flags: string[];
+  repeatOf?: { ticket: string; similarity: number };
+  stage: Stage;
+  resolution?: Resolution;
+  resolutionNote?: string;
+  stageTimes: Partial<Record<Stage, StageTime>>;
+  /** Due time of the current stage (copied out of stageTimes for indexing). */
+  dueAt?: number;
+  assignee?: string;
+  reviewNotes: Note[];
+  privateNotes: Note[];
+  ptp: Ptp;
+  satisfaction: SatisfactionAnswer[];
+  reopenCount: number;
+  createdAt: number;
+  updatedAt: number;
+  closedAt?: number;
+  /** Optimistic concurrency: bumped on every write; a write with a stale version is refused. */
+  version: number;
+}
+
+export type ActorKind = 'citizen' | 'staff' | 'supervisor' | 'system';
+
+export interface Actor {
+  kind: ActorKind;
+  id: string;
+  name?: string;
+}
+
+/** Append-only event log entry: who did what, when, and which stages it moved between. */
+export interface CaseEvent {
+  ticket: string;
+  at: number;
+  actor: Actor;
+  action: string;
+  fromStage?: Stage;
+  toStage?: Stage;
+  /** Free details (note text, reason, refusal cause). */
+  detail?: string;
+}
+
+export function citizenKey(c: CitizenRef): string {
+  return `${c.channel}:${c.userId}`;
+}

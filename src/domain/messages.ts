@@ -1,0 +1,63 @@
+// One normalised inbound message type that every channel produces, and one outbound message type that every
+// channel consumes (Rasa's UserMessage / OutputChannel idea). Channel SDK types never cross this line.
+
+export type ChannelName = 'console' | 'telegram' | 'whatsapp' | 'staff';
+
+export interface Attachment {
+  kind: 'photo' | 'document' | 'voice' | 'video' | 'location';
+  /** The channel's own file id (never downloaded at intake). */
+  fileId?: string;
+  mime?: string;
+  size?: number;
+  name?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+export interface InboundMessage {
+  channel: ChannelName;
+  /** The channel's id of this message; with the channel it is the dedupe key. */
+  messageId: string;
+  /** The channel's user id of the sender, as a string. */
+  senderId: string;
+  /** Where replies go (Telegram chat id, WhatsApp chat id, console session). */
+  chatId: string;
+  senderName?: string;
+  text: string;
+  attachments: Attachment[];
+  /** A button pressed (callback data) or a numbered choice already resolved by the channel. */
+  choice?: string;
+  sentAt: number;
+}
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+export interface OutboundMessage {
+  channel: ChannelName;
+  chatId: string;
+  text: string;
+  /** Offered answers: buttons where the channel has them, numbered text where it does not. */
+  choices?: Choice[];
+  /** Staff inbox: the case this message belongs to (the adapter finds or opens its thread). */
+  ticket?: string;
+  /** What kind of message this is, for adapters that render some kinds differently (e.g. the staff case card). */
+  kind?: 'reply' | 'case-card' | 'case-update' | 'relay' | 'reminder' | 'digest' | 'notice';
+  /** A PNG image to send with the text (digest charts), base64. */
+  imagePngBase64?: string;
+}
+
+export function dedupeKey(msg: Pick<InboundMessage, 'channel' | 'messageId'>): string {
+  return `${msg.channel}:${msg.messageId}`;
+}
+
+/** The per-channel identity of a citizen: "telegram:12345", "whatsapp:628123@c.us". */
+export function citizenKeyOf(msg: Pick<InboundMessage, 'channel' | 'senderId'>): string {
+  return `${msg.channel}:${msg.senderId}`;
+}
+
+export function chatKeyOf(msg: Pick<OutboundMessage, 'channel' | 'chatId'>): string {
+  return `${msg.channel}:${msg.chatId}`;
+}

@@ -1,0 +1,328 @@
+// The embedded default store: one SQLite file under DATA_DIR, WAL, versioned migrations. better-sqlite3 is
+// synchronous; each method does its work in one statement or one transaction.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { CaseEvent, CaseRecord } from '../../domain/case.js';
+import { citizenKey } from '../../domain/case.js';
+import { chatKeyOf, dedupeKey, type InboundMessage } from '../../domain/messages.js';
+import { OPEN_STAGES } from '../../domain/stages.js';
+import type { MessageLabel } from '../../../nlp/types.js';
+import {
+  ConflictError,
+  type CaseQuery,
+  type Commit,
+  type Conversation,
+  type OutboxItem,
+  type OutboxStatus,
+  type Store,
+  type StoredInbound,
+} from '../port.js';
+import { migrate } from './migrations.js';
+import { caseSearchText } from '../search-text.js';
+
+interface CaseRow {
+  doc: string;
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode is durable against process crashes (the case we must survive); an OS crash may lose
+    // the last transactions but never corrupts the file.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+    const db = this.db;
+    this.stmt = {
+      insertInbound: db.prepare(
+        'INSERT INTO inbound (dedupe_key, payload, received_at) VALUES (?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING',
+      ),
+      inboundIdByKey: db.prepare('SELECT id FROM inbound WHERE dedupe_key = ?'),
+      unhandled: db.prepare(
+        'SELECT id, payload, received_at FROM inbound WHERE handled_at IS NULL ORDER BY id LIMIT ?',
+      ),
+      markHandled: db.prepare('UPDATE inbound SET handled_at = ? WHERE id = ?'),
+      getConversation: db.prepare('SELECT * FROM conversations WHERE key = ?'),
+      insertConversation: db.prepare(
+        'INSERT INTO conversations (key, state, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT(key) DO NOTHING',
+      ),
+      updateConversation: db.prepare(
+        'UPDATE conversations SET state = ?, version = version + 1, updated_at = ? WHERE key = ? AND version = ?',
+      ),
+      markUnreachable: db.prepare(
+        `INSERT INTO conversations (key, state, version, updated_at, unreachable_at, unreachable_reason)
+         VALUES (?, 'null', 1, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET unreachable_at = excluded.unreachable_at, unreachable_reason = excluded.unreachable_reason`,
+      ),
+      getCase: db.prepare('SELECT doc FROM cases WHERE ticket = ?'),
+      insertCase: db.prepare(
+        `INSERT INTO cases (ticket, kind, stage, citizen_key, division, corrected_label, created_at, updated_at, due_at,
+          version, search_text, doc) VALUES (@ticket, @kind, @stage, @citizenKey, @division, @correctedLabel,
+          @createdAt, @updatedAt, @dueAt, @version, @searchText, @doc) ON CONFLICT(ticket) DO NOTHING`,
+      ),
+      updateCase: db.prepare(
+        `UPDATE cases SET kind = @kind, stage = @stage, citizen_key = @citizenKey, division = @division,
+          corrected_label = @correctedLabel, updated_at = @updatedAt, due_at = @dueAt, version = @version,
+          search_text = @searchText, doc = @doc WHERE ticket = @ticket AND version = @expectedVersion`,
+      ),
+      insertEvent: db.prepare('INSERT INTO case_events (ticket, at, doc) VALUES (?, ?, ?)'),
+      events: db.prepare('SELECT doc FROM case_events WHERE ticket = ? ORDER BY seq'),
+      complaintsAfter: db.prepare(
+        `SELECT rowid, ticket, citizen_key, json_extract(doc, '$.text') AS text FROM cases
+         WHERE kind = 'complaint' AND rowid > ? ORDER BY rowid LIMIT ?`,
+      ),
+      corrections: db.prepare(
+        `SELECT json_extract(doc, '$.text') AS text, corrected_label AS label FROM cases WHERE corrected_label IS NOT NULL`,
+      ),
+      insertOutbox: db.prepare(
+        'INSERT INTO outbox (chat_key, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?)',
+      ),
+      outboxHeads: db.prepare(
+        `SELECT o.* FROM outbox o
+         JOIN (SELECT chat_key, MIN(id) AS id FROM outbox WHERE status = 'pending' GROUP BY chat_key) h ON h.id = o.id
+         WHERE o.next_attempt_at <= @now AND (o.claim_until IS NULL OR o.claim_until < @now)
+         ORDER BY o.id LIMIT @limit`,
+      ),
+      claim: db.prepare('UPDATE outbox SET claimed_by = ?, claim_until = ? WHERE id = ?'),
+      delivered: db.prepare(
+        "UPDATE outbox SET status = 'delivered', delivered_at = ?, claimed_by = NULL, claim_until = NULL WHERE id = ?",
+      ),
+      retry: db.prepare(
+        `UPDATE outbox SET next_attempt_at = ?, last_error = COALESCE(?, last_error), attempts = attempts + ?,
+         claimed_by = NULL, claim_until = NULL WHERE id = ? AND status = 'pending'`,
+      ),
+      failed: db.prepare(
+        "UPDATE outbox SET status = 'failed', last_error = ?, delivered_at = ?, claimed_by = NULL, claim_until = NULL WHERE id = ?",
+      ),
+      countOutbox: db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE status = ?'),
+      getValue: db.prepare('SELECT value FROM kv WHERE key = ?'),
+      setValue: db.prepare(
+        'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ),
+      lease: db.prepare(
+        `INSERT INTO leases (name, owner, until) VALUES (@name, @owner, @until)
+         ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, until = excluded.until
+         WHERE leases.until < @now OR leases.owner = excluded.owner`,
+      ),
+    };
+  }
+
+  /** The raw database, for adapters in this folder (reports, benchmarks). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  async saveInbound(message: InboundMessage, receivedAt: number): Promise<{ id: string; duplicate: boolean }> {
+    const key = dedupeKey(message);
+    const r = this.stmt.insertInbound.run(key, JSON.stringify(message), receivedAt);
+    if (r.changes === 1) return { id: String(r.lastInsertRowid), duplicate: false };
+    const row = this.stmt.inboundIdByKey.get(key) as { id: number };
+    return { id: String(row.id), duplicate: true };
+  }
+
+  async listUnhandledInbound(limit: number): Promise<StoredInbound[]> {
+    const rows = this.stmt.unhandled.all(limit) as Array<{ id: number; payload: string; received_at: number }>;
+    return rows.map((r) => ({
+      id: String(r.id),
+      message: JSON.parse(r.payload) as InboundMessage,
+      receivedAt: r.received_at,
+    }));
+  }
+
+  async getConversation(key: string): Promise<Conversation | null> {
+    const r = this.stmt.getConversation.get(key) as
+      | {
+          key: string;
+          state: string;
+          version: number;
+          updated_at: number;
+          unreachable_at: number | null;
+          unreachable_reason: string | null;
+        }
+      | undefined;
+    if (!r) return null;
+    return {
+      key: r.key,
+      state: JSON.parse(r.state) as unknown,
+      version: r.version,
+      updatedAt: r.updated_at,
+      ...(r.unreachable_at !== null ? { unreachableAt: r.unreachable_at } : {}),
+      ...(r.unreachable_reason !== null ? { unreachableReason: r.unreachable_reason } : {}),
+    };
+  }
+
+  async markUnreachable(key: string, at: number, reason: string): Promise<void> {
+    this.stmt.markUnreachable.run(key, at, at, reason);
+  }
+
+  async getCase(ticket: string): Promise<CaseRecord | null> {
+    const r = this.stmt.getCase.get(ticket) as CaseRow | undefined;
+    return r ? (JSON.parse(r.doc) as CaseRecord) : null;
+  }
+
+  async listCases(q: CaseQuery): Promise<CaseRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.stage) {
+      where.push('stage = ?');
+      params.push(q.stage);
+    }
+    if (q.open) where.push(`stage IN (${OPEN_STAGES.map((s) => `'${s}'`).join(',')})`);
+    if (q.kind) {
+      where.push('kind = ?');
+      params.push(q.kind);
+    }
+    if (q.citizenKey) {
+      where.push('citizen_key = ?');
+      params.push(q.citizenKey);
+    }
+    if (q.division) {
+      where.push('division = ?');
+      params.push(q.division);
+    }
+    for (const word of (q.search ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+      where.push("search_text LIKE ? ESCAPE '\\'");
+      params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    const sql = `SELECT doc FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY created_at ${q.order === 'oldest' ? 'ASC' : 'DESC'}, ticket LIMIT ?`;
+    params.push(Math.max(1, Math.min(q.limit ?? 50, 1000)));
+    return (this.db.prepare(sql).all(...params) as CaseRow[]).map((r) => JSON.parse(r.doc) as CaseRecord);
+  }
+
+  async getEvents(ticket: string): Promise<CaseEvent[]> {
+    return (this.stmt.events.all(ticket) as Array<{ doc: string }>).map((r) => JSON.parse(r.doc) as CaseEvent);
+  }
+
+  async forEachComplaint(
+    batchSize: number,
+    fn: (batch: Array<{ ticket: string; citizenKey: string; text: string }>) => void,
+  ): Promise<void> {
+    let after = 0;
+    for (;;) {
+      const rows = this.stmt.complaintsAfter.all(after, batchSize) as Array<{
+        rowid: number;
+        ticket: string;
+        citizen_key: string;
+        text: string;
+      }>;
+      if (rows.length === 0) return;
+      fn(rows.map((r) => ({ ticket: r.ticket, citizenKey: r.citizen_key, text: r.text })));
+      after = rows[rows.length - 1]?.rowid ?? after;
+    }
+  }
+
+  async listCorrections(): Promise<Array<{ text: string; label: MessageLabel }>> {
+    return this.stmt.corrections.all() as Array<{ text: string; label: MessageLabel }>;
+  }
+
+  async commit(change: Commit): Promise<void> {
+    this.db.transaction(() => this.applyCommit(change))();
+  }
+
+  private applyCommit(change: Commit): void {
+    const now = Date.now();
+    if (change.inboundHandled !== undefined) this.stmt.markHandled.run(now, Number(change.inboundHandled));
+    if (change.conversation) {
+      const { key, state, expectedVersion } = change.conversation;
+      const json = JSON.stringify(state);
+      const r =
+        expectedVersion === null
+          ? this.stmt.insertConversation.run(key, json, now)
+          : this.stmt.updateConversation.run(json, now, key, expectedVersion);
+      if (r.changes !== 1) throw new ConflictError(`conversation ${key}`);
+    }
+    for (const { record, expectedVersion } of change.cases ?? []) {
+      const row = caseRow({ ...record, version: nextVersion(expectedVersion) }, expectedVersion);
+      const r = expectedVersion === null ? this.stmt.insertCase.run(row) : this.stmt.updateCase.run(row);
+      if (r.changes !== 1) throw new ConflictError(`case ${record.ticket}`);
+    }
+    for (const e of change.events ?? []) this.stmt.insertEvent.run(e.ticket, e.at, JSON.stringify(e));
+    for (const m of change.outbox ?? []) this.stmt.insertOutbox.run(chatKeyOf(m), JSON.stringify(m), now, 0);
+  }
+
+  async claimOutbox(owner: string, now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
+    return this.db.transaction(() => {
+      const rows = this.stmt.outboxHeads.all({ now, limit }) as Array<{
+        id: number;
+        chat_key: string;
+        payload: string;
+        attempts: number;
+        created_at: number;
+        next_attempt_at: number;
+      }>;
+      for (const r of rows) this.stmt.claim.run(owner, now + leaseMs, r.id);
+      return rows.map((r) => ({
+        id: String(r.id),
+        chatKey: r.chat_key,
+        message: JSON.parse(r.payload) as OutboxItem['message'],
+        attempts: r.attempts,
+        createdAt: r.created_at,
+        nextAttemptAt: r.next_attempt_at,
+      }));
+    })();
+  }
+
+  async markDelivered(id: string, at: number): Promise<void> {
+    this.stmt.delivered.run(at, Number(id));
+  }
+
+  async retryOutbox(id: string, nextAttemptAt: number, error: string | null, countAttempt: boolean): Promise<void> {
+    this.stmt.retry.run(nextAttemptAt, error, countAttempt ? 1 : 0, Number(id));
+  }
+
+  async markFailed(id: string, at: number, error: string): Promise<void> {
+    this.stmt.failed.run(error, at, Number(id));
+  }
+
+  async countOutbox(status: OutboxStatus): Promise<number> {
+    return (this.stmt.countOutbox.get(status) as { n: number }).n;
+  }
+
+  async getValue(key: string): Promise<string | null> {
+    const r = this.stmt.getValue.get(key) as { value: string } | undefined;
+    return r ? r.value : null;
+  }
+
+  async setValue(key: string, value: string): Promise<void> {
+    this.stmt.setValue.run(key, value);
+  }
+
+  async tryLease(name: string, owner: string, now: number, until: number): Promise<boolean> {
+    return this.stmt.lease.run({ name, owner, until, now }).changes === 1;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function nextVersion(expected: number | null): number {
+  return expected === null ? 1 : expected + 1;
+}
+
+function caseRow(c: CaseRecord, expectedVersion: number | null): Record<string, unknown> {
+  return {
+    ticket: c.ticket,
+    kind: c.kind,
+    stage: c.stage,
+    citizenKey: citizenKey(c.citizen),
+    division: c.division,
+    correctedLabel: c.correction?.label ?? null,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    dueAt: c.dueAt ?? null,
+    version: c.version,
+    expectedVersion,
+    searchText: caseSearchText(c),
+    doc: JSON.stringify(c),
+  };
+}

@@ -1,0 +1,219 @@
+// The store contract: every adapter (SQLite, MongoDB) must pass this same suite.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/port.js';
+import { ConflictError } from '../../src/store/port.js';
+import { makeCase, makeInbound } from '../support/fixtures.js';
+
+export interface StoreHarness {
+  /** A fresh, empty store for each test. */
+  open(): Promise<Store>;
+  /** Removes whatever `open` created. */
+  cleanup?(): Promise<void>;
+}
+
+export function storeContract(name: string, harness: StoreHarness): void {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await harness.open();
+      await store.close();
+    });
+    beforeEach(async () => {
+      store = await harness.open();
+      return async () => {
+        await store.close();
+      };
+    });
+    afterAll(async () => {
+      await harness.cleanup?.();
+    });
+
+    it('stores an inbound message once and reports the second delivery of the same id as a duplicate', async () => {
+      const msg = makeInbound({ messageId: 'dup-1' });
+      const first = await store.saveInbound(msg, 1);
+      const second = await store.saveInbound({ ...msg, text: 'changed' }, 2);
+      expect(first.duplicate).toBe(false);
+      expect(second).toEqual({ id: first.id, duplicate: true });
+      const pending = await store.listUnhandledInbound(10);
+      expect(pending).toHaveLength(1);
+      expect(pending[0]?.message.text).toBe('halo');
+    });
+
+    it('keeps the same message id from two channels apart', async () => {
+      await store.saveInbound(makeInbound({ channel: 'telegram', messageId: '7' }), 1);
+      const other = await store.saveInbound(makeInbound({ channel: 'whatsapp', messageId: '7' }), 1);
+      expect(other.duplicate).toBe(false);
+    });
+
+    it('marks an inbound message handled in the same commit as its replies', async () => {
+      const { id } = await store.saveInbound(makeInbound(), 1);
+      await store.commit({
+        inboundHandled: id,
+        outbox: [{ channel: 'telegram', chatId: '1001', text: 'Terima kasih' }],
+      });
+      expect(await store.listUnhandledInbound(10)).toEqual([]);
+      expect(await store.countOutbox('pending')).toBe(1);
+    });
+
+    it('inserts and reads back a case with its events in order', async () => {
+      const c = makeCase();
+      await store.commit({
+        cases: [{ record: c, expectedVersion: null }],
+        events: [
+          { ticket: c.ticket, at: 1, actor: { kind: 'system', id: 'bot' }, action: 'received', toStage: 'received' },
+          {
+            ticket: c.ticket,
+            at: 2,
+            actor: { kind: 'system', id: 'bot' },
+            action: 'recorded',
+            fromStage: 'received',
+            toStage: 'recorded',
+          },
+        ],
+      });
+      const back = await store.getCase(c.ticket);
+      expect(back).toEqual({ ...c, version: 1 });
+      expect((await store.getEvents(c.ticket)).map((e) => e.action)).toEqual(['received', 'recorded']);
+      expect(await store.getCase('ADU-0000-0000')).toBeNull();
+    });
+
+    it('refuses a stale case update and changes nothing, including the other parts of the commit', async () => {
+      const c = makeCase();
+      await store.commit({ cases: [{ record: c, expectedVersion: null }] });
+      await store.commit({ cases: [{ record: { ...c, stage: 'forwarded' }, expectedVersion: 1 }] });
+      const stale = store.commit({
+        cases: [{ record: { ...c, stage: 'closed' }, expectedVersion: 1 }],
+        events: [{ ticket: c.ticket, at: 3, actor: { kind: 'staff', id: 's' }, action: 'close' }],
+        outbox: [{ channel: 'telegram', chatId: '1001', text: 'should not be sent' }],
+      });
+      await expect(stale).rejects.toBeInstanceOf(ConflictError);
+      const back = await store.getCase(c.ticket);
+      expect(back?.stage).toBe('forwarded');
+      expect(back?.version).toBe(2);
+      expect(await store.getEvents(c.ticket)).toEqual([]);
+      expect(await store.countOutbox('pending')).toBe(0);
+    });
+
+    it('refuses to insert a ticket that already exists', async () => {
+      const c = makeCase();
+      await store.commit({ cases: [{ record: c, expectedVersion: null }] });
+      await expect(store.commit({ cases: [{ record: c, expectedVersion: null }] })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+    });
+
+    it('keeps conversation state versioned and refuses a stale write', async () => {
+      await store.commit({ conversation: { key: 'telegram:1', state: { v: 1, step: 'idle' }, expectedVersion: null } });
+      const first = await store.getConversation('telegram:1');
+      expect(first?.version).toBe(1);
+      await store.commit({ conversation: { key: 'telegram:1', state: { v: 1, step: 'intake' }, expectedVersion: 1 } });
+      await expect(
+        store.commit({ conversation: { key: 'telegram:1', state: { v: 1, step: 'x' }, expectedVersion: 1 } }),
+      ).rejects.toBeInstanceOf(ConflictError);
+      const back = await store.getConversation('telegram:1');
+      expect(back?.state).toEqual({ v: 1, step: 'intake' });
+      expect(back?.version).toBe(2);
+    });
+
+    it('records that a citizen cannot be reached', async () => {
+      await store.markUnreachable('telegram:9', 5, 'bot blocked by the user');
+      const c = await store.getConversation('telegram:9');
+      expect(c?.unreachableAt).toBe(5);
+      expect(c?.unreachableReason).toBe('bot blocked by the user');
+    });
+
+    it('lists cases by stage, citizen, kind, openness and search words', async () => {
+      const a = makeCase({ createdAt: 1000, stage: 'forwarded', text: 'Antrian panjang sekali di loket' });
+      const b = makeCase({
+        createdAt: 2000,
+        stage: 'closed',
+        citizen: { channel: 'whatsapp', userId: '62812', chatId: '62812@c.us', language: 'id' },
+      });
+      const p = makeCase({ createdAt: 3000, kind: 'praise', text: 'Pelayanan cepat, mantap' });
+      for (const c of [a, b, p]) await store.commit({ cases: [{ record: c, expectedVersion: null }] });
+      expect((await store.listCases({ stage: 'forwarded' })).map((c) => c.ticket)).toEqual([a.ticket]);
+      expect((await store.listCases({ citizenKey: 'whatsapp:62812' })).map((c) => c.ticket)).toEqual([b.ticket]);
+      expect((await store.listCases({ kind: 'praise' })).map((c) => c.ticket)).toEqual([p.ticket]);
+      expect((await store.listCases({ open: true, kind: 'complaint' })).map((c) => c.ticket)).toEqual([a.ticket]);
+      expect((await store.listCases({ search: 'LOKET antrian' })).map((c) => c.ticket)).toEqual([a.ticket]);
+      expect((await store.listCases({ search: '100%_' })).length).toBe(0);
+      expect((await store.listCases({ order: 'oldest', limit: 2 })).map((c) => c.ticket)).toEqual([
+        a.ticket,
+        b.ticket,
+      ]);
+    });
+
+    it('walks every complaint in batches for the repeat index', async () => {
+      for (let i = 0; i < 7; i++) {
+        await store.commit({ cases: [{ record: makeCase({ text: `aduan ${i}` }), expectedVersion: null }] });
+      }
+      await store.commit({ cases: [{ record: makeCase({ kind: 'praise' }), expectedVersion: null }] });
+      const seen: string[] = [];
+      const sizes: number[] = [];
+      await store.forEachComplaint(3, (batch) => {
+        sizes.push(batch.length);
+        seen.push(...batch.map((b) => b.text));
+      });
+      expect(sizes).toEqual([3, 3, 1]);
+      expect(seen.sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `aduan ${i}`));
+    });
+
+    it('lists staff corrections of the classifier', async () => {
+      const c = makeCase({ text: 'mantul min', correction: { label: 'praise', by: 'staff:1', at: 5 } });
+      await store.commit({ cases: [{ record: c, expectedVersion: null }, { record: makeCase(), expectedVersion: null }] });
+      expect(await store.listCorrections()).toEqual([{ text: 'mantul min', label: 'praise' }]);
+    });
+
+    it('hands out only the oldest pending outbox item of each chat, so each chat stays in order', async () => {
+      await store.commit({
+        outbox: [
+          { channel: 'telegram', chatId: 'A', text: 'a1' },
+          { channel: 'telegram', chatId: 'A', text: 'a2' },
+          { channel: 'whatsapp', chatId: 'B', text: 'b1' },
+        ],
+      });
+      const first = await store.claimOutbox('me', 100, 10, 30_000);
+      expect(first.map((i) => i.message.text).sort()).toEqual(['a1', 'b1']);
+      // Claimed items are not handed out again while the claim lasts.
+      expect(await store.claimOutbox('other', 101, 10, 30_000)).toEqual([]);
+      const a1 = first.find((i) => i.message.text === 'a1');
+      await store.markDelivered(a1!.id, 102);
+      const second = await store.claimOutbox('me', 103, 10, 30_000);
+      expect(second.map((i) => i.message.text)).toEqual(['a2']);
+      expect(await store.countOutbox('delivered')).toBe(1);
+      // An expired claim is handed out again (the instance that held it died).
+      const again = await store.claimOutbox('other', 200_000, 10, 30_000);
+      expect(again.map((i) => i.message.text).sort()).toEqual(['a2', 'b1']);
+    });
+
+    it('retries an outbox item later and fails it for good', async () => {
+      await store.commit({ outbox: [{ channel: 'telegram', chatId: 'A', text: 'x' }] });
+      const [item] = await store.claimOutbox('me', 10, 10, 1000);
+      await store.retryOutbox(item!.id, 5000, 'HTTP 502', true);
+      expect(await store.claimOutbox('me', 4999, 10, 1000)).toEqual([]);
+      const [again] = await store.claimOutbox('me', 5000, 10, 1000);
+      expect(again?.attempts).toBe(1);
+      await store.retryOutbox(again!.id, 6000, null, false);
+      const [third] = await store.claimOutbox('me', 6000, 10, 1000);
+      expect(third?.attempts).toBe(1);
+      await store.markFailed(third!.id, 6001, 'HTTP 403: blocked');
+      expect(await store.countOutbox('failed')).toBe(1);
+      expect(await store.claimOutbox('me', 99_999, 10, 1000)).toEqual([]);
+    });
+
+    it('keeps small values by key', async () => {
+      expect(await store.getValue('thread:ADU-1')).toBeNull();
+      await store.setValue('thread:ADU-1', '42');
+      await store.setValue('thread:ADU-1', '43');
+      expect(await store.getValue('thread:ADU-1')).toBe('43');
+    });
+
+    it('gives a lease to one owner at a time until it expires', async () => {
+      expect(await store.tryLease('digest:daily', 'a', 0, 100)).toBe(true);
+      expect(await store.tryLease('digest:daily', 'b', 50, 150)).toBe(false);
+      expect(await store.tryLease('digest:daily', 'a', 60, 160)).toBe(true);
+      expect(await store.tryLease('digest:daily', 'b', 161, 300)).toBe(true);
+      expect(await store.tryLease('digest:daily', 'a', 170, 300)).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,28 @@
+// Runs the store contract against a real MongoDB when MONGODB_URI is set (CI: the GitHub Actions workflow with a
+// MongoDB service). Without it the suite is skipped, and says so.
+import { describe, it } from 'vitest';
+import { storeContract } from './contract.js';
+
+const uri = process.env.MONGODB_URI;
+
+if (uri) {
+  let n = 0;
+  const dbs: string[] = [];
+  storeContract('MongoDB', {
+    open: async () => {
+      const { openMongoStore } = await import('../../src/store/mongo/mongo-store.js');
+      const db = `aduan_contract_${process.pid}_${++n}`;
+      dbs.push(db);
+      return openMongoStore(uri, { dbName: db });
+    },
+    cleanup: async () => {
+      const { dropMongoDatabases } = await import('../../src/store/mongo/mongo-store.js');
+      await dropMongoDatabases(uri, dbs);
+    },
+  });
+} else {
+  describe('store contract: MongoDB', () => {
+    it.skip('SKIPPED: MONGODB_URI is not set, so the MongoDB store was not tested here', () => {});
+  });
+  console.warn('[store contract] MongoDB SKIPPED: set MONGODB_URI to run the contract suite against MongoDB.');
+}
