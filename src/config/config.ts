@@ -61,25 +61,25 @@ const schema = z.object({
   DEFAULT_LANGUAGE: z.enum(['id', 'en']).default('id'),
   MAX_MESSAGE_CHARS: intIn(100, 100_000).default(4000),
   MAX_ATTACHMENT_MB: intIn(1, 2000).default(20),
-  STANDARD_TIMES: standardTimes.default(''),
+  STANDARD_TIMES: standardTimes.prefault(''),
   INSTANCE_ID: optionalText,
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_STAFF_BOT_TOKEN: optionalText,
   TELEGRAM_STAFF_CHAT_ID: optionalText.refine((v) => v === undefined || /^-?\d+$/.test(v), 'must be a numeric chat id'),
-  STAFF_TELEGRAM_IDS: idList.default(''),
-  SUPERVISOR_TELEGRAM_IDS: idList.default(''),
+  STAFF_TELEGRAM_IDS: idList.prefault(''),
+  SUPERVISOR_TELEGRAM_IDS: idList.prefault(''),
   TELEGRAM_API_ROOT: z.string().trim().url('must be a URL').default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), 'must be a URL'),
   TELEGRAM_WEBHOOK_SECRET: optionalText,
   TELEGRAM_WEBHOOK_PORT: intIn(1, 65535).default(8443),
-  WHATSAPP_ENABLED: bool.default('false'),
+  WHATSAPP_ENABLED: bool.prefault('false'),
   CHROMIUM_PATH: z.string().trim().default('/usr/bin/chromium'),
   SUPERVISOR_WHATSAPP_NUMBERS: z
     .string()
     .trim()
     .refine((v) => v === '' || /^\+?\d{8,15}(\s*,\s*\+?\d{8,15})*$/.test(v), 'must be comma-separated phone numbers')
     .transform((v) => (v === '' ? [] : v.split(',').map((s) => s.trim().replace(/^\+/, ''))))
-    .default(''),
+    .prefault(''),
 });
 
 type Parsed = z.infer<typeof schema>;

@@ -1,0 +1,68 @@
+// A citizen's conversation state: versioned, serialisable JSON stored per citizen. A state written by an older
+// shape of the flows is detected by its version and reset (keeping the language), never misread.
+import type { Attachment, Choice } from '../src/domain/messages.js';
+import type { Language } from '../src/domain/case.js';
+import type { Classification } from '../nlp/types.js';
+
+export const STATE_VERSION = 1;
+
+export type DetailSlot = 'what' | 'where' | 'since' | 'photo';
+
+export interface IntakeDraft {
+  text: string;
+  attachments: Attachment[];
+  classification: Classification;
+  details: { what?: string; where?: string; since?: string };
+  /** The slot whose answer we are waiting for. */
+  awaiting: DetailSlot;
+  /** Slots already asked (answered or skipped): never asked twice. */
+  asked: DetailSlot[];
+  startedAt: number;
+  /** Set when the half-way reminder was sent (scheduler). */
+  remindedAt?: number;
+}
+
+export type Mode =
+  | 'idle'
+  /** Low classifier confidence: we asked whether this is a complaint, praise or question. */
+  | 'clarify'
+  /** Collecting the missing details of a complaint. */
+  | 'intake'
+  /** SOP step 13: asked "satisfied / not satisfied" about `ticket`. */
+  | 'confirm'
+  /** Not satisfied: waiting for the reason. */
+  | 'confirm_reason'
+  /** Satisfied: waiting for an optional 1-5 rating. */
+  | 'rating'
+  /** Weeks after closing: asked whether the problem stayed solved. */
+  | 'followup'
+  /** Staff wrote to the citizen about `ticket`: free text goes to that case's thread. */
+  | 'thread';
+
+export interface ConversationState {
+  v: typeof STATE_VERSION;
+  language: Language;
+  greeted: boolean;
+  mode: Mode;
+  draft?: IntakeDraft;
+  /** The text waiting for the clarifying answer. */
+  pendingText?: string;
+  pendingAttachments?: Attachment[];
+  ticket?: string;
+  /** Choices offered in the last reply, so "1" or the choice's word can answer them on text-only channels. */
+  offered?: Choice[];
+  /** When the bot last asked something that waits for an answer (closure question, follow-up check). */
+  askedAt?: number;
+  remindedAt?: number;
+  lastActivityAt: number;
+}
+
+/** Reads stored state; anything that is not a state of the current version starts afresh. */
+export function readState(raw: unknown, defaultLanguage: Language, now: number): ConversationState {
+  const fresh: ConversationState = { v: STATE_VERSION, language: defaultLanguage, greeted: false, mode: 'idle', lastActivityAt: now };
+  if (raw === null || typeof raw !== 'object') return fresh;
+  const s = raw as Partial<ConversationState>;
+  const language = s.language === 'en' || s.language === 'id' ? s.language : defaultLanguage;
+  if (s.v !== STATE_VERSION) return { ...fresh, language, greeted: s.greeted === true };
+  return s as ConversationState;
+}

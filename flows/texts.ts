@@ -1,0 +1,216 @@
+// Everything the bot says to citizens, in Indonesian (default) and English. Plain text: channel adapters escape
+// it for their own formatting.
+import type { Language } from '../src/domain/case.js';
+
+type Params = Record<string, string | number>;
+type Template = string | ((p: Params) => string);
+
+const TEXTS = {
+  greeting: {
+    id: (p: Params) =>
+      `Selamat datang di layanan pengaduan ${p.agency}. Sampaikan keluhan, saran, atau pertanyaan Anda di sini.\n\n` +
+      'Privasi: pesan dan lampiran Anda kami simpan untuk menangani pengaduan dan hanya dibaca petugas yang berwenang. ' +
+      'Nomor KTP/NIK, nomor telepon dan e-mail disamarkan dalam laporan.\n\n' +
+      'Ketik /lapor untuk aduan baru, /status <nomor tiket> untuk cek status, /kasus untuk daftar aduan Anda, ' +
+      '/bantuan untuk bantuan. For English, type /language en.',
+    en: (p: Params) =>
+      `Welcome to the complaint service of ${p.agency}. Tell us your complaint, suggestion or question here.\n\n` +
+      'Privacy: we keep your messages and attachments to handle your complaint; only authorised staff read them. ' +
+      'ID (NIK) numbers, phone numbers and e-mail addresses are masked in reports.\n\n' +
+      'Type /report for a new complaint, /status <ticket> to check a status, /cases for your complaints, /help for help. ' +
+      'Untuk Bahasa Indonesia, ketik /bahasa id.',
+  },
+  help: {
+    id:
+      'Cara memakai layanan ini:\n' +
+      '• Tulis keluhan Anda langsung, atau ketik /lapor.\n' +
+      '• /status <nomor tiket>: cek status aduan (contoh: /status ADU-7KQ9-M2XT).\n' +
+      '• /kasus: daftar aduan Anda.\n' +
+      '• /batal: batalkan aduan yang sedang diisi, atau /batal <nomor tiket> untuk menarik aduan.\n' +
+      '• /bahasa en: ganti ke bahasa Inggris.',
+    en:
+      'How to use this service:\n' +
+      '• Write your complaint directly, or type /report.\n' +
+      '• /status <ticket>: check a complaint (e.g. /status ADU-7KQ9-M2XT).\n' +
+      '• /cases: your complaints.\n' +
+      '• /cancel: stop the complaint you are writing, or /cancel <ticket> to withdraw one.\n' +
+      '• /language id: switch to Indonesian.',
+  },
+  reportPrompt: {
+    id: 'Silakan ceritakan keluhan Anda: apa yang terjadi, di mana, dan sejak kapan.',
+    en: 'Please tell us your complaint: what happened, where, and since when.',
+  },
+  empty: {
+    id: 'Pesan Anda kosong. Silakan tulis keluhan, saran, atau pertanyaan Anda.',
+    en: 'Your message is empty. Please write your complaint, suggestion or question.',
+  },
+  tooLong: {
+    id: (p: Params) =>
+      `Pesan Anda terlalu panjang (${p.length} karakter; maksimal ${p.max}). Mohon ringkas atau kirim dalam beberapa pesan.`,
+    en: (p: Params) =>
+      `Your message is too long (${p.length} characters; at most ${p.max}). Please shorten it or send it in parts.`,
+  },
+  unknownCommand: {
+    id: (p: Params) => `Perintah ${p.command} tidak dikenal. Ketik /bantuan untuk melihat perintah yang tersedia.`,
+    en: (p: Params) => `${p.command} is not a command we know. Type /help to see the commands.`,
+  },
+  clarify: {
+    id: 'Mohon maaf, agar tepat kami tangani: pesan Anda termasuk yang mana?',
+    en: 'So that we handle it right: which of these is your message?',
+  },
+  choiceComplaint: { id: 'Aduan / keluhan', en: 'A complaint' },
+  choicePraise: { id: 'Pujian / apresiasi', en: 'Praise' },
+  choiceQuestion: { id: 'Pertanyaan / informasi / saran', en: 'A question, information or suggestion' },
+  askWhat: {
+    id: 'Mohon ceritakan lebih rinci apa yang terjadi.',
+    en: 'Please tell us in more detail what happened.',
+  },
+  askWhere: {
+    id: 'Di mana kejadiannya? (misalnya kantor/loket, alamat objek pajak, atau nama layanan online)',
+    en: 'Where did it happen? (e.g. the office or counter, the property address, or the online service)',
+  },
+  askSince: {
+    id: 'Sejak kapan masalah ini terjadi? (misalnya "sejak 2 minggu lalu" atau tanggalnya)',
+    en: 'Since when has this been happening? (e.g. "for 2 weeks" or the date)',
+  },
+  askPhoto: {
+    id: 'Jika ada, kirim foto atau dokumen pendukung. Jika tidak ada, pilih "Lewati".',
+    en: 'If you have one, send a photo or document as evidence. If not, choose "Skip".',
+  },
+  skip: { id: 'Lewati', en: 'Skip' },
+  attachmentOnly: {
+    id: 'Lampiran Anda kami terima. Mohon tuliskan juga keluhan atau pertanyaan Anda.',
+    en: 'We received your attachment. Please also write your complaint or question.',
+  },
+  attachmentTooBig: {
+    id: (p: Params) =>
+      `Maaf, berkas Anda terlalu besar (${p.size} MB; maksimal ${p.max} MB) dan tidak kami simpan. Kirim berkas yang lebih kecil atau foto layar.`,
+    en: (p: Params) =>
+      `Sorry, your file is too large (${p.size} MB; at most ${p.max} MB) and was not kept. Please send a smaller file or a screenshot.`,
+  },
+  attachmentAdded: { id: 'Lampiran ditambahkan.', en: 'Attachment added.' },
+  recorded: {
+    id: (p: Params) =>
+      `Terima kasih. Aduan Anda kami catat dengan nomor tiket ${p.ticket} dan sudah diteruskan ke ${p.division}. ` +
+      `Simpan nomor tiket ini; cek perkembangannya dengan /status ${p.ticket}.`,
+    en: (p: Params) =>
+      `Thank you. Your complaint is recorded as ticket ${p.ticket} and has been forwarded to ${p.division}. ` +
+      `Keep this ticket number; check its progress with /status ${p.ticket}.`,
+  },
+  repeatNotice: {
+    id: (p: Params) =>
+      `Aduan ini mirip dengan aduan sebelumnya ${p.earlier}; keduanya kami tautkan agar penyebabnya ditangani sampai tuntas.`,
+    en: (p: Params) =>
+      `This complaint is similar to an earlier one, ${p.earlier}; we have linked them so the cause is dealt with for good.`,
+  },
+  integrityNotice: {
+    id: 'Laporan tentang pungutan liar atau suap langsung kami sampaikan kepada pimpinan. Identitas pelapor kami lindungi.',
+    en: 'Reports of illegal levies or bribes go straight to the head of the agency. We protect the identity of the reporter.',
+  },
+  praiseThanks: {
+    id: (p: Params) => `Terima kasih atas apresiasinya! Pesan Anda kami sampaikan kepada ${p.division}.`,
+    en: (p: Params) => `Thank you for your kind words! We will pass them on to ${p.division}.`,
+  },
+  statementThanks: {
+    id: 'Terima kasih, pesan Anda sudah kami terima dan catat. Jika Anda ingin menyampaikan aduan, ketik /lapor.',
+    en: 'Thank you, we have received and noted your message. If you want to file a complaint, type /report.',
+  },
+  faqFooter: {
+    id: 'Jika ada keluhan, ketik /lapor.',
+    en: 'If you have a complaint, type /report.',
+  },
+  statusLine: {
+    id: (p: Params) => `Tiket ${p.ticket} (${p.date}): ${p.stage}.${p.extra}`,
+    en: (p: Params) => `Ticket ${p.ticket} (${p.date}): ${p.stage}.${p.extra}`,
+  },
+  statusUsage: {
+    id: 'Tuliskan nomor tiketnya, contoh: /status ADU-7KQ9-M2XT',
+    en: 'Please give the ticket number, e.g. /status ADU-7KQ9-M2XT',
+  },
+  notFound: {
+    id: (p: Params) => `Tiket ${p.ticket} tidak kami temukan di antara aduan Anda. Periksa kembali nomornya, atau ketik /kasus.`,
+    en: (p: Params) => `We could not find ticket ${p.ticket} among your complaints. Please check the number, or type /cases.`,
+  },
+  noCases: {
+    id: 'Anda belum mempunyai aduan. Tulis keluhan Anda kapan saja.',
+    en: 'You have no complaints yet. Write to us any time.',
+  },
+  casesHeader: { id: 'Aduan Anda:', en: 'Your complaints:' },
+  cancelledDraft: {
+    id: 'Aduan yang sedang Anda isi dibatalkan. Tidak ada yang dicatat.',
+    en: 'The complaint you were writing has been cancelled. Nothing was recorded.',
+  },
+  nothingToCancel: {
+    id: 'Tidak ada aduan yang sedang diisi. Untuk menarik aduan, ketik /batal <nomor tiket>.',
+    en: 'You are not writing a complaint. To withdraw one, type /cancel <ticket>.',
+  },
+  withdrawn: {
+    id: (p: Params) => `Aduan ${p.ticket} sudah Anda tarik dan kami tutup. Terima kasih.`,
+    en: (p: Params) => `You have withdrawn complaint ${p.ticket}; we have closed it. Thank you.`,
+  },
+  cannotWithdraw: {
+    id: (p: Params) => `Aduan ${p.ticket} sudah selesai, jadi tidak dapat ditarik.`,
+    en: (p: Params) => `Complaint ${p.ticket} is already closed, so it cannot be withdrawn.`,
+  },
+  languageSet: { id: 'Baik, kita lanjut dalam Bahasa Indonesia.', en: 'All right, we will continue in English.' },
+  languageUsage: {
+    id: 'Pilih bahasa: /bahasa id (Indonesia) atau /bahasa en (English).',
+    en: 'Choose a language: /language en (English) or /language id (Indonesian).',
+  },
+  closureQuestion: {
+    id: (p: Params) =>
+      `Hasil penanganan aduan ${p.ticket}:\n${p.result}\n\nApakah Anda puas dengan penyelesaiannya?`,
+    en: (p: Params) => `Outcome of complaint ${p.ticket}:\n${p.result}\n\nAre you satisfied with how it was resolved?`,
+  },
+  satisfied: { id: 'Puas', en: 'Satisfied' },
+  notSatisfied: { id: 'Belum puas', en: 'Not satisfied' },
+  askReason: {
+    id: 'Mohon maaf hasilnya belum memuaskan. Apa yang masih belum beres? Tulis alasannya agar kami tangani kembali.',
+    en: 'We are sorry it is not right yet. What is still wrong? Tell us, and we will work on it again.',
+  },
+  reopened: {
+    id: (p: Params) =>
+      `Terima kasih. Aduan ${p.ticket} kami buka kembali dan penyebabnya akan ditelusuri ulang. Kami kabari perkembangannya.`,
+    en: (p: Params) =>
+      `Thank you. We have reopened complaint ${p.ticket} and will look into its cause again. We will keep you posted.`,
+  },
+  askRating: {
+    id: 'Terima kasih! Beri nilai pelayanan kami dari 1 (buruk) sampai 5 (sangat baik), atau pilih "Lewati".',
+    en: 'Thank you! Rate our service from 1 (poor) to 5 (excellent), or choose "Skip".',
+  },
+  closedThanks: {
+    id: (p: Params) => `Aduan ${p.ticket} kami tutup. Terima kasih telah membantu kami memperbaiki layanan.`,
+    en: (p: Params) => `Complaint ${p.ticket} is closed. Thank you for helping us improve our service.`,
+  },
+  answerChoice: {
+    id: 'Mohon pilih salah satu jawaban (ketik nomornya).',
+    en: 'Please choose one of the answers (type its number).',
+  },
+  threadForwarded: {
+    id: (p: Params) =>
+      `Pesan Anda kami teruskan ke petugas yang menangani tiket ${p.ticket}. Untuk aduan baru, ketik /lapor.`,
+    en: (p: Params) => `We passed your message to the staff handling ticket ${p.ticket}. For a new complaint, type /report.`,
+  },
+  staffReply: {
+    id: (p: Params) => `Pesan petugas tentang tiket ${p.ticket}:\n${p.text}\n\n${p.signature}`,
+    en: (p: Params) => `Message from our staff about ticket ${p.ticket}:\n${p.text}\n\n${p.signature}`,
+  },
+  followupQuestion: {
+    id: (p: Params) => `Beberapa waktu lalu aduan ${p.ticket} kami selesaikan. Apakah masalahnya tetap beres?`,
+    en: (p: Params) => `A while ago we resolved complaint ${p.ticket}. Has the problem stayed solved?`,
+  },
+  yes: { id: 'Ya, sudah beres', en: 'Yes, it is solved' },
+  no: { id: 'Tidak, muncul lagi', en: 'No, it came back' },
+  followupThanks: {
+    id: 'Terima kasih atas konfirmasinya. Senang masalahnya tetap beres.',
+    en: 'Thank you for confirming. We are glad the problem stayed solved.',
+  },
+} satisfies Record<string, Record<Language, Template>>;
+
+export type TextKey = keyof typeof TEXTS;
+
+/** The text `key` in `lang`, filled with `params`. */
+export function t(lang: Language, key: TextKey, params: Params = {}): string {
+  const tpl: Template = TEXTS[key][lang];
+  return typeof tpl === 'function' ? tpl(params) : tpl;
+}

@@ -1,0 +1,109 @@
+// The composition of the core: store, text understanding, services and the outbox dispatcher, built from a
+// validated configuration. Channel adapters attach to an App; the App never imports them.
+import { hostname } from 'node:os';
+import type { Agency } from './domain/agency.js';
+import { plainMinutesPolicy, type DuePolicy } from './domain/lifecycle.js';
+import type { Config } from './config/config.js';
+import { loadAgency } from './config/agency.js';
+import { createLogger, type Logger } from './log/logger.js';
+import { openStore } from './store/open.js';
+import type { Store } from './store/port.js';
+import { InboundService } from './services/inbound.js';
+import { CaseService } from './services/case-service.js';
+import { Dispatcher } from './services/dispatcher.js';
+import type { TextUnderstanding } from '../nlp/types.js';
+
+export interface App {
+  config: Config;
+  store: Store;
+  agency: Agency;
+  nlp: TextUnderstanding;
+  log: Logger;
+  duePolicy: DuePolicy;
+  inbound: InboundService;
+  cases: CaseService;
+  dispatcher: Dispatcher;
+  /** A name for this running instance (leases, logs). */
+  instanceId: string;
+  now: () => number;
+  /** Per-channel health, filled in by the adapters (e.g. WhatsApp connection state). */
+  health: Map<string, { state: string; since: number; detail?: string }>;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  log?: Logger;
+  now?: () => number;
+  nlp?: TextUnderstanding;
+  store?: Store;
+  duePolicy?: DuePolicy;
+  /** Test hook, see InboundDeps.afterStore. */
+  afterStore?: (id: string) => void;
+  /** Do not start the dispatcher loop (callers drain it themselves). */
+  manualDispatch?: boolean;
+}
+
+/** Builds the core. Rebuilds the repeat index from the store; does not handle messages left over (see `recover`). */
+export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  const log =
+    opts.log ??
+    createLogger({
+      level: config.LOG_LEVEL,
+      ...(config.LOG_FORMAT === 'auto' ? {} : { format: config.LOG_FORMAT }),
+    });
+  const now = opts.now ?? Date.now;
+  const agency = loadAgency(config.agencyConfigPath);
+  const store = opts.store ?? (await openStore(config));
+  const nlp = opts.nlp ?? (await import('../nlp/index.js')).loadTextUnderstanding({ agency });
+  const started = Date.now();
+  let indexed = 0;
+  await store.forEachComplaint(5000, (batch) => {
+    for (const doc of batch) nlp.repeats.add(doc);
+    indexed += batch.length;
+  });
+  log.info('repeat index rebuilt', { complaints: indexed, ms: Date.now() - started, store: store.kind });
+  const duePolicy = opts.duePolicy ?? plainMinutesPolicy(config.STANDARD_TIMES);
+  const dispatcher = new Dispatcher({
+    store,
+    log: log.child({ part: 'outbox' }),
+    now,
+    onUnreachable: async (msg, reason) => {
+      if (msg.channel !== 'staff') await store.markUnreachable(`${msg.channel}:${msg.chatId}`, now(), reason);
+    },
+  });
+  const onOutbox = () => dispatcher.kick();
+  const inbound = new InboundService({
+    store,
+    nlp,
+    agency,
+    duePolicy,
+    log: log.child({ part: 'inbound' }),
+    now,
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+    maxChars: config.MAX_MESSAGE_CHARS,
+    maxAttachmentBytes: config.MAX_ATTACHMENT_MB * 1_048_576,
+    onOutbox,
+    ...(opts.afterStore ? { afterStore: opts.afterStore } : {}),
+  });
+  const cases = new CaseService({ store, agency, duePolicy, log: log.child({ part: 'cases' }), now, onOutbox });
+  if (!opts.manualDispatch) dispatcher.start();
+  return {
+    config,
+    store,
+    agency,
+    nlp,
+    log,
+    duePolicy,
+    inbound,
+    cases,
+    dispatcher,
+    instanceId: config.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    now,
+    health: new Map(),
+    async close() {
+      await inbound.idle();
+      await dispatcher.stop();
+      await store.close();
+    },
+  };
+}

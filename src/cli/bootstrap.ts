@@ -1,0 +1,39 @@
+// Shared start-up for commands: read .env, validate the configuration, build the core.
+import { createApp, type App, type AppOptions } from '../app.js';
+import { loadConfig, type Config } from '../config/config.js';
+import { loadEnvFile } from '../config/env-file.js';
+import { StartupError } from './main.js';
+
+export function configFromEnv(): Config {
+  loadEnvFile();
+  return loadConfig();
+}
+
+export async function startCore(opts: AppOptions = {}): Promise<App> {
+  const config = configFromEnv();
+  try {
+    return await createApp(config, opts);
+  } catch (err) {
+    if ((err as Error).name === 'ConfigError') throw err;
+    throw new StartupError(`Aduan could not start: ${(err as Error).message}`);
+  }
+}
+
+/** Parses "--flag value" and "--flag=value" options; the rest are positional. */
+export function parseArgs(argv: string[]): { flags: Record<string, string | true>; positional: string[] } {
+  const flags: Record<string, string | true> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a.startsWith('--')) {
+      const [k = '', v] = a.slice(2).split('=', 2);
+      const nextArg = argv[i + 1];
+      if (v !== undefined) flags[k] = v;
+      else if (nextArg !== undefined && !nextArg.startsWith('--')) {
+        flags[k] = nextArg;
+        i++;
+      } else flags[k] = true;
+    } else positional.push(a);
+  }
+  return { flags, positional };
+}

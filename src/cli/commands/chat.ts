@@ -1,0 +1,24 @@
+// `aduan chat`: chat as a citizen in this terminal. Fault injection for crash tests: ADUAN_TEST_CRASH=after-store
+// kills the process (SIGKILL) right after the first message is stored; =before-send right before the first reply
+// is printed. Never set it in production.
+import type { Io } from '../main.js';
+import { parseArgs, startCore } from '../bootstrap.js';
+import { runConsoleChat } from '../../../bots/console/console-channel.js';
+
+export default async function chat(argv: string[], io: Io): Promise<number> {
+  const { flags } = parseArgs(argv);
+  const crash = process.env.ADUAN_TEST_CRASH;
+  const kill = () => process.kill(process.pid, 'SIGKILL');
+  const app = await startCore({ manualDispatch: true, ...(crash === 'after-store' ? { afterStore: kill } : {}) });
+  try {
+    await runConsoleChat(app, {
+      input: io.stdin,
+      output: io.stdout,
+      ...(typeof flags.as === 'string' ? { userId: flags.as } : {}),
+      ...(crash === 'before-send' ? { beforeSend: kill } : {}),
+    });
+  } finally {
+    await app.close();
+  }
+  return 0;
+}

@@ -1,0 +1,41 @@
+// `aduan serve` (what `npm start` runs): every configured channel; the console chat when none is configured.
+// SIGTERM / SIGINT finish the message in hand, then stop.
+import type { Io } from '../main.js';
+import { startCore } from '../bootstrap.js';
+import { CHANNELS, type RunningChannel } from '../channels.js';
+import { runConsoleChat } from '../../../bots/console/console-channel.js';
+
+export default async function serve(_argv: string[], io: Io): Promise<number> {
+  const app = await startCore();
+  const enabled = CHANNELS.filter((c) => c.enabled(app.config));
+  const recovered = await app.inbound.recover();
+  if (recovered) app.log.info('handled messages stored before the last stop', { count: recovered });
+  if (enabled.length === 0) {
+    app.log.info('no channel configured: starting the console chat', { store: app.store.kind });
+    try {
+      await runConsoleChat(app, { input: io.stdin, output: io.stdout });
+    } finally {
+      await app.close();
+    }
+    return 0;
+  }
+  const running: RunningChannel[] = [];
+  for (const entry of enabled) {
+    try {
+      running.push(await entry.start(app));
+      app.log.info('channel started', { channel: entry.name });
+    } catch (err) {
+      // One channel failing (e.g. WhatsApp without a browser) does not stop the others.
+      app.log.error('channel could not start', { channel: entry.name, error: err as Error });
+    }
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  app.log.info('shutting down');
+  for (const r of running.reverse()) await r.stop().catch((err) => app.log.error('stop failed', { channel: r.name, error: err as Error }));
+  await app.close();
+  return 0;
+}

@@ -1,0 +1,67 @@
+// The staff-facing summary of a case (the "card" in the shared inbox, `cases show` on a terminal).
+// The citizen's contact and any personal data in the text are masked: the card is read in a group.
+import { maskContact, maskPersonalData } from '../../nlp/pii.js';
+import type { Agency } from './agency.js';
+import type { CaseEvent, CaseRecord } from './case.js';
+import { STAGE_LABELS } from './stages.js';
+
+const JAKARTA = 'Asia/Jakarta';
+
+/** "21 Nov 2026 14:05 WIB" */
+export function formatTime(ms: number, timeZone = JAKARTA): string {
+  const s = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(ms);
+  return `${s.replace(',', '')} WIB`;
+}
+
+export function divisionName(agency: Agency, id: string): string {
+  return agency.divisions.find((d) => d.id === id)?.name ?? id;
+}
+
+export function caseCardText(c: CaseRecord, agency: Agency): string {
+  const lines = [
+    `${c.ticket} · ${c.kind.toUpperCase()}${c.flags.includes('integrity') ? ' · ⚠ INTEGRITAS (pungli/suap)' : ''}`,
+    `Kanal: ${c.citizen.channel} · Kontak: ${maskContact(c.citizen.userId)}${c.citizen.displayName ? ` (${maskPersonalData(c.citizen.displayName)})` : ''}`,
+    `Isi: ${maskPersonalData(c.text)}`,
+  ];
+  if (c.details.what) lines.push(`Rincian: ${maskPersonalData(c.details.what)}`);
+  if (c.details.where) lines.push(`Lokasi: ${maskPersonalData(c.details.where)}`);
+  if (c.details.since) lines.push(`Sejak: ${c.details.since}`);
+  if (c.attachments.length) lines.push(`Lampiran: ${c.attachments.map((a) => a.kind).join(', ')}`);
+  const cls = c.correction
+    ? `${c.correction.label} (dikoreksi petugas; model: ${c.classification.label} ${pct(c.classification.confidence)})`
+    : `${c.classification.label} ${pct(c.classification.confidence)}`;
+  lines.push(`Klasifikasi: ${cls} · Topik: ${c.topic}`);
+  lines.push(`Bidang: ${divisionName(agency, c.division)}`);
+  if (c.repeatOf) lines.push(`Aduan berulang dari: ${c.repeatOf.ticket} (kemiripan ${pct(c.repeatOf.similarity)})`);
+  lines.push(`Tahap: ${STAGE_LABELS[c.stage].id}${c.dueAt ? ` · batas waktu ${formatTime(c.dueAt)}` : ''}`);
+  if (c.reopenCount) lines.push(`Dibuka kembali: ${c.reopenCount}×`);
+  if (c.assignee) lines.push(`Petugas: ${c.assignee}`);
+  if (c.ptp.rootCause) lines.push(`Akar masalah: ${c.ptp.rootCause}`);
+  if (c.ptp.correctiveAction) {
+    lines.push(
+      `PTP: ${c.ptp.correctiveAction}${c.ptp.owner ? ` · PIC ${c.ptp.owner}` : ''}${c.ptp.dueAt ? ` · target ${formatTime(c.ptp.dueAt)}` : ''}`,
+    );
+  }
+  const v = c.ptp.verifications.at(-1);
+  if (v) lines.push(`Verifikasi: ${v.result === 'approved' ? 'disetujui' : 'ditolak'}${v.notes ? ` (${v.notes})` : ''}`);
+  if (c.resolution) lines.push(`Penyelesaian: ${c.resolution}${c.resolutionNote ? ` (${c.resolutionNote})` : ''}`);
+  return lines.join('\n');
+}
+
+export function eventLine(e: CaseEvent): string {
+  const move = e.fromStage && e.toStage && e.fromStage !== e.toStage ? ` ${e.fromStage} → ${e.toStage}` : '';
+  const who = `${e.actor.kind}:${e.actor.name ?? maskContact(e.actor.id)}`;
+  return `${formatTime(e.at)}  ${who}  ${e.action}${move}${e.detail ? `  "${maskPersonalData(e.detail)}"` : ''}`;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}

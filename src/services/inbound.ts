@@ -1,0 +1,141 @@
+// The inbound pipeline: store the message under its dedupe key before anything else, run the flow, and commit
+// the new conversation state, case changes, events and replies (in the outbox) in one transaction.
+// A crash at any point leaves either an unhandled stored message (handled again at start) or a committed result.
+import type { Agency } from '../domain/agency.js';
+import { citizenKeyOf, type InboundMessage, type OutboundMessage } from '../domain/messages.js';
+import type { DuePolicy } from '../domain/lifecycle.js';
+import { newTicket } from '../domain/ticket.js';
+import type { Language } from '../domain/case.js';
+import { ConflictError, type Store, type StoredInbound } from '../store/port.js';
+import type { Logger } from '../log/logger.js';
+import type { TextUnderstanding } from '../../nlp/types.js';
+import { handleMessage } from '../../flows/router.js';
+import { readState } from '../../flows/state.js';
+import type { FlowContext, FlowResult } from '../../flows/context.js';
+import { KeyedQueue } from './keyed-queue.js';
+
+export interface InboundDeps {
+  store: Store;
+  nlp: TextUnderstanding;
+  agency: Agency;
+  duePolicy: DuePolicy;
+  log: Logger;
+  now: () => number;
+  defaultLanguage: Language;
+  maxChars: number;
+  maxAttachmentBytes: number;
+  /** Called after a commit that put messages in the outbox (wakes the dispatcher). */
+  onOutbox?: () => void;
+  /** Test hook: called after the inbound message is stored and before it is handled. */
+  afterStore?: (id: string) => void;
+}
+
+export class InboundService {
+  private readonly queue = new KeyedQueue();
+
+  constructor(private readonly deps: InboundDeps) {}
+
+  /** Stores and handles one message. A message whose dedupe key was seen before is not handled again. */
+  async receive(message: InboundMessage): Promise<{ duplicate: boolean }> {
+    const { id, duplicate } = await this.deps.store.saveInbound(message, this.deps.now());
+    if (duplicate) {
+      this.deps.log.debug('duplicate inbound ignored', { channel: message.channel, messageId: message.messageId });
+      return { duplicate: true };
+    }
+    this.deps.afterStore?.(id);
+    await this.handleStored({ id, message, receivedAt: this.deps.now() });
+    return { duplicate: false };
+  }
+
+  /** Handles messages stored before a crash or restart, oldest first. */
+  async recover(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const batch = await this.deps.store.listUnhandledInbound(100);
+      if (batch.length === 0) return total;
+      for (const item of batch) await this.handleStored(item);
+      total += batch.length;
+    }
+  }
+
+  private handleStored(item: StoredInbound): Promise<void> {
+    // One citizen's messages are handled one at a time, in order; different citizens run side by side.
+    return this.queue.run(citizenKeyOf(item.message), () => this.handleWithRetry(item));
+  }
+
+  private async handleWithRetry(item: StoredInbound): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.handleOnce(item);
+        return;
+      } catch (err) {
+        if (err instanceof ConflictError && attempt < 5) continue;
+        // The message stays stored and unhandled; it is tried again at the next start.
+        this.deps.log.error('inbound message could not be handled', { inboundId: item.id, error: err as Error });
+        throw err;
+      }
+    }
+  }
+
+  private async handleOnce(item: StoredInbound): Promise<void> {
+    const { store, log } = this.deps;
+    const msg = item.message;
+    const key = citizenKeyOf(msg);
+    const conversation = await store.getConversation(key);
+    const now = this.deps.now();
+    const state = readState(conversation?.state ?? null, this.deps.defaultLanguage, now);
+    const ctx = this.context(msg, key, state.language, now);
+    const out = await handleMessage(state, { text: msg.text, attachments: msg.attachments, ...(msg.choice ? { choice: msg.choice } : {}) }, ctx);
+    const replies: OutboundMessage[] = out.replies.map((r) => ({
+      channel: msg.channel,
+      chatId: msg.chatId,
+      text: r.text,
+      kind: 'reply',
+      ...(r.choices ? { choices: r.choices } : {}),
+    }));
+    await store.commit({
+      inboundHandled: item.id,
+      conversation: { key, state: out.state, expectedVersion: conversation ? conversation.version : null },
+      cases: out.cases,
+      events: out.events,
+      outbox: [...replies, ...out.notify],
+    });
+    this.afterCommit(out);
+    log.info('message handled', {
+      channel: msg.channel,
+      citizen: key,
+      cases: out.cases.map((c) => `${c.record.ticket}:${c.record.kind}:${c.record.stage}`),
+    });
+  }
+
+  private afterCommit(out: FlowResult): void {
+    for (const { record, expectedVersion } of out.cases) {
+      if (expectedVersion === null && record.kind === 'complaint') {
+        this.deps.nlp.repeats.add({ ticket: record.ticket, citizenKey: `${record.citizen.channel}:${record.citizen.userId}`, text: [record.text, record.details.what].filter(Boolean).join('\n') });
+      }
+    }
+    this.deps.onOutbox?.();
+  }
+
+  private context(msg: InboundMessage, key: string, language: Language, now: number): FlowContext {
+    const { store } = this.deps;
+    return {
+      now,
+      citizen: { channel: msg.channel, userId: msg.senderId, chatId: msg.chatId, language, ...(msg.senderName ? { displayName: msg.senderName } : {}) },
+      citizenKey: key,
+      nlp: this.deps.nlp,
+      agency: this.deps.agency,
+      duePolicy: this.deps.duePolicy,
+      maxChars: this.deps.maxChars,
+      maxAttachmentBytes: this.deps.maxAttachmentBytes,
+      newTicket: () => newTicket(),
+      casesOf: (citizenKey, limit) => store.listCases({ citizenKey, limit }),
+      getCase: (ticket) => store.getCase(ticket),
+    };
+  }
+
+  /** Resolves when every message in hand has been handled (graceful shutdown). */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+}

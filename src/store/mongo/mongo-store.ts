@@ -1,0 +1,333 @@
+// The MongoDB store, for several service instances sharing one database (MONGODB_URI). It mirrors the SQLite store
+// method for method; every write that must not race is one conditional update, and commit() is one transaction.
+// Transactions need a replica set (a single node is enough): openMongoStore refuses a standalone server.
+import mongoose, { type ClientSession, type Connection, type Types } from 'mongoose';
+import type { CaseEvent, CaseRecord } from '../../domain/case.js';
+import { chatKeyOf, dedupeKey, type InboundMessage } from '../../domain/messages.js';
+import { OPEN_STAGES } from '../../domain/stages.js';
+import type { MessageLabel } from '../../../nlp/types.js';
+import {
+  ConflictError,
+  type CaseQuery,
+  type Commit,
+  type Conversation,
+  type OutboxItem,
+  type OutboxStatus,
+  type Store,
+  type StoredInbound,
+} from '../port.js';
+import {
+  connectMongo,
+  DEFAULT_SERVER_SELECTION_TIMEOUT_MS,
+  openError,
+  requireTransactions,
+  type MongoConnectOptions,
+} from './connection.js';
+import { claimFree, outboxHeadsDue } from './outbox-heads.js';
+import { caseDoc, escapeRegExp, nextSeq, objectId, outboxItem, toJson } from './records.js';
+import { defineModels, type CaseDoc, type Models } from './schemas.js';
+import { insertOrConflict, isDuplicateKey, retryOnDuplicate } from './write-errors.js';
+
+const { trusted } = mongoose;
+
+/** Opens (and prepares: collections, indexes) the MongoDB store; rejects with a message naming MONGODB_URI. */
+export async function openMongoStore(uri: string, opts: MongoConnectOptions = {}): Promise<Store> {
+  const conn = await connectMongo(uri, opts);
+  try {
+    await requireTransactions(conn, uri);
+    const models = defineModels(conn);
+    await Promise.all(Object.values(models).map((model: Models[keyof Models]) => model.init()));
+    return new MongoStore(conn, models);
+  } catch (err) {
+    await conn.close().catch(() => {});
+    if (err instanceof Error && err.message.startsWith('MONGODB_URI')) throw err;
+    throw openError(uri, err, opts.serverSelectionTimeoutMS ?? DEFAULT_SERVER_SELECTION_TIMEOUT_MS);
+  }
+}
+
+/** Drops whole databases (the contract suite's cleanup). */
+export async function dropMongoDatabases(uri: string, dbNames: readonly string[]): Promise<void> {
+  const conn = await connectMongo(uri);
+  try {
+    for (const name of dbNames) await conn.getClient().db(name).dropDatabase();
+  } finally {
+    await conn.close();
+  }
+}
+
+class MongoStore implements Store {
+  readonly kind = 'mongodb' as const;
+
+  constructor(
+    private readonly conn: Connection,
+    private readonly m: Models,
+  ) {}
+
+  async saveInbound(message: InboundMessage, receivedAt: number): Promise<{ id: string; duplicate: boolean }> {
+    const key = dedupeKey(message);
+    try {
+      const doc = await this.m.inbound.create({
+        dedupeKey: key,
+        message: toJson(message),
+        receivedAt,
+        handled: false,
+        handledAt: null,
+        seq: nextSeq(),
+      });
+      return { id: String(doc._id), duplicate: false };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const existing = await this.m.inbound.findOne({ dedupeKey: key }, { _id: 1 }).lean();
+      if (!existing) throw err;
+      return { id: String(existing._id), duplicate: true };
+    }
+  }
+
+  async listUnhandledInbound(limit: number): Promise<StoredInbound[]> {
+    const rows = await this.m.inbound.find({ handled: false }).sort({ seq: 1, _id: 1 }).limit(limit).lean();
+    return rows.map((r) => ({ id: String(r._id), message: r.message, receivedAt: r.receivedAt }));
+  }
+
+  async getConversation(key: string): Promise<Conversation | null> {
+    const r = await this.m.conversations.findOne({ key }).lean();
+    if (!r) return null;
+    return {
+      key: r.key,
+      state: r.state ?? null,
+      version: r.version,
+      updatedAt: r.updatedAt,
+      ...(r.unreachableAt != null ? { unreachableAt: r.unreachableAt } : {}),
+      ...(r.unreachableReason != null ? { unreachableReason: r.unreachableReason } : {}),
+    };
+  }
+
+  async markUnreachable(key: string, at: number, reason: string): Promise<void> {
+    await retryOnDuplicate(() =>
+      this.m.conversations.updateOne(
+        { key },
+        {
+          $set: { unreachableAt: at, unreachableReason: reason },
+          $setOnInsert: { state: null, version: 1, updatedAt: at },
+        },
+        { upsert: true },
+      ),
+    );
+  }
+
+  async getCase(ticket: string): Promise<CaseRecord | null> {
+    const r = await this.m.cases.findOne({ ticket }, { doc: 1, _id: 0 }).lean();
+    return r ? r.doc : null;
+  }
+
+  async listCases(q: CaseQuery): Promise<CaseRecord[]> {
+    const and: Array<Record<string, unknown>> = [];
+    if (q.stage) and.push({ stage: q.stage });
+    if (q.open) and.push({ stage: trusted({ $in: [...OPEN_STAGES] }) });
+    if (q.kind) and.push({ kind: q.kind });
+    if (q.citizenKey) and.push({ citizenKey: q.citizenKey });
+    if (q.division) and.push({ division: q.division });
+    // searchText is lowercase, like the words: a plain substring match per word, every word required.
+    for (const word of (q.search ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+      and.push({ searchText: trusted({ $regex: escapeRegExp(word) }) });
+    }
+    const rows = await this.m.cases
+      .find(and.length > 0 ? { $and: and } : {}, { doc: 1, _id: 0 })
+      .sort({ createdAt: q.order === 'oldest' ? 1 : -1, ticket: 1 })
+      .limit(Math.max(1, Math.min(q.limit ?? 50, 1000)))
+      .lean();
+    return rows.map((r) => r.doc);
+  }
+
+  async getEvents(ticket: string): Promise<CaseEvent[]> {
+    const rows = await this.m.events.find({ ticket }, { doc: 1, _id: 0 }).sort({ seq: 1, _id: 1 }).lean();
+    return rows.map((r) => r.doc);
+  }
+
+  async forEachComplaint(
+    batchSize: number,
+    fn: (batch: Array<{ ticket: string; citizenKey: string; text: string }>) => void,
+  ): Promise<void> {
+    // Pages by _id (roughly insertion order); limit(0) would mean "no limit" to MongoDB, hence the floor of 1.
+    let after: Types.ObjectId | null = null;
+    for (;;) {
+      const filter: Record<string, unknown> = { kind: 'complaint' };
+      if (after) filter._id = trusted({ $gt: after });
+      const rows = await this.m.cases
+        .find(filter, { ticket: 1, citizenKey: 1, 'doc.text': 1 })
+        .sort({ _id: 1 })
+        .limit(Math.max(1, batchSize))
+        .lean<Array<Pick<CaseDoc, '_id' | 'ticket' | 'citizenKey'> & { doc: Pick<CaseRecord, 'text'> }>>();
+      const last = rows[rows.length - 1];
+      if (!last) return;
+      fn(rows.map((r) => ({ ticket: r.ticket, citizenKey: r.citizenKey, text: r.doc.text })));
+      after = last._id;
+    }
+  }
+
+  async listCorrections(): Promise<Array<{ text: string; label: MessageLabel }>> {
+    const rows = await this.m.cases
+      .find({ correctedLabel: trusted({ $exists: true }) }, { correctedLabel: 1, 'doc.text': 1, _id: 0 })
+      .sort({ _id: 1 })
+      .lean<Array<{ correctedLabel: MessageLabel; doc: Pick<CaseRecord, 'text'> }>>();
+    return rows.map((r) => ({ text: r.doc.text, label: r.correctedLabel }));
+  }
+
+  async commit(change: Commit): Promise<void> {
+    // One transaction (replica set required): a ConflictError thrown inside aborts it, so nothing is written.
+    // The driver may run the callback again after a transient error (a write conflict); it only reads `change`.
+    await this.conn.transaction((session) => this.applyCommit(change, session));
+  }
+
+  private async applyCommit(change: Commit, session: ClientSession): Promise<void> {
+    const now = Date.now();
+    const m = this.m;
+    if (change.inboundHandled !== undefined) {
+      const id = objectId(change.inboundHandled);
+      if (id) await m.inbound.updateOne({ _id: id }, { $set: { handled: true, handledAt: now } }, { session });
+    }
+    if (change.conversation) {
+      const { key, state, expectedVersion } = change.conversation;
+      const json = toJson(state);
+      if (expectedVersion === null) {
+        await insertOrConflict(`conversation ${key}`, () =>
+          new m.conversations({ key, state: json, version: 1, updatedAt: now }).save({ session }),
+        );
+      } else {
+        const r = await m.conversations.updateOne(
+          { key, version: expectedVersion },
+          { $set: { state: json, version: expectedVersion + 1, updatedAt: now } },
+          { session },
+        );
+        if (r.matchedCount !== 1) throw new ConflictError(`conversation ${key}`);
+      }
+    }
+    for (const { record, expectedVersion } of change.cases ?? []) {
+      const row = caseDoc({ ...record, version: expectedVersion === null ? 1 : expectedVersion + 1 });
+      if (expectedVersion === null) {
+        await insertOrConflict(`case ${record.ticket}`, () => new m.cases(row).save({ session }));
+      } else {
+        const r = await m.cases.replaceOne({ ticket: record.ticket, version: expectedVersion }, row, { session });
+        if (r.matchedCount !== 1) throw new ConflictError(`case ${record.ticket}`);
+      }
+    }
+    if (change.events?.length) {
+      const lastSeq = new Map<string, number>();
+      const docs = [];
+      for (const e of change.events) {
+        const after = lastSeq.get(e.ticket) ?? (await this.lastEventSeq(e.ticket, session));
+        const seq = nextSeq(after);
+        lastSeq.set(e.ticket, seq);
+        docs.push({ ticket: e.ticket, at: e.at, seq, doc: toJson(e) });
+      }
+      await m.events.insertMany(docs, { session });
+    }
+    if (change.outbox?.length) {
+      const lastSeq = new Map<string, number>();
+      const docs = [];
+      for (const message of change.outbox) {
+        const chatKey = chatKeyOf(message);
+        const after = lastSeq.get(chatKey) ?? (await this.lastPendingSeq(chatKey, session));
+        const seq = nextSeq(after);
+        lastSeq.set(chatKey, seq);
+        docs.push({ chatKey, message: toJson(message), status: 'pending', attempts: 0, createdAt: now, nextAttemptAt: 0, seq });
+      }
+      await m.outbox.insertMany(docs, { session });
+    }
+  }
+
+  /** Events of a ticket sort by seq; a new one goes after the last, whatever this host's clock says. */
+  private async lastEventSeq(ticket: string, session: ClientSession): Promise<number> {
+    const r = await this.m.events.findOne({ ticket }, { seq: 1 }, { session }).sort({ seq: -1, _id: -1 }).lean();
+    return r?.seq ?? 0;
+  }
+
+  /** Likewise for a chat's pending messages, so a chat's replies leave in the order they were committed. */
+  private async lastPendingSeq(chatKey: string, session: ClientSession): Promise<number> {
+    const r = await this.m.outbox
+      .findOne({ status: 'pending', chatKey }, { seq: 1 }, { session })
+      .sort({ seq: -1, _id: -1 })
+      .lean();
+    return r?.seq ?? 0;
+  }
+
+  async claimOutbox(owner: string, now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
+    const heads = await outboxHeadsDue(this.m.outbox, now, limit);
+    // Another instance may claim a head between the read and here: the claim is conditional on the item still
+    // being pending and free, and only the items this call actually claimed are handed out.
+    const claimed = await Promise.all(
+      heads.map((id) =>
+        this.m.outbox
+          .findOneAndUpdate(
+            { _id: id, status: 'pending', nextAttemptAt: trusted({ $lte: now }), $or: claimFree(now) },
+            { $set: { claimedBy: owner, claimUntil: now + leaseMs } },
+            { returnDocument: 'after' },
+          )
+          .lean(),
+      ),
+    );
+    return claimed.filter((d): d is NonNullable<typeof d> => d !== null).map(outboxItem);
+  }
+
+  async markDelivered(id: string, at: number): Promise<void> {
+    const _id = objectId(id);
+    if (!_id) return;
+    await this.m.outbox.updateOne(
+      { _id },
+      { $set: { status: 'delivered', deliveredAt: at, claimedBy: null, claimUntil: null } },
+    );
+  }
+
+  async retryOutbox(id: string, nextAttemptAt: number, error: string | null, countAttempt: boolean): Promise<void> {
+    const _id = objectId(id);
+    if (!_id) return;
+    await this.m.outbox.updateOne(
+      { _id, status: 'pending' },
+      {
+        $set: { nextAttemptAt, claimedBy: null, claimUntil: null, ...(error !== null ? { lastError: error } : {}) },
+        $inc: { attempts: countAttempt ? 1 : 0 },
+      },
+    );
+  }
+
+  async markFailed(id: string, at: number, error: string): Promise<void> {
+    const _id = objectId(id);
+    if (!_id) return;
+    await this.m.outbox.updateOne(
+      { _id },
+      { $set: { status: 'failed', lastError: error, deliveredAt: at, claimedBy: null, claimUntil: null } },
+    );
+  }
+
+  async countOutbox(status: OutboxStatus): Promise<number> {
+    return this.m.outbox.countDocuments({ status });
+  }
+
+  async getValue(key: string): Promise<string | null> {
+    const r = await this.m.kv.findOne({ key }).lean();
+    return r ? r.value : null;
+  }
+
+  async setValue(key: string, value: string): Promise<void> {
+    await retryOnDuplicate(() => this.m.kv.updateOne({ key }, { $set: { value } }, { upsert: true }));
+  }
+
+  async tryLease(name: string, owner: string, now: number, until: number): Promise<boolean> {
+    // Taken when free, expired or already ours. When it is held by someone else the filter matches nothing and
+    // the upsert tries to insert a second lease of that name: the unique index refuses it, which means "no".
+    try {
+      const r = await this.m.leases.updateOne(
+        { name, $or: [{ until: trusted({ $lt: now }) }, { owner }] },
+        { $set: { owner, until } },
+        { upsert: true },
+      );
+      return r.matchedCount === 1 || r.upsertedCount === 1;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.conn.close();
+  }
+}
