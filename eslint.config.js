@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', '.wwebjs_*/', 'nlp/model/', 'nlp/corpus/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', '.wwebjs_*/', 'nlp/_scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

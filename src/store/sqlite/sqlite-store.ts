@@ -20,6 +20,7 @@ import {
 } from '../port.js';
 import { migrate } from './migrations.js';
 import { caseSearchText } from '../search-text.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 
 interface CaseRow {
   doc: string;
@@ -29,6 +30,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly checkpointer: Checkpointer | null;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -40,6 +42,9 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
+    // Checkpoints run on a worker thread (see checkpointer.ts), not in the middle of handling a message.
+    this.checkpointer = path === ':memory:' ? null : startCheckpointer(path);
+    if (this.checkpointer) this.db.pragma('wal_autocheckpoint = 0');
     const db = this.db;
     this.stmt = {
       insertInbound: db.prepare(
@@ -301,6 +306,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { loadAgency } from '../../src/config/agency.js';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function problems(env: Record<string, string>): string {
+  try {
+    loadConfig(env, '/tmp');
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('runs with no settings at all: SQLite under ./data, console chat', () => {
+    const c = loadConfig({}, '/srv/aduan');
+    expect(c.sqlitePath).toBe('/srv/aduan/data/aduan.sqlite');
+    expect(c.MONGODB_URI).toBeUndefined();
+    expect(c.STANDARD_TIMES.in_progress).toBe(300);
+    expect(c.STAFF_TELEGRAM_IDS).toEqual([]);
+    expect(c.WHATSAPP_ENABLED).toBe(false);
+  });
+
+  it('names the setting that is wrong', () => {
+    expect(problems({ MONGODB_URI: 'postgres://x' })).toMatch(/MONGODB_URI: must start with mongodb/);
+    expect(problems({ STAFF_TELEGRAM_IDS: '12,abc' })).toMatch(/STAFF_TELEGRAM_IDS/);
+    expect(problems({ WHATSAPP_ENABLED: 'maybe' })).toMatch(/WHATSAPP_ENABLED/);
+    expect(problems({ MAX_MESSAGE_CHARS: '5' })).toMatch(/MAX_MESSAGE_CHARS: must be between/);
+    expect(problems({ STANDARD_TIMES: 'in_progress=abc' })).toMatch(/STANDARD_TIMES/);
+    expect(problems({ STANDARD_TIMES: 'nowhere=5' })).toMatch(/STANDARD_TIMES/);
+    expect(problems({ TELEGRAM_STAFF_BOT_TOKEN: 'x' })).toMatch(/TELEGRAM_STAFF_CHAT_ID: required/);
+    expect(problems({ TELEGRAM_WEBHOOK_URL: 'https://x.example/hook' })).toMatch(/TELEGRAM_WEBHOOK_SECRET/);
+  });
+
+  it('reads comma-separated staff ids and standard times', () => {
+    const c = loadConfig({ STAFF_TELEGRAM_IDS: '11, 22', STANDARD_TIMES: 'in_progress=120, verifying=60' });
+    expect(c.STAFF_TELEGRAM_IDS).toEqual(['11', '22']);
+    expect(c.STANDARD_TIMES).toMatchObject({ in_progress: 120, verifying: 60, forwarded: 60 });
+  });
+
+  it('refuses an agency profile whose default division does not exist', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aduan-agency-'));
+    const p = join(dir, 'a.json');
+    writeFileSync(p, JSON.stringify({ id: 'x', name: 'X', shortName: 'X', signature: 'X', defaultDivision: 'none', divisions: [{ id: 'a', name: 'A', description: 'A', examples: ['a'] }] }));
+    expect(() => loadAgency(p)).toThrow(/defaultDivision/);
+    expect(() => loadAgency(join(dir, 'missing.json'))).toThrow(/AGENCY_CONFIG: cannot read/);
+  });
+});
