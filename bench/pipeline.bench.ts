@@ -24,7 +24,8 @@ const TOPICS = [
 const PLACES = ['di kantor Bapenda', 'di jalan Sudirman', 'di kecamatan Padang Barat', 'di website', 'di loket 2'];
 const SINCE = ['sejak 2 minggu lalu', 'sudah 3 hari', 'sejak kemarin', 'dari bulan lalu'];
 const MESSAGES = [
-  (i: number) => `${TOPICS[i % TOPICS.length]} ${PLACES[i % PLACES.length]} ${SINCE[i % SINCE.length]}, mohon dibantu no ${i}`,
+  (i: number) =>
+    `${TOPICS[i % TOPICS.length]} ${PLACES[i % PLACES.length]} ${SINCE[i % SINCE.length]}, mohon dibantu no ${i}`,
   () => 'Terima kasih pelayanannya cepat dan ramah, mantap',
   () => 'Jam berapa kantor buka hari Sabtu?',
   (i: number) => `udh ${1 + (i % 5)} minggu gak ada kabar soal keberatan PBB saya di kantor`,
@@ -66,7 +67,10 @@ async function run(stored: number, messages: number): Promise<void> {
   const now = Date.now();
   const seedStore = new SqliteStore(config.sqlitePath);
   for (let i = 0; i < stored; i += 1000) {
-    const batch = Array.from({ length: Math.min(1000, stored - i) }, (_, k) => ({ record: syntheticCase(i + k, now), expectedVersion: null }));
+    const batch = Array.from({ length: Math.min(1000, stored - i) }, (_, k) => ({
+      record: syntheticCase(i + k, now),
+      expectedVersion: null,
+    }));
     await seedStore.commit({ cases: batch });
   }
   await seedStore.close();
@@ -102,6 +106,8 @@ async function run(stored: number, messages: number): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log('Inbound pipeline: message in → reply in the outbox (SQLite file, WAL; classification, routing, repeat lookup included)');
+console.log(
+  'Inbound pipeline: message in → reply in the outbox (SQLite file, WAL; classification, routing, repeat lookup included)',
+);
 await run(1_000, 5_000);
 await run(100_000, 5_000);

@@ -9,7 +9,14 @@ import type { ConversationState } from './state.js';
 import { t } from './texts.js';
 import { isSkip } from './intake.js';
 
-const idle = (s: ConversationState): ConversationState => ({ ...s, mode: 'idle', ticket: undefined, offered: undefined, askedAt: undefined, remindedAt: undefined });
+const idle = (s: ConversationState): ConversationState => ({
+  ...s,
+  mode: 'idle',
+  ticket: undefined,
+  offered: undefined,
+  askedAt: undefined,
+  remindedAt: undefined,
+});
 
 async function caseInQuestion(state: ConversationState, ctx: FlowContext): Promise<CaseRecord | null> {
   if (!state.ticket) return null;
@@ -32,7 +39,12 @@ export function followupChoices(lang: ConversationState['language']) {
 }
 
 /** The answer to the closure question. */
-export async function handleConfirm(state: ConversationState, choice: string | null, ctx: FlowContext, replies: Reply[]): Promise<FlowResult | null> {
+export async function handleConfirm(
+  state: ConversationState,
+  choice: string | null,
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult | null> {
   const lang = state.language;
   const c = await caseInQuestion(state, ctx);
   if (!c || c.stage !== 'awaiting_confirmation') return null;
@@ -52,7 +64,9 @@ export async function handleConfirm(state: ConversationState, choice: string | n
     resolution: 'satisfied',
   });
   next.satisfaction = [...c.satisfaction, { at: ctx.now, satisfied: true, round: 'closure' }];
-  const offered = [1, 2, 3, 4, 5].map((n) => ({ id: `rate:${n}`, label: String(n) })).concat({ id: 'skip', label: t(lang, 'skip') });
+  const offered = [1, 2, 3, 4, 5]
+    .map((n) => ({ id: `rate:${n}`, label: String(n) }))
+    .concat({ id: 'skip', label: t(lang, 'skip') });
   replies.push({ text: t(lang, 'askRating'), choices: offered });
   return {
     state: { ...state, mode: 'rating', offered, askedAt: undefined, remindedAt: undefined },
@@ -64,7 +78,12 @@ export async function handleConfirm(state: ConversationState, choice: string | n
 }
 
 /** The reason for "not satisfied": reopens the case at the root cause. */
-export async function handleReason(state: ConversationState, text: string, ctx: FlowContext, replies: Reply[]): Promise<FlowResult | null> {
+export async function handleReason(
+  state: ConversationState,
+  text: string,
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult | null> {
   const lang = state.language;
   const c = await caseInQuestion(state, ctx);
   if (!c || c.stage !== 'awaiting_confirmation') return null;
@@ -76,7 +95,13 @@ export async function handleReason(state: ConversationState, text: string, ctx: 
 }
 
 /** The rating after "satisfied" (optional). */
-export async function handleRating(state: ConversationState, text: string, choice: string | null, ctx: FlowContext, replies: Reply[]): Promise<FlowResult | null> {
+export async function handleRating(
+  state: ConversationState,
+  text: string,
+  choice: string | null,
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult | null> {
   const lang = state.language;
   const c = await caseInQuestion(state, ctx);
   const digit = /^([1-5])(?:\s*\/\s*5)?$/.exec(text.trim())?.[1];
@@ -92,32 +117,69 @@ export async function handleRating(state: ConversationState, text: string, choic
     state: idle(state),
     replies,
     cases: [{ record: next, expectedVersion: c.version }],
-    events: [{ ticket: c.ticket, at: ctx.now, actor: { kind: 'citizen', id: ctx.citizenKey }, action: 'rated', fromStage: c.stage, toStage: c.stage, detail: `${rating}/5` }],
+    events: [
+      {
+        ticket: c.ticket,
+        at: ctx.now,
+        actor: { kind: 'citizen', id: ctx.citizenKey },
+        action: 'rated',
+        fromStage: c.stage,
+        toStage: c.stage,
+        detail: `${rating}/5`,
+      },
+    ],
     notify: [],
   };
 }
 
 /** The answer to the follow-up check weeks after closing: "came back" reopens at the root cause. */
-export async function handleFollowup(state: ConversationState, text: string, choice: string | null, ctx: FlowContext, replies: Reply[]): Promise<FlowResult | null> {
+export async function handleFollowup(
+  state: ConversationState,
+  text: string,
+  choice: string | null,
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult | null> {
   const lang = state.language;
   const c = await caseInQuestion(state, ctx);
   if (!c || c.stage !== 'closed') return null;
   if (choice === 'solved') {
     replies.push({ text: t(lang, 'followupThanks') });
-    const next: CaseRecord = { ...c, satisfaction: [...c.satisfaction, { at: ctx.now, satisfied: true, round: 'follow-up' }], updatedAt: ctx.now };
+    const next: CaseRecord = {
+      ...c,
+      satisfaction: [...c.satisfaction, { at: ctx.now, satisfied: true, round: 'follow-up' }],
+      updatedAt: ctx.now,
+    };
     return {
       state: idle(state),
       replies,
       cases: [{ record: next, expectedVersion: c.version }],
-      events: [{ ticket: c.ticket, at: ctx.now, actor: { kind: 'citizen', id: ctx.citizenKey }, action: 'follow-up: still solved', fromStage: c.stage, toStage: c.stage }],
+      events: [
+        {
+          ticket: c.ticket,
+          at: ctx.now,
+          actor: { kind: 'citizen', id: ctx.citizenKey },
+          action: 'follow-up: still solved',
+          fromStage: c.stage,
+          toStage: c.stage,
+        },
+      ],
       notify: [],
     };
   }
-  if (choice === 'came_back') return reopen(state, c, text && !/^\d$/.test(text) ? text : '', 'follow-up', ctx, replies);
+  if (choice === 'came_back')
+    return reopen(state, c, text && !/^\d$/.test(text) ? text : '', 'follow-up', ctx, replies);
   return null;
 }
 
-function reopen(state: ConversationState, c: CaseRecord, reason: string, round: 'closure' | 'follow-up', ctx: FlowContext, replies: Reply[]): FlowResult {
+function reopen(
+  state: ConversationState,
+  c: CaseRecord,
+  reason: string,
+  round: 'closure' | 'follow-up',
+  ctx: FlowContext,
+  replies: Reply[],
+): FlowResult {
   const { next, event } = moveCase(c, 'root_cause', {
     now: ctx.now,
     actor: { kind: 'citizen', id: ctx.citizenKey },

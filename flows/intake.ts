@@ -8,7 +8,8 @@ import { divisionLabel, recordComplaint, recordNote } from './record.js';
 import type { ConversationState, DetailSlot, IntakeDraft } from './state.js';
 import { t } from './texts.js';
 
-const SKIP_WORDS = /^(lewati|skip|tidak ada|tdk ada|gak ada|ga ada|nggak ada|ngga ada|gk ada|tidak|tdk|gak|ga|no|none|nothing|-|\.)$/i;
+const SKIP_WORDS =
+  /^(lewati|skip|tidak ada|tdk ada|gak ada|ga ada|nggak ada|ngga ada|gk ada|tidak|tdk|gak|ga|no|none|nothing|-|\.)$/i;
 
 export function isSkip(text: string): boolean {
   return SKIP_WORDS.test(text.trim());
@@ -47,7 +48,13 @@ export function handleLabelled(
   replies: Reply[],
 ): FlowResult {
   const lang = state.language;
-  const idle: ConversationState = { ...state, mode: 'idle', pendingText: undefined, pendingAttachments: undefined, offered: undefined };
+  const idle: ConversationState = {
+    ...state,
+    mode: 'idle',
+    pendingText: undefined,
+    pendingAttachments: undefined,
+    offered: undefined,
+  };
   if (label === 'complaint') {
     const draft: IntakeDraft = {
       text,
@@ -68,7 +75,13 @@ export function handleLabelled(
     replies.push({ text: faq ? `${faq}\n\n${t(lang, 'faqFooter')}` : t(lang, 'statementThanks') });
   }
   if (rec.record.flags.includes('integrity')) replies.push({ text: t(lang, 'integrityNotice') });
-  return { state: idle, replies, cases: [{ record: rec.record, expectedVersion: null }], events: rec.events, notify: rec.notify };
+  return {
+    state: idle,
+    replies,
+    cases: [{ record: rec.record, expectedVersion: null }],
+    events: rec.events,
+    notify: rec.notify,
+  };
 }
 
 /** An answer to the follow-up question the draft is waiting for. */

@@ -52,7 +52,12 @@ export function recordComplaint(ctx: FlowContext, draft: IntakeDraft): Recorded 
 }
 
 /** Records praise or a statement (kept and counted; not worked through the SOP). */
-export function recordNote(ctx: FlowContext, label: Exclude<MessageLabel, 'complaint'>, text: string, classification: Classification): Recorded {
+export function recordNote(
+  ctx: FlowContext,
+  label: Exclude<MessageLabel, 'complaint'>,
+  text: string,
+  classification: Classification,
+): Recorded {
   const routing = ctx.nlp.route(text);
   const record = baseRecord(ctx, label, text, classification, routing.division, routing.topic);
   record.flags = routing.flags;

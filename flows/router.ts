@@ -38,8 +38,10 @@ const COMMANDS: Record<string, string> = {
   lang: 'language',
 };
 
-const ENGLISH_CUES = /\b(the|my|is|are|was|not|please|hello|hi|thank|thanks|you|your|i|why|how|what|since|when|service|office)\b/gi;
-const INDONESIAN_CUES = /\b(saya|tidak|gak|ga|sudah|udah|belum|yang|di|ke|dan|min|pak|bu|mohon|tolong|kenapa|bagaimana|terima kasih|apa)\b/gi;
+const ENGLISH_CUES =
+  /\b(the|my|is|are|was|not|please|hello|hi|thank|thanks|you|your|i|why|how|what|since|when|service|office)\b/gi;
+const INDONESIAN_CUES =
+  /\b(saya|tidak|gak|ga|sudah|udah|belum|yang|di|ke|dan|min|pak|bu|mohon|tolong|kenapa|bagaimana|terima kasih|apa)\b/gi;
 
 /** Guesses English on a citizen's first message; Indonesian otherwise. */
 export function guessLanguage(text: string, fallback: Language): Language {
@@ -50,7 +52,11 @@ export function guessLanguage(text: string, fallback: Language): Language {
   return fallback;
 }
 
-export async function handleMessage(stored: ConversationState, input: FlowInput, ctx: FlowContext): Promise<FlowResult> {
+export async function handleMessage(
+  stored: ConversationState,
+  input: FlowInput,
+  ctx: FlowContext,
+): Promise<FlowResult> {
   let state: ConversationState = { ...stored, lastActivityAt: ctx.now };
   const text = cleanText(input.text);
   const replies: Reply[] = [];
@@ -65,7 +71,10 @@ export async function handleMessage(stored: ConversationState, input: FlowInput,
   for (const a of input.attachments) {
     if (a.size !== undefined && a.size > ctx.maxAttachmentBytes) {
       replies.push({
-        text: t(lang, 'attachmentTooBig', { size: (a.size / 1_048_576).toFixed(1), max: Math.round(ctx.maxAttachmentBytes / 1_048_576) }),
+        text: t(lang, 'attachmentTooBig', {
+          size: (a.size / 1_048_576).toFixed(1),
+          max: Math.round(ctx.maxAttachmentBytes / 1_048_576),
+        }),
       });
     } else attachments.push(a);
   }
@@ -84,7 +93,15 @@ export async function handleMessage(stored: ConversationState, input: FlowInput,
       if (choice === 'complaint' || choice === 'praise' || choice === 'statement') {
         const pending = state.pendingText ?? '';
         const classification = ctx.nlp.classify(pending);
-        return handleLabelled(state, pending, [...(state.pendingAttachments ?? []), ...attachments], classification, choice, ctx, replies);
+        return handleLabelled(
+          state,
+          pending,
+          [...(state.pendingAttachments ?? []), ...attachments],
+          classification,
+          choice,
+          ctx,
+          replies,
+        );
       }
       state = { ...state, mode: 'idle', pendingText: undefined, pendingAttachments: undefined, offered: undefined };
       break;
@@ -141,7 +158,13 @@ export async function handleMessage(stored: ConversationState, input: FlowInput,
   return handleNewMessage({ ...state, pendingAttachments: undefined }, text, carried, ctx, replies);
 }
 
-async function handleCommand(state: ConversationState, name: string, args: string, ctx: FlowContext, replies: Reply[]): Promise<FlowResult> {
+async function handleCommand(
+  state: ConversationState,
+  name: string,
+  args: string,
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult> {
   const lang = state.language;
   switch (COMMANDS[name]) {
     case 'start':
@@ -184,7 +207,11 @@ async function handleCommand(state: ConversationState, name: string, args: strin
     }
     case 'language': {
       const choice = args.toLowerCase();
-      const next: Language | null = /^(en|english|inggris)$/.test(choice) ? 'en' : /^(id|indonesia|indonesian|bahasa)$/.test(choice) ? 'id' : null;
+      const next: Language | null = /^(en|english|inggris)$/.test(choice)
+        ? 'en'
+        : /^(id|indonesia|indonesian|bahasa)$/.test(choice)
+          ? 'id'
+          : null;
       if (!next) {
         replies.push({ text: t(lang, 'languageUsage') });
         return result(state, replies);
@@ -203,7 +230,13 @@ function resetMode(state: ConversationState): ConversationState {
 }
 
 /** A citizen writing after staff wrote to them: the message goes to that case's staff thread. */
-async function relayToCase(state: ConversationState, text: string, attachments: Attachment[], ctx: FlowContext, replies: Reply[]): Promise<FlowResult | null> {
+async function relayToCase(
+  state: ConversationState,
+  text: string,
+  attachments: Attachment[],
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult | null> {
   if (!state.ticket || (text === '' && attachments.length === 0)) return null;
   const c = await ctx.getCase(state.ticket);
   if (!c || c.stage === 'archived' || `${c.citizen.channel}:${c.citizen.userId}` !== ctx.citizenKey) return null;
@@ -215,7 +248,17 @@ async function relayToCase(state: ConversationState, text: string, attachments: 
     state: { ...state, askedAt: state.askedAt ?? ctx.now },
     replies,
     cases: attachments.length ? [{ record: next, expectedVersion: c.version }] : [],
-    events: [{ ticket: c.ticket, at: ctx.now, actor: { kind: 'citizen', id: ctx.citizenKey }, action: 'citizen message', fromStage: c.stage, toStage: c.stage, detail: note }],
+    events: [
+      {
+        ticket: c.ticket,
+        at: ctx.now,
+        actor: { kind: 'citizen', id: ctx.citizenKey },
+        action: 'citizen message',
+        fromStage: c.stage,
+        toStage: c.stage,
+        detail: note,
+      },
+    ],
     notify: [staffMessage(c, ctx, 'relay', `${c.ticket} — pesan warga:\n${note}`)],
   };
 }

@@ -59,7 +59,13 @@ export interface ConversationState {
 
 /** Reads stored state; anything that is not a state of the current version starts afresh. */
 export function readState(raw: unknown, defaultLanguage: Language, now: number): ConversationState {
-  const fresh: ConversationState = { v: STATE_VERSION, language: defaultLanguage, greeted: false, mode: 'idle', lastActivityAt: now };
+  const fresh: ConversationState = {
+    v: STATE_VERSION,
+    language: defaultLanguage,
+    greeted: false,
+    mode: 'idle',
+    lastActivityAt: now,
+  };
   if (raw === null || typeof raw !== 'object') return fresh;
   const s = raw as Partial<ConversationState>;
   const language = s.language === 'en' || s.language === 'id' ? s.language : defaultLanguage;

@@ -15,11 +15,18 @@ async function ownCase(ctx: FlowContext, ticket: string) {
   return c && citizenKey(c.citizen) === ctx.citizenKey ? c : null;
 }
 
-export async function showStatus(state: ConversationState, args: string, ctx: FlowContext, replies: Reply[]): Promise<FlowResult> {
+export async function showStatus(
+  state: ConversationState,
+  args: string,
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult> {
   const lang = state.language;
   const ticket = parseTicket(args) ?? findTicketInText(args);
   if (!ticket) {
-    replies.push({ text: args.trim() ? t(lang, 'notFound', { ticket: args.trim().slice(0, 20) }) : t(lang, 'statusUsage') });
+    replies.push({
+      text: args.trim() ? t(lang, 'notFound', { ticket: args.trim().slice(0, 20) }) : t(lang, 'statusUsage'),
+    });
     return result(state, replies);
   }
   const c = await ownCase(ctx, ticket);
@@ -28,11 +35,22 @@ export async function showStatus(state: ConversationState, args: string, ctx: Fl
     return result(state, replies);
   }
   let extra = '';
-  if (c.stage === 'awaiting_confirmation') extra = lang === 'id' ? ' Mohon jawab pertanyaan kepuasan kami.' : ' Please answer our satisfaction question.';
+  if (c.stage === 'awaiting_confirmation')
+    extra = lang === 'id' ? ' Mohon jawab pertanyaan kepuasan kami.' : ' Please answer our satisfaction question.';
   if (c.ptp.correctiveAction && isOpen(c.stage)) {
-    extra += lang === 'id' ? ` Tindakan perbaikan: ${c.ptp.correctiveAction}.` : ` Corrective action: ${c.ptp.correctiveAction}.`;
+    extra +=
+      lang === 'id'
+        ? ` Tindakan perbaikan: ${c.ptp.correctiveAction}.`
+        : ` Corrective action: ${c.ptp.correctiveAction}.`;
   }
-  replies.push({ text: t(lang, 'statusLine', { ticket: c.ticket, date: formatTime(c.createdAt), stage: STAGE_LABELS[c.stage][lang], extra }) });
+  replies.push({
+    text: t(lang, 'statusLine', {
+      ticket: c.ticket,
+      date: formatTime(c.createdAt),
+      stage: STAGE_LABELS[c.stage][lang],
+      extra,
+    }),
+  });
   return result(state, replies);
 }
 
@@ -48,7 +66,12 @@ export async function listMyCases(state: ConversationState, ctx: FlowContext, re
   return result(state, replies);
 }
 
-export async function withdraw(state: ConversationState, ticket: string, ctx: FlowContext, replies: Reply[]): Promise<FlowResult> {
+export async function withdraw(
+  state: ConversationState,
+  ticket: string,
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult> {
   const lang = state.language;
   const c = await ownCase(ctx, ticket);
   if (!c) {
@@ -67,7 +90,8 @@ export async function withdraw(state: ConversationState, ticket: string, ctx: Fl
     resolution: 'withdrawn',
   });
   replies.push({ text: t(lang, 'withdrawn', { ticket }) });
-  const keep = state.ticket === ticket ? { ...state, mode: 'idle' as const, ticket: undefined, offered: undefined } : state;
+  const keep =
+    state.ticket === ticket ? { ...state, mode: 'idle' as const, ticket: undefined, offered: undefined } : state;
   return {
     state: keep,
     replies,

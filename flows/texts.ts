@@ -128,8 +128,10 @@ const TEXTS = {
     en: 'Please give the ticket number, e.g. /status ADU-7KQ9-M2XT',
   },
   notFound: {
-    id: (p: Params) => `Tiket ${p.ticket} tidak kami temukan di antara aduan Anda. Periksa kembali nomornya, atau ketik /kasus.`,
-    en: (p: Params) => `We could not find ticket ${p.ticket} among your complaints. Please check the number, or type /cases.`,
+    id: (p: Params) =>
+      `Tiket ${p.ticket} tidak kami temukan di antara aduan Anda. Periksa kembali nomornya, atau ketik /kasus.`,
+    en: (p: Params) =>
+      `We could not find ticket ${p.ticket} among your complaints. Please check the number, or type /cases.`,
   },
   noCases: {
     id: 'Anda belum mempunyai aduan. Tulis keluhan Anda kapan saja.',
@@ -158,8 +160,7 @@ const TEXTS = {
     en: 'Choose a language: /language en (English) or /language id (Indonesian).',
   },
   closureQuestion: {
-    id: (p: Params) =>
-      `Hasil penanganan aduan ${p.ticket}:\n${p.result}\n\nApakah Anda puas dengan penyelesaiannya?`,
+    id: (p: Params) => `Hasil penanganan aduan ${p.ticket}:\n${p.result}\n\nApakah Anda puas dengan penyelesaiannya?`,
     en: (p: Params) => `Outcome of complaint ${p.ticket}:\n${p.result}\n\nAre you satisfied with how it was resolved?`,
   },
   satisfied: { id: 'Puas', en: 'Satisfied' },
@@ -189,7 +190,8 @@ const TEXTS = {
   threadForwarded: {
     id: (p: Params) =>
       `Pesan Anda kami teruskan ke petugas yang menangani tiket ${p.ticket}. Untuk aduan baru, ketik /lapor.`,
-    en: (p: Params) => `We passed your message to the staff handling ticket ${p.ticket}. For a new complaint, type /report.`,
+    en: (p: Params) =>
+      `We passed your message to the staff handling ticket ${p.ticket}. For a new complaint, type /report.`,
   },
   staffReply: {
     id: (p: Params) => `Pesan petugas tentang tiket ${p.ticket}:\n${p.text}\n\n${p.signature}`,

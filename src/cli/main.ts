@@ -10,10 +10,22 @@ export interface Io {
 type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
-  serve: { summary: 'run every configured channel (the console chat when none is)', load: () => import('./commands/serve.js') },
-  chat: { summary: 'chat as a citizen in this terminal (pipe lines to script it)', load: () => import('./commands/chat.js') },
-  cases: { summary: 'cases list [--stage S] [--search W] | cases show <ticket>', load: () => import('./commands/cases.js') },
-  classify: { summary: 'classify messages from standard input (one per line, or --jsonl)', load: () => import('./commands/classify.js') },
+  serve: {
+    summary: 'run every configured channel (the console chat when none is)',
+    load: () => import('./commands/serve.js'),
+  },
+  chat: {
+    summary: 'chat as a citizen in this terminal (pipe lines to script it)',
+    load: () => import('./commands/chat.js'),
+  },
+  cases: {
+    summary: 'cases list [--stage S] [--search W] | cases show <ticket>',
+    load: () => import('./commands/cases.js'),
+  },
+  classify: {
+    summary: 'classify messages from standard input (one per line, or --jsonl)',
+    load: () => import('./commands/classify.js'),
+  },
   nlp: { summary: 'nlp train [--with-corrections] | nlp eval', load: () => import('./commands/nlp.js') },
 };
 
@@ -26,7 +38,10 @@ export function addCommand(name: string, summary: string, load: () => Promise<{ 
   COMMANDS[name] = { summary, load };
 }
 
-export async function main(argv: string[], io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(USAGE);

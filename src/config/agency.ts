@@ -15,7 +15,9 @@ export function loadAgency(path: string): Agency {
     throw new ConfigError(r.error.issues.map((i) => `AGENCY_CONFIG (${path}) ${i.path.join('.')}: ${i.message}`));
   }
   if (!r.data.divisions.some((d) => d.id === r.data.defaultDivision)) {
-    throw new ConfigError([`AGENCY_CONFIG (${path}) defaultDivision: "${r.data.defaultDivision}" is not a division id`]);
+    throw new ConfigError([
+      `AGENCY_CONFIG (${path}) defaultDivision: "${r.data.defaultDivision}" is not a division id`,
+    ]);
   }
   return r.data;
 }

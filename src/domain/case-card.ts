@@ -51,7 +51,8 @@ export function caseCardText(c: CaseRecord, agency: Agency): string {
     );
   }
   const v = c.ptp.verifications.at(-1);
-  if (v) lines.push(`Verifikasi: ${v.result === 'approved' ? 'disetujui' : 'ditolak'}${v.notes ? ` (${v.notes})` : ''}`);
+  if (v)
+    lines.push(`Verifikasi: ${v.result === 'approved' ? 'disetujui' : 'ditolak'}${v.notes ? ` (${v.notes})` : ''}`);
   if (c.resolution) lines.push(`Penyelesaian: ${c.resolution}${c.resolutionNote ? ` (${c.resolutionNote})` : ''}`);
   return lines.join('\n');
 }

@@ -44,7 +44,9 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       const extra = Object.entries(masked)
         .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
         .join(' ');
-      write(`${new Date().toISOString().slice(11, 19)} ${lvl.toUpperCase().padEnd(5)} ${text}${extra ? ' ' + extra : ''}`);
+      write(
+        `${new Date().toISOString().slice(11, 19)} ${lvl.toUpperCase().padEnd(5)} ${text}${extra ? ' ' + extra : ''}`,
+      );
     }
   };
   return {

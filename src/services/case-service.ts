@@ -39,8 +39,7 @@ export type StaffAction =
   | { type: 'archive' };
 
 export type ActionOutcome =
-  | { ok: true; record: CaseRecord; message: string }
-  | { ok: false; reason: string; record?: CaseRecord };
+  { ok: true; record: CaseRecord; message: string } | { ok: false; reason: string; record?: CaseRecord };
 
 export interface CaseServiceDeps {
   store: Store;
@@ -81,7 +80,9 @@ export class CaseService {
       archived: [],
     };
     const common: StaffAction['type'][] = ['note', 'reply', ...(c.stage !== 'archived' ? (['relabel'] as const) : [])];
-    return [...new Set([...byStage[c.stage], ...common])].filter((a) => role === 'supervisor' || !SUPERVISOR_ONLY.has(a));
+    return [...new Set([...byStage[c.stage], ...common])].filter(
+      (a) => role === 'supervisor' || !SUPERVISOR_ONLY.has(a),
+    );
   }
 
   /** Carries out one staff action, or refuses it (and logs the refusal on the case). */
@@ -142,7 +143,14 @@ export class CaseService {
     const now = this.deps.now();
     const policy = this.deps.duePolicy;
     const move = (to: Stage, detail?: string, resolution?: CaseRecord['resolution']) =>
-      moveCase(c, to, { now, actor, action: action.type, policy, ...(detail ? { detail } : {}), ...(resolution ? { resolution } : {}) });
+      moveCase(c, to, {
+        now,
+        actor,
+        action: action.type,
+        policy,
+        ...(detail ? { detail } : {}),
+        ...(resolution ? { resolution } : {}),
+      });
     const lang = c.citizen.language;
     const toCitizen = (text: string, extra: Partial<OutboundMessage> = {}): OutboundMessage => ({
       channel: c.citizen.channel,
@@ -164,7 +172,12 @@ export class CaseService {
     switch (action.type) {
       case 'take': {
         const record = { ...c, assignee: who, updatedAt: now };
-        return { record, events: [noteEvent(c, now, actor, 'take', who)], outbox: [], message: `${c.ticket} ditangani oleh ${who}.` };
+        return {
+          record,
+          events: [noteEvent(c, now, actor, 'take', who)],
+          outbox: [],
+          message: `${c.ticket} ditangani oleh ${who}.`,
+        };
       }
       case 'forward': {
         if (!this.deps.agency.divisions.some((d) => d.id === action.division)) {
@@ -173,7 +186,12 @@ export class CaseService {
         const { next, event } = move('forwarded', action.division);
         const record = { ...next, division: action.division };
         const name = divisionName(this.deps.agency, action.division);
-        return { record, events: [event], outbox: [card(record, `Diteruskan ke ${name}.`)], message: `${c.ticket} diteruskan ke ${name}.` };
+        return {
+          record,
+          events: [event],
+          outbox: [card(record, `Diteruskan ke ${name}.`)],
+          message: `${c.ticket} diteruskan ke ${name}.`,
+        };
       }
       case 'review': {
         const base = c.stage === 'forwarded' ? move('in_review', action.note) : null;
@@ -195,12 +213,17 @@ export class CaseService {
         requireText(action.correctiveAction, 'tindakan perbaikan');
         requireText(action.owner, 'penanggung jawab');
         if (!c.ptp.rootCause) throw new ActionError('catat akar masalah dulu sebelum PTP');
-        if (!Number.isFinite(action.dueAt) || action.dueAt <= now) throw new ActionError('target waktu PTP harus di masa depan');
+        if (!Number.isFinite(action.dueAt) || action.dueAt <= now)
+          throw new ActionError('target waktu PTP harus di masa depan');
         const { next, event } = move('action_planned', action.correctiveAction);
-        const record = { ...next, ptp: { ...c.ptp, correctiveAction: action.correctiveAction, owner: action.owner, dueAt: action.dueAt } };
-        const text = lang === 'id'
-          ? `Kabar aduan ${c.ticket}: tindakan perbaikan sudah diputuskan: ${action.correctiveAction}.`
-          : `Update on ${c.ticket}: the corrective action has been decided: ${action.correctiveAction}.`;
+        const record = {
+          ...next,
+          ptp: { ...c.ptp, correctiveAction: action.correctiveAction, owner: action.owner, dueAt: action.dueAt },
+        };
+        const text =
+          lang === 'id'
+            ? `Kabar aduan ${c.ticket}: tindakan perbaikan sudah diputuskan: ${action.correctiveAction}.`
+            : `Update on ${c.ticket}: the corrective action has been decided: ${action.correctiveAction}.`;
         return { record, events: [event], outbox: [toCitizen(text)], message: `${c.ticket}: PTP dicatat.` };
       }
       case 'start': {
@@ -209,40 +232,79 @@ export class CaseService {
       }
       case 'done': {
         const { next, event } = move('verifying', action.note);
-        const text = lang === 'id'
-          ? `Kabar aduan ${c.ticket}: perbaikan sudah dikerjakan dan sedang diperiksa hasilnya.`
-          : `Update on ${c.ticket}: the work is done and its result is being checked.`;
-        return { record: next, events: [event], outbox: [toCitizen(text)], message: `${c.ticket}: selesai dikerjakan, menunggu verifikasi.` };
+        const text =
+          lang === 'id'
+            ? `Kabar aduan ${c.ticket}: perbaikan sudah dikerjakan dan sedang diperiksa hasilnya.`
+            : `Update on ${c.ticket}: the work is done and its result is being checked.`;
+        return {
+          record: next,
+          events: [event],
+          outbox: [toCitizen(text)],
+          message: `${c.ticket}: selesai dikerjakan, menunggu verifikasi.`,
+        };
       }
       case 'approve': {
-        if (c.stage !== 'verifying') throw new ActionError(`verifikasi hanya pada tahap verifying (sekarang ${c.stage})`);
+        if (c.stage !== 'verifying')
+          throw new ActionError(`verifikasi hanya pada tahap verifying (sekarang ${c.stage})`);
         const record = {
           ...c,
           updatedAt: now,
-          ptp: { ...c.ptp, verifications: [...c.ptp.verifications, { result: 'approved' as const, by: who, at: now, notes: action.notes ?? '' }] },
+          ptp: {
+            ...c.ptp,
+            verifications: [
+              ...c.ptp.verifications,
+              { result: 'approved' as const, by: who, at: now, notes: action.notes ?? '' },
+            ],
+          },
         };
-        return { record, events: [noteEvent(c, now, actor, 'verification approved', action.notes)], outbox: [], message: `${c.ticket}: hasil disetujui. Sampaikan ke warga.` };
+        return {
+          record,
+          events: [noteEvent(c, now, actor, 'verification approved', action.notes)],
+          outbox: [],
+          message: `${c.ticket}: hasil disetujui. Sampaikan ke warga.`,
+        };
       }
       case 'reject': {
         requireText(action.recommendation, 'rekomendasi');
         const { next, event } = move('in_progress', action.recommendation);
         const record = {
           ...next,
-          ptp: { ...c.ptp, verifications: [...c.ptp.verifications, { result: 'rejected' as const, by: who, at: now, notes: action.recommendation }] },
+          ptp: {
+            ...c.ptp,
+            verifications: [
+              ...c.ptp.verifications,
+              { result: 'rejected' as const, by: who, at: now, notes: action.recommendation },
+            ],
+          },
         };
-        return { record, events: [event], outbox: [card(record, `Verifikasi DITOLAK: ${action.recommendation}`)], message: `${c.ticket}: kembali ke pengerjaan.` };
+        return {
+          record,
+          events: [event],
+          outbox: [card(record, `Verifikasi DITOLAK: ${action.recommendation}`)],
+          message: `${c.ticket}: kembali ke pengerjaan.`,
+        };
       }
       case 'inform': {
         requireText(action.result, 'hasil penanganan');
-        if (c.ptp.verifications.at(-1)?.result !== 'approved') throw new ActionError('hasil belum diverifikasi (disetujui) supervisor');
+        if (c.ptp.verifications.at(-1)?.result !== 'approved')
+          throw new ActionError('hasil belum diverifikasi (disetujui) supervisor');
         const { next, event } = move('awaiting_confirmation', action.result);
         const offered = closureChoices(lang);
-        const question = toCitizen(t(lang, 'closureQuestion', { ticket: c.ticket, result: action.result }), { choices: offered });
+        const question = toCitizen(t(lang, 'closureQuestion', { ticket: c.ticket, result: action.result }), {
+          choices: offered,
+        });
         return {
           record: next,
           events: [event],
           outbox: [question],
-          conversation: (s) => ({ ...s, mode: 'confirm', ticket: c.ticket, offered, askedAt: now, remindedAt: undefined }),
+          conversation: (s) => ({
+            ...s,
+            mode: 'confirm',
+            ticket: c.ticket,
+            offered,
+            askedAt: now,
+            remindedAt: undefined,
+          }),
           message: `${c.ticket}: hasil disampaikan; menunggu konfirmasi warga.`,
         };
       }
@@ -253,38 +315,75 @@ export class CaseService {
         if (action.label === 'complaint') {
           const asComplaint: CaseRecord = { ...c, kind: 'complaint', correction };
           const { next, event } = moveCase(asComplaint, 'forwarded', { now, actor, action: 'relabel', policy, detail });
-          return { record: next, events: [event], outbox: [card(next, 'Dilabel ulang sebagai ADUAN.')], message: `${c.ticket}: dilabel ulang sebagai aduan.` };
+          return {
+            record: next,
+            events: [event],
+            outbox: [card(next, 'Dilabel ulang sebagai ADUAN.')],
+            message: `${c.ticket}: dilabel ulang sebagai aduan.`,
+          };
         }
         if (c.kind === 'complaint' && c.stage !== 'closed' && c.stage !== 'archived') {
           const { next, event } = move('closed', detail, 'relabelled');
-          return { record: { ...next, kind: action.label, correction }, events: [event], outbox: [], message: `${c.ticket}: dilabel ulang sebagai ${action.label}; kasus ditutup.` };
+          return {
+            record: { ...next, kind: action.label, correction },
+            events: [event],
+            outbox: [],
+            message: `${c.ticket}: dilabel ulang sebagai ${action.label}; kasus ditutup.`,
+          };
         }
-        return { record: { ...c, kind: action.label, correction, updatedAt: now }, events: [noteEvent(c, now, actor, 'relabel', detail)], outbox: [], message: `${c.ticket}: dilabel ulang sebagai ${action.label}.` };
+        return {
+          record: { ...c, kind: action.label, correction, updatedAt: now },
+          events: [noteEvent(c, now, actor, 'relabel', detail)],
+          outbox: [],
+          message: `${c.ticket}: dilabel ulang sebagai ${action.label}.`,
+        };
       }
       case 'note': {
         requireText(action.text, 'catatan');
-        const record = { ...c, updatedAt: now, privateNotes: [...c.privateNotes, { by: who, at: now, text: action.text }] };
-        return { record, events: [noteEvent(c, now, actor, 'private note', action.text)], outbox: [], message: `${c.ticket}: catatan internal disimpan (tidak dikirim ke warga).` };
+        const record = {
+          ...c,
+          updatedAt: now,
+          privateNotes: [...c.privateNotes, { by: who, at: now, text: action.text }],
+        };
+        return {
+          record,
+          events: [noteEvent(c, now, actor, 'private note', action.text)],
+          outbox: [],
+          message: `${c.ticket}: catatan internal disimpan (tidak dikirim ke warga).`,
+        };
       }
       case 'invalid': {
         requireText(action.reason, 'alasan');
         const { next, event } = move('closed', action.reason, 'invalid');
         const record = { ...next, resolutionNote: action.reason };
-        const text = lang === 'id'
-          ? `Aduan ${c.ticket} kami tutup karena tidak dapat ditindaklanjuti: ${action.reason}. Jika ada informasi baru, silakan kirim aduan baru.`
-          : `We have closed complaint ${c.ticket} because it cannot be acted on: ${action.reason}. If you have new information, please file a new complaint.`;
-        return { record, events: [event], outbox: [toCitizen(text)], message: `${c.ticket}: ditutup sebagai tidak valid.` };
+        const text =
+          lang === 'id'
+            ? `Aduan ${c.ticket} kami tutup karena tidak dapat ditindaklanjuti: ${action.reason}. Jika ada informasi baru, silakan kirim aduan baru.`
+            : `We have closed complaint ${c.ticket} because it cannot be acted on: ${action.reason}. If you have new information, please file a new complaint.`;
+        return {
+          record,
+          events: [event],
+          outbox: [toCitizen(text)],
+          message: `${c.ticket}: ditutup sebagai tidak valid.`,
+        };
       }
       case 'reply': {
         requireText(action.text, 'pesan');
         if (c.stage === 'archived') throw new ActionError('kasus sudah diarsipkan');
-        const text = t(lang, 'staffReply', { ticket: c.ticket, text: action.text, signature: this.deps.agency.signature });
+        const text = t(lang, 'staffReply', {
+          ticket: c.ticket,
+          text: action.text,
+          signature: this.deps.agency.signature,
+        });
         return {
           record: { ...c, updatedAt: now },
           events: [noteEvent(c, now, actor, 'reply to citizen', action.text)],
           outbox: [toCitizen(text, { kind: 'relay' })],
           // Keep a question the citizen is answering; otherwise their next words go to this case's thread.
-          conversation: (s) => (s.mode === 'idle' || s.mode === 'thread' ? { ...s, mode: 'thread', ticket: c.ticket, askedAt: undefined } : s),
+          conversation: (s) =>
+            s.mode === 'idle' || s.mode === 'thread'
+              ? { ...s, mode: 'thread', ticket: c.ticket, askedAt: undefined }
+              : s,
           message: `${c.ticket}: pesan diteruskan ke warga.`,
         };
       }

@@ -131,7 +131,12 @@ export class Dispatcher {
   /** One pass: claims due items (one per chat), delivers them side by side. Returns how many were sent. */
   async drainOnce(): Promise<number> {
     const now = this.now();
-    const items = await this.opts.store.claimOutbox(this.owner, now, this.opts.batch ?? 50, this.opts.leaseMs ?? 60_000);
+    const items = await this.opts.store.claimOutbox(
+      this.owner,
+      now,
+      this.opts.batch ?? 50,
+      this.opts.leaseMs ?? 60_000,
+    );
     const results = await Promise.all(items.map((item) => this.deliver(item)));
     return results.filter(Boolean).length;
   }
@@ -161,7 +166,12 @@ export class Dispatcher {
       const attempts = item.attempts + 1;
       if (e.kind === 'permanent' || attempts >= (this.opts.maxAttempts ?? 25)) {
         await store.markFailed(item.id, this.now(), e.message);
-        log.warn('outbound message failed for good', { channel: msg.channel, chat: msg.chatId, error: e.message, attempts });
+        log.warn('outbound message failed for good', {
+          channel: msg.channel,
+          chat: msg.chatId,
+          error: e.message,
+          attempts,
+        });
         if (e.recipientUnreachable) await this.opts.onUnreachable?.(msg, e.message);
         return false;
       }
@@ -169,7 +179,12 @@ export class Dispatcher {
       if (e.retryAfterMs !== undefined) this.chatNextAt.set(item.chatKey, this.now() + e.retryAfterMs);
       this.soonest = Math.min(this.soonest, this.now() + backoff);
       await store.retryOutbox(item.id, this.now() + backoff, e.message, true);
-      log.info('outbound message will be retried', { channel: msg.channel, chat: msg.chatId, error: e.message, inMs: backoff });
+      log.info('outbound message will be retried', {
+        channel: msg.channel,
+        chat: msg.chatId,
+        error: e.message,
+        inMs: backoff,
+      });
       return false;
     }
   }

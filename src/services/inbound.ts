@@ -85,7 +85,11 @@ export class InboundService {
     const now = this.deps.now();
     const state = readState(conversation?.state ?? null, this.deps.defaultLanguage, now);
     const ctx = this.context(msg, key, state.language, now);
-    const out = await handleMessage(state, { text: msg.text, attachments: msg.attachments, ...(msg.choice ? { choice: msg.choice } : {}) }, ctx);
+    const out = await handleMessage(
+      state,
+      { text: msg.text, attachments: msg.attachments, ...(msg.choice ? { choice: msg.choice } : {}) },
+      ctx,
+    );
     const replies: OutboundMessage[] = out.replies.map((r) => ({
       channel: msg.channel,
       chatId: msg.chatId,
@@ -111,7 +115,11 @@ export class InboundService {
   private afterCommit(out: FlowResult): void {
     for (const { record, expectedVersion } of out.cases) {
       if (expectedVersion === null && record.kind === 'complaint') {
-        this.deps.nlp.repeats.add({ ticket: record.ticket, citizenKey: `${record.citizen.channel}:${record.citizen.userId}`, text: [record.text, record.details.what].filter(Boolean).join('\n') });
+        this.deps.nlp.repeats.add({
+          ticket: record.ticket,
+          citizenKey: `${record.citizen.channel}:${record.citizen.userId}`,
+          text: [record.text, record.details.what].filter(Boolean).join('\n'),
+        });
       }
     }
     this.deps.onOutbox?.();
@@ -121,7 +129,13 @@ export class InboundService {
     const { store } = this.deps;
     return {
       now,
-      citizen: { channel: msg.channel, userId: msg.senderId, chatId: msg.chatId, language, ...(msg.senderName ? { displayName: msg.senderName } : {}) },
+      citizen: {
+        channel: msg.channel,
+        userId: msg.senderId,
+        chatId: msg.chatId,
+        language,
+        ...(msg.senderName ? { displayName: msg.senderName } : {}),
+      },
       citizenKey: key,
       nlp: this.deps.nlp,
       agency: this.deps.agency,

@@ -73,7 +73,10 @@ export interface Store {
   listCases(query: CaseQuery): Promise<CaseRecord[]>;
   getEvents(ticket: string): Promise<CaseEvent[]>;
   /** Complaints for the repeat index, in batches (never every document in memory at once). */
-  forEachComplaint(batchSize: number, fn: (batch: Array<{ ticket: string; citizenKey: string; text: string }>) => void): Promise<void>;
+  forEachComplaint(
+    batchSize: number,
+    fn: (batch: Array<{ ticket: string; citizenKey: string; text: string }>) => void,
+  ): Promise<void>;
   /** Staff corrections of the classifier (texts re-labelled by staff), for retraining. */
   listCorrections(): Promise<Array<{ text: string; label: MessageLabel }>>;
 

@@ -45,7 +45,17 @@ describe('configuration', () => {
   it('refuses an agency profile whose default division does not exist', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aduan-agency-'));
     const p = join(dir, 'a.json');
-    writeFileSync(p, JSON.stringify({ id: 'x', name: 'X', shortName: 'X', signature: 'X', defaultDivision: 'none', divisions: [{ id: 'a', name: 'A', description: 'A', examples: ['a'] }] }));
+    writeFileSync(
+      p,
+      JSON.stringify({
+        id: 'x',
+        name: 'X',
+        shortName: 'X',
+        signature: 'X',
+        defaultDivision: 'none',
+        divisions: [{ id: 'a', name: 'A', description: 'A', examples: ['a'] }],
+      }),
+    );
     expect(() => loadAgency(p)).toThrow(/defaultDivision/);
     expect(() => loadAgency(join(dir, 'missing.json'))).toThrow(/AGENCY_CONFIG: cannot read/);
   });

@@ -15,7 +15,18 @@ function walk(stages: Stage[]) {
 
 describe('the SOP state machine', () => {
   it('walks a complaint from received to archived in SOP order', () => {
-    const c = walk(['recorded', 'forwarded', 'in_review', 'root_cause', 'action_planned', 'in_progress', 'verifying', 'awaiting_confirmation', 'closed', 'archived']);
+    const c = walk([
+      'recorded',
+      'forwarded',
+      'in_review',
+      'root_cause',
+      'action_planned',
+      'in_progress',
+      'verifying',
+      'awaiting_confirmation',
+      'closed',
+      'archived',
+    ]);
     expect(c.stage).toBe('archived');
     expect(c.resolution).toBe('satisfied');
     expect(Object.keys(c.stageTimes)).toHaveLength(STAGES.length);
@@ -26,7 +37,17 @@ describe('the SOP state machine', () => {
   });
 
   it('reopens "not satisfied" at the root cause and counts the loop', () => {
-    const c = walk(['recorded', 'forwarded', 'in_review', 'root_cause', 'action_planned', 'in_progress', 'verifying', 'awaiting_confirmation', 'root_cause']);
+    const c = walk([
+      'recorded',
+      'forwarded',
+      'in_review',
+      'root_cause',
+      'action_planned',
+      'in_progress',
+      'verifying',
+      'awaiting_confirmation',
+      'root_cause',
+    ]);
     expect(c.stage).toBe('root_cause');
     expect(c.reopenCount).toBe(1);
     expect(c.stageTimes.awaiting_confirmation?.leftAt).toBeDefined();
@@ -36,7 +57,9 @@ describe('the SOP state machine', () => {
     const c = makeCase({ stage: 'recorded' });
     const copy = structuredClone(c);
     expect(() => moveCase(c, 'verifying', { now: 1, actor, action: 'x', policy })).toThrow(IllegalTransitionError);
-    expect(() => moveCase(c, 'verifying', { now: 1, actor, action: 'x', policy })).toThrow(/"recorded" cannot move to "verifying"/);
+    expect(() => moveCase(c, 'verifying', { now: 1, actor, action: 'x', policy })).toThrow(
+      /"recorded" cannot move to "verifying"/,
+    );
     expect(c).toEqual(copy);
   });
 
@@ -55,7 +78,15 @@ describe('the SOP state machine', () => {
   it('records who moved the case and between which stages', () => {
     const c = makeCase({ stage: 'forwarded' });
     const { event } = moveCase(c, 'in_review', { now: 5, actor, action: 'review', policy, detail: 'dibahas' });
-    expect(event).toEqual({ ticket: c.ticket, at: 5, actor, action: 'review', fromStage: 'forwarded', toStage: 'in_review', detail: 'dibahas' });
+    expect(event).toEqual({
+      ticket: c.ticket,
+      at: 5,
+      actor,
+      action: 'review',
+      fromStage: 'forwarded',
+      toStage: 'in_review',
+      detail: 'dibahas',
+    });
   });
 
   it('does not work praise through the SOP', () => {

@@ -26,7 +26,15 @@ async function walkToVerified(ticket: string) {
     [staff, { type: 'take' }],
     [staff, { type: 'review', note: 'Dicek di sistem SISMIOP' }],
     [staff, { type: 'root_cause', text: 'Data objek pajak terduplikasi saat pemutakhiran' }],
-    [staff, { type: 'ptp', correctiveAction: 'Hapus NOP ganda dan terbitkan SPPT baru', owner: 'Seksi Pendataan', dueAt: h.clock.now + 86_400_000 }],
+    [
+      staff,
+      {
+        type: 'ptp',
+        correctiveAction: 'Hapus NOP ganda dan terbitkan SPPT baru',
+        owner: 'Seksi Pendataan',
+        dueAt: h.clock.now + 86_400_000,
+      },
+    ],
     [staff, { type: 'start' }],
     [staff, { type: 'done', note: 'NOP ganda dihapus' }],
     [head, { type: 'approve', notes: 'Sudah benar' }],
@@ -60,7 +68,18 @@ describe('staff work a case through the SOP', () => {
     expect(c).toMatchObject({ stage: 'closed', resolution: 'satisfied', reopenCount: 0 });
     expect(c?.satisfaction).toEqual([{ at: expect.any(Number), satisfied: true, rating: 5, round: 'closure' }]);
     const stages = (await h.app.store.getEvents(ticket)).filter((e) => e.fromStage !== e.toStage).map((e) => e.toStage);
-    expect(stages).toEqual(['received', 'recorded', 'forwarded', 'in_review', 'root_cause', 'action_planned', 'in_progress', 'verifying', 'awaiting_confirmation', 'closed']);
+    expect(stages).toEqual([
+      'received',
+      'recorded',
+      'forwarded',
+      'in_review',
+      'root_cause',
+      'action_planned',
+      'in_progress',
+      'verifying',
+      'awaiting_confirmation',
+      'closed',
+    ]);
   });
 
   it('reopens at the root cause when the citizen is not satisfied, keeping the history', async () => {
@@ -81,7 +100,13 @@ describe('staff work a case through the SOP', () => {
 
   it('sends a rejected verification back to work with the recommendation', async () => {
     const ticket = await fileComplaint();
-    for (const a of [{ type: 'review' }, { type: 'root_cause', text: 'x' }, { type: 'ptp', correctiveAction: 'y', owner: 'z', dueAt: h.clock.now + 1e7 }, { type: 'start' }, { type: 'done' }] as const) {
+    for (const a of [
+      { type: 'review' },
+      { type: 'root_cause', text: 'x' },
+      { type: 'ptp', correctiveAction: 'y', owner: 'z', dueAt: h.clock.now + 1e7 },
+      { type: 'start' },
+      { type: 'done' },
+    ] as const) {
       expect((await h.app.cases.act(ticket, staff, a)).ok).toBe(true);
     }
     const r = await h.app.cases.act(ticket, head, { type: 'reject', recommendation: 'Cek juga NOP tetangga' });
@@ -93,7 +118,13 @@ describe('staff work a case through the SOP', () => {
 
   it('refuses verification by plain staff, logs the refusal and changes nothing', async () => {
     const ticket = await fileComplaint();
-    for (const a of [{ type: 'review' }, { type: 'root_cause', text: 'x' }, { type: 'ptp', correctiveAction: 'y', owner: 'z', dueAt: h.clock.now + 1e7 }, { type: 'start' }, { type: 'done' }] as const) {
+    for (const a of [
+      { type: 'review' },
+      { type: 'root_cause', text: 'x' },
+      { type: 'ptp', correctiveAction: 'y', owner: 'z', dueAt: h.clock.now + 1e7 },
+      { type: 'start' },
+      { type: 'done' },
+    ] as const) {
       await h.app.cases.act(ticket, staff, a);
     }
     const before = await h.app.store.getCase(ticket);
@@ -108,7 +139,12 @@ describe('staff work a case through the SOP', () => {
     const ticket = await fileComplaint();
     const r = await h.app.cases.act(ticket, staff, { type: 'done' });
     expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/cannot move/) });
-    const p = await h.app.cases.act(ticket, staff, { type: 'ptp', correctiveAction: 'a', owner: 'b', dueAt: h.clock.now + 1e6 });
+    const p = await h.app.cases.act(ticket, staff, {
+      type: 'ptp',
+      correctiveAction: 'a',
+      owner: 'b',
+      dueAt: h.clock.now + 1e6,
+    });
     expect(p.ok).toBe(false);
     expect((await h.app.store.getCase(ticket))?.stage).toBe('forwarded');
   });
@@ -136,14 +172,21 @@ describe('staff work a case through the SOP', () => {
     const r = await h.app.cases.act(ticket, staff, { type: 'relabel', label: 'praise', note: 'ini pujian' });
     expect(r.ok).toBe(true);
     const c = await h.app.store.getCase(ticket);
-    expect(c).toMatchObject({ kind: 'praise', stage: 'closed', resolution: 'relabelled', correction: { label: 'praise' } });
+    expect(c).toMatchObject({
+      kind: 'praise',
+      stage: 'closed',
+      resolution: 'relabelled',
+      correction: { label: 'praise' },
+    });
     expect(await h.app.store.listCorrections()).toEqual([{ text: c!.text, label: 'praise' }]);
   });
 
   it('closes an invalid complaint with its reason and tells the citizen', async () => {
     const ticket = await fileComplaint();
     expect((await h.app.cases.act(ticket, staff, { type: 'invalid', reason: '' })).ok).toBe(false);
-    expect((await h.app.cases.act(ticket, staff, { type: 'invalid', reason: 'bukan kewenangan Bapenda' })).ok).toBe(true);
+    expect((await h.app.cases.act(ticket, staff, { type: 'invalid', reason: 'bukan kewenangan Bapenda' })).ok).toBe(
+      true,
+    );
     await h.deliver();
     expect(h.sent.filter((m) => m.channel === 'telegram').at(-1)?.text).toMatch(/bukan kewenangan Bapenda/);
     expect((await h.app.store.getCase(ticket))?.resolution).toBe('invalid');

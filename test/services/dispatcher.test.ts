@@ -60,7 +60,9 @@ describe('the outbox dispatcher', () => {
   it('waits out a rate limit in one chat without holding back the others, and loses nothing', async () => {
     await store.commit({ outbox: [msg('A', '1'), msg('A', '2'), msg('B', '1')] });
     const d = dispatcher();
-    const r = recorder((m, n) => (m.chatId === 'A' && n === 1 ? new DeliveryError('429 Too Many Requests', 'retry', 7000) : null));
+    const r = recorder((m, n) =>
+      m.chatId === 'A' && n === 1 ? new DeliveryError('429 Too Many Requests', 'retry', 7000) : null,
+    );
     d.register(r);
     await drain(d);
     expect(r.sent).toEqual(['B:1']);
@@ -88,7 +90,11 @@ describe('the outbox dispatcher', () => {
     await store.commit({ outbox: [msg('A', '1'), msg('A', '2')] });
     const unreachable: string[] = [];
     const d = dispatcher({ onUnreachable: async (m, reason) => void unreachable.push(`${m.chatId}:${reason}`) });
-    const r = recorder((m) => (m.text === '1' ? new DeliveryError('403 Forbidden: bot was blocked by the user', 'permanent', undefined, true) : null));
+    const r = recorder((m) =>
+      m.text === '1'
+        ? new DeliveryError('403 Forbidden: bot was blocked by the user', 'permanent', undefined, true)
+        : null,
+    );
     d.register(r);
     await drain(d);
     expect(unreachable).toEqual(['A:403 Forbidden: bot was blocked by the user']);

@@ -137,10 +137,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect((await store.listCases({ open: true, kind: 'complaint' })).map((c) => c.ticket)).toEqual([a.ticket]);
       expect((await store.listCases({ search: 'LOKET antrian' })).map((c) => c.ticket)).toEqual([a.ticket]);
       expect((await store.listCases({ search: '100%_' })).length).toBe(0);
-      expect((await store.listCases({ order: 'oldest', limit: 2 })).map((c) => c.ticket)).toEqual([
-        a.ticket,
-        b.ticket,
-      ]);
+      expect((await store.listCases({ order: 'oldest', limit: 2 })).map((c) => c.ticket)).toEqual([a.ticket, b.ticket]);
     });
 
     it('walks every complaint in batches for the repeat index', async () => {
@@ -160,7 +157,12 @@ export function storeContract(name: string, harness: StoreHarness): void {
 
     it('lists staff corrections of the classifier', async () => {
       const c = makeCase({ text: 'mantul min', correction: { label: 'praise', by: 'staff:1', at: 5 } });
-      await store.commit({ cases: [{ record: c, expectedVersion: null }, { record: makeCase(), expectedVersion: null }] });
+      await store.commit({
+        cases: [
+          { record: c, expectedVersion: null },
+          { record: makeCase(), expectedVersion: null },
+        ],
+      });
       expect(await store.listCorrections()).toEqual([{ text: 'mantul min', label: 'praise' }]);
     });
 

@@ -4,7 +4,12 @@ import type { Agency } from '../../src/domain/agency.js';
 import type { Classification, RepeatCandidate, RepeatIndex, TextUnderstanding } from '../../nlp/types.js';
 
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 2),
+  );
 }
 
 export function fakeRepeatIndex(threshold = 0.6): RepeatIndex {
@@ -57,10 +62,34 @@ export const testAgency: Agency = {
   signature: '— Petugas Layanan Bapenda Kota Uji',
   defaultDivision: 'layanan',
   divisions: [
-    { id: 'pbb-p2', name: 'Bidang PBB-P2', description: 'Pajak bumi dan bangunan', examples: ['tagihan pbb'], keywords: [] },
-    { id: 'digital', name: 'Layanan Digital', description: 'Website dan aplikasi', examples: ['website error'], keywords: [] },
-    { id: 'layanan', name: 'Pelayanan dan Perilaku Petugas', description: 'Antrian, fasilitas', examples: ['antrian panjang'], keywords: [] },
+    {
+      id: 'pbb-p2',
+      name: 'Bidang PBB-P2',
+      description: 'Pajak bumi dan bangunan',
+      examples: ['tagihan pbb'],
+      keywords: [],
+    },
+    {
+      id: 'digital',
+      name: 'Layanan Digital',
+      description: 'Website dan aplikasi',
+      examples: ['website error'],
+      keywords: [],
+    },
+    {
+      id: 'layanan',
+      name: 'Pelayanan dan Perilaku Petugas',
+      description: 'Antrian, fasilitas',
+      examples: ['antrian panjang'],
+      keywords: [],
+    },
   ],
   integrityKeywords: ['pungli'],
-  faq: [{ keywords: ['jam buka'], answerId: 'Kantor buka Senin-Jumat 07.30-16.00 WIB.', answerEn: 'The office is open Mon-Fri 07:30-16:00.' }],
+  faq: [
+    {
+      keywords: ['jam buka'],
+      answerId: 'Kantor buka Senin-Jumat 07.30-16.00 WIB.',
+      answerEn: 'The office is open Mon-Fri 07:30-16:00.',
+    },
+  ],
 };

@@ -24,15 +24,25 @@ export interface Harness {
 
 let seq = 0;
 
-export async function startHarness(opts: { nlp?: TextUnderstanding; env?: Record<string, string>; dir?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { nlp?: TextUnderstanding; env?: Record<string, string>; dir?: string } = {},
+): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'aduan-test-'));
   const agencyPath = join(dir, 'agency.json');
   writeFileSync(agencyPath, JSON.stringify(testAgency));
   const config = loadConfig({ DATA_DIR: dir, AGENCY_CONFIG: agencyPath, ...opts.env });
   const clock = { now: Date.UTC(2026, 10, 2, 2, 0, 0) };
-  const app = await createApp(config, { log: silentLogger, now: () => clock.now, nlp: opts.nlp ?? fakeNlp(), manualDispatch: true });
+  const app = await createApp(config, {
+    log: silentLogger,
+    now: () => clock.now,
+    nlp: opts.nlp ?? fakeNlp(),
+    manualDispatch: true,
+  });
   const sent: OutboundMessage[] = [];
-  const recorder = (channel: ChannelSender['channel']): ChannelSender => ({ channel, send: async (m) => void sent.push(m) });
+  const recorder = (channel: ChannelSender['channel']): ChannelSender => ({
+    channel,
+    send: async (m) => void sent.push(m),
+  });
   for (const ch of ['console', 'telegram', 'whatsapp', 'staff'] as const) app.dispatcher.register(recorder(ch));
   const deliver = async () => {
     while ((await app.dispatcher.drainOnce()) > 0);

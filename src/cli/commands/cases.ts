@@ -14,7 +14,9 @@ export default async function cases(argv: string[], io: Io): Promise<number> {
   const [sub, arg] = positional;
   const config = configFromEnv();
   if (sub !== 'list' && sub !== 'show') {
-    io.stderr.write('Usage: aduan cases list [--stage STAGE] [--search WORDS] [--all] [--limit N]\n       aduan cases show <ticket>\n');
+    io.stderr.write(
+      'Usage: aduan cases list [--stage STAGE] [--search WORDS] [--all] [--limit N]\n       aduan cases show <ticket>\n',
+    );
     return 2;
   }
   const store = await openStore(config);

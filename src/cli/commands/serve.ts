@@ -35,7 +35,8 @@ export default async function serve(_argv: string[], io: Io): Promise<number> {
     process.once('SIGINT', stop);
   });
   app.log.info('shutting down');
-  for (const r of running.reverse()) await r.stop().catch((err) => app.log.error('stop failed', { channel: r.name, error: err as Error }));
+  for (const r of running.reverse())
+    await r.stop().catch((err) => app.log.error('stop failed', { channel: r.name, error: err as Error }));
   await app.close();
   return 0;
 }

@@ -1,9 +1,11 @@
 // Opens the MongoDB store's own connection (never mongoose's global default one) and turns every way that can fail
 // into one Error naming MONGODB_URI, with the password masked. Start-up stops on it; nothing falls back to SQLite.
 import mongoose, { type Connection } from 'mongoose';
-import { maskMongoUri, scrubSecrets } from './uri.js';
+import { databaseInUri, maskMongoUri, scrubSecrets } from './uri.js';
 
 export const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5000;
+/** Used when neither the URI nor the caller names a database (the driver would otherwise pick "test"). */
+export const DEFAULT_DB_NAME = 'aduan';
 
 export interface MongoConnectOptions {
   dbName?: string;
@@ -16,7 +18,10 @@ export async function connectMongo(uri: string, opts: MongoConnectOptions = {}):
   let conn: Connection;
   try {
     conn = mongoose.createConnection(uri, {
-      ...(opts.dbName !== undefined ? { dbName: opts.dbName } : {}),
+      // The driver reads (and decodes) a database named in the URI itself; only an unnamed one gets ours.
+      ...(opts.dbName !== undefined || databaseInUri(uri) === undefined
+        ? { dbName: opts.dbName ?? DEFAULT_DB_NAME }
+        : {}),
       serverSelectionTimeoutMS: timeoutMs,
       appName: 'aduan',
       // Query filters never take operators from data ({ $ne: ... } arriving as a "ticket"); the store marks its
@@ -63,8 +68,16 @@ export async function requireTransactions(conn: Connection, uri: string): Promis
   );
 }
 
-/** The operator-facing error for anything that went wrong while opening; never includes the password. */
-export function openError(uri: string, err: unknown, timeoutMs: number): Error {
+/**
+ * The operator-facing error for anything that went wrong while connecting (`stage` "connect") or while preparing
+ * collections and indexes on a server that answered ("prepare"). Never includes the password.
+ */
+export function openError(
+  uri: string,
+  err: unknown,
+  timeoutMs: number,
+  stage: 'connect' | 'prepare' = 'connect',
+): Error {
   const name = err instanceof Error ? err.name : '';
   const reason = scrubSecrets(err instanceof Error ? err.message : String(err), uri);
   const where = maskMongoUri(uri);
@@ -76,7 +89,15 @@ export function openError(uri: string, err: unknown, timeoutMs: number): Error {
   }
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 18 || /authentication failed/i.test(reason)) {
-    return new Error(`MONGODB_URI: MongoDB at ${where} refused the credentials (${reason}). Check the user and password.`);
+    return new Error(
+      `MONGODB_URI: MongoDB at ${where} refused the credentials (${reason}). Check the user and password.`,
+    );
+  }
+  if (stage === 'prepare') {
+    return new Error(
+      `MONGODB_URI: connected to MongoDB at ${where}, but preparing the store's collections and indexes failed: ` +
+        `${reason}. The user needs readWrite and createIndex rights on the database.`,
+    );
   }
   return new Error(
     `MONGODB_URI: cannot connect to MongoDB at ${where} within ${timeoutMs} ms: ${reason}. Check that the server ` +

@@ -1,13 +1,12 @@
 // The MongoDB store, for several service instances sharing one database (MONGODB_URI). It mirrors the SQLite store
 // method for method; every write that must not race is one conditional update, and commit() is one transaction.
 // Transactions need a replica set (a single node is enough): openMongoStore refuses a standalone server.
-import mongoose, { type ClientSession, type Connection, type Types } from 'mongoose';
+import mongoose, { type Connection, type Types } from 'mongoose';
 import type { CaseEvent, CaseRecord } from '../../domain/case.js';
-import { chatKeyOf, dedupeKey, type InboundMessage } from '../../domain/messages.js';
+import { dedupeKey, type InboundMessage } from '../../domain/messages.js';
 import { OPEN_STAGES } from '../../domain/stages.js';
 import type { MessageLabel } from '../../../nlp/types.js';
 import {
-  ConflictError,
   type CaseQuery,
   type Commit,
   type Conversation,
@@ -23,10 +22,11 @@ import {
   requireTransactions,
   type MongoConnectOptions,
 } from './connection.js';
+import { applyCommit } from './commit.js';
 import { claimFree, outboxHeadsDue } from './outbox-heads.js';
-import { caseDoc, escapeRegExp, nextSeq, objectId, outboxItem, toJson } from './records.js';
+import { escapeRegExp, nextSeq, objectId, outboxItem, toJson } from './records.js';
 import { defineModels, type CaseDoc, type Models } from './schemas.js';
-import { insertOrConflict, isDuplicateKey, retryOnDuplicate } from './write-errors.js';
+import { isDuplicateKey, retryOnDuplicate } from './write-errors.js';
 
 const { trusted } = mongoose;
 
@@ -41,7 +41,7 @@ export async function openMongoStore(uri: string, opts: MongoConnectOptions = {}
   } catch (err) {
     await conn.close().catch(() => {});
     if (err instanceof Error && err.message.startsWith('MONGODB_URI')) throw err;
-    throw openError(uri, err, opts.serverSelectionTimeoutMS ?? DEFAULT_SERVER_SELECTION_TIMEOUT_MS);
+    throw openError(uri, err, opts.serverSelectionTimeoutMS ?? DEFAULT_SERVER_SELECTION_TIMEOUT_MS, 'prepare');
   }
 }
 
@@ -84,6 +84,7 @@ class MongoStore implements Store {
   }
 
   async listUnhandledInbound(limit: number): Promise<StoredInbound[]> {
+    if (!(limit >= 1)) return []; // MongoDB reads limit 0 as "no limit"; SQLite's LIMIT 0 returns nothing.
     const rows = await this.m.inbound.find({ handled: false }).sort({ seq: 1, _id: 1 }).limit(limit).lean();
     return rows.map((r) => ({ id: String(r._id), message: r.message, receivedAt: r.receivedAt }));
   }
@@ -173,81 +174,8 @@ class MongoStore implements Store {
   }
 
   async commit(change: Commit): Promise<void> {
-    // One transaction (replica set required): a ConflictError thrown inside aborts it, so nothing is written.
-    // The driver may run the callback again after a transient error (a write conflict); it only reads `change`.
-    await this.conn.transaction((session) => this.applyCommit(change, session));
-  }
-
-  private async applyCommit(change: Commit, session: ClientSession): Promise<void> {
-    const now = Date.now();
-    const m = this.m;
-    if (change.inboundHandled !== undefined) {
-      const id = objectId(change.inboundHandled);
-      if (id) await m.inbound.updateOne({ _id: id }, { $set: { handled: true, handledAt: now } }, { session });
-    }
-    if (change.conversation) {
-      const { key, state, expectedVersion } = change.conversation;
-      const json = toJson(state);
-      if (expectedVersion === null) {
-        await insertOrConflict(`conversation ${key}`, () =>
-          new m.conversations({ key, state: json, version: 1, updatedAt: now }).save({ session }),
-        );
-      } else {
-        const r = await m.conversations.updateOne(
-          { key, version: expectedVersion },
-          { $set: { state: json, version: expectedVersion + 1, updatedAt: now } },
-          { session },
-        );
-        if (r.matchedCount !== 1) throw new ConflictError(`conversation ${key}`);
-      }
-    }
-    for (const { record, expectedVersion } of change.cases ?? []) {
-      const row = caseDoc({ ...record, version: expectedVersion === null ? 1 : expectedVersion + 1 });
-      if (expectedVersion === null) {
-        await insertOrConflict(`case ${record.ticket}`, () => new m.cases(row).save({ session }));
-      } else {
-        const r = await m.cases.replaceOne({ ticket: record.ticket, version: expectedVersion }, row, { session });
-        if (r.matchedCount !== 1) throw new ConflictError(`case ${record.ticket}`);
-      }
-    }
-    if (change.events?.length) {
-      const lastSeq = new Map<string, number>();
-      const docs = [];
-      for (const e of change.events) {
-        const after = lastSeq.get(e.ticket) ?? (await this.lastEventSeq(e.ticket, session));
-        const seq = nextSeq(after);
-        lastSeq.set(e.ticket, seq);
-        docs.push({ ticket: e.ticket, at: e.at, seq, doc: toJson(e) });
-      }
-      await m.events.insertMany(docs, { session });
-    }
-    if (change.outbox?.length) {
-      const lastSeq = new Map<string, number>();
-      const docs = [];
-      for (const message of change.outbox) {
-        const chatKey = chatKeyOf(message);
-        const after = lastSeq.get(chatKey) ?? (await this.lastPendingSeq(chatKey, session));
-        const seq = nextSeq(after);
-        lastSeq.set(chatKey, seq);
-        docs.push({ chatKey, message: toJson(message), status: 'pending', attempts: 0, createdAt: now, nextAttemptAt: 0, seq });
-      }
-      await m.outbox.insertMany(docs, { session });
-    }
-  }
-
-  /** Events of a ticket sort by seq; a new one goes after the last, whatever this host's clock says. */
-  private async lastEventSeq(ticket: string, session: ClientSession): Promise<number> {
-    const r = await this.m.events.findOne({ ticket }, { seq: 1 }, { session }).sort({ seq: -1, _id: -1 }).lean();
-    return r?.seq ?? 0;
-  }
-
-  /** Likewise for a chat's pending messages, so a chat's replies leave in the order they were committed. */
-  private async lastPendingSeq(chatKey: string, session: ClientSession): Promise<number> {
-    const r = await this.m.outbox
-      .findOne({ status: 'pending', chatKey }, { seq: 1 }, { session })
-      .sort({ seq: -1, _id: -1 })
-      .lean();
-    return r?.seq ?? 0;
+    // One MongoDB transaction, hence the replica set: a ConflictError thrown inside aborts all of it.
+    await this.conn.transaction((session) => applyCommit(this.m, change, session));
   }
 
   async claimOutbox(owner: string, now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {

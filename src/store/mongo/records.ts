@@ -33,6 +33,7 @@ export function caseDoc(c: CaseRecord): Omit<CaseDoc, '_id'> {
   };
 }
 
+/** The port's view of an outbox document (claim and delivery bookkeeping stay in the store). */
 export function outboxItem(d: OutboxDoc): OutboxItem {
   return {
     id: String(d._id),

@@ -135,6 +135,8 @@ cases.index({ ticket: 1 }, { unique: true });
 cases.index({ stage: 1, createdAt: -1 });
 cases.index({ citizenKey: 1, createdAt: -1 });
 cases.index({ kind: 1, createdAt: -1 });
+// forEachComplaint pages through one kind in _id order.
+cases.index({ kind: 1, _id: 1 });
 cases.index({ createdAt: -1 });
 cases.index({ correctedLabel: 1 }, { sparse: true });
 

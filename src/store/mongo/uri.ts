@@ -9,7 +9,7 @@ const SECRET_OPTION = /pass|secret|token|authMechanismProperties/i;
 export function maskMongoUri(uri: string): string {
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(uri)?.[0];
   // Without a scheme we cannot tell which part is the password, so show nothing of it.
-  if (!scheme) return '(not shown: it does not start with mongodb:// or mongodb+srv://)';
+  if (!scheme) return '<not shown>';
   let rest = uri.slice(scheme.length);
   // The last "@" ends the credentials, even when an unescaped "@" or "/" sits inside the password.
   const at = rest.lastIndexOf('@');
@@ -18,9 +18,23 @@ export function maskMongoUri(uri: string): string {
     const colon = userInfo.indexOf(':');
     rest = (colon >= 0 ? `${userInfo.slice(0, colon)}:${MASK}` : userInfo) + rest.slice(at);
   }
-  return scheme + rest.replace(/([?&])([^=&]*)=([^&]*)/g, (all, sep: string, key: string) =>
-    SECRET_OPTION.test(key) ? `${sep}${key}=${MASK}` : all,
+  return (
+    scheme +
+    rest.replace(/([?&])([^=&]*)=([^&]*)/g, (all, sep: string, key: string) =>
+      SECRET_OPTION.test(key) ? `${sep}${key}=${MASK}` : all,
+    )
   );
+}
+
+/** The database named in the URI's path ("aduan" in mongodb://host/aduan?replicaSet=rs0), if any. */
+export function databaseInUri(uri: string): string | undefined {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(uri)?.[0];
+  if (!scheme) return undefined;
+  const rest = uri.slice(scheme.length);
+  const afterHosts = rest.slice(rest.lastIndexOf('@') + 1).split('?')[0] ?? '';
+  const slash = afterHosts.indexOf('/');
+  const name = slash < 0 ? '' : afterHosts.slice(slash + 1);
+  return name === '' ? undefined : name;
 }
 
 /** Removes every secret of `uri` (raw and percent-decoded) from a message, e.g. a driver error's text. */

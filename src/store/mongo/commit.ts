@@ -1,0 +1,87 @@
+// The body of MongoStore.commit: everything one handled message changes, run inside one MongoDB transaction. A stale
+// version or an existing key throws ConflictError, which aborts the transaction, so nothing of the commit is written.
+// The driver may run this again after a transient error (a write conflict); it depends only on `change`.
+import type { ClientSession } from 'mongoose';
+import { chatKeyOf } from '../../domain/messages.js';
+import { ConflictError, type Commit } from '../port.js';
+import { caseDoc, nextSeq, objectId, toJson } from './records.js';
+import type { Models } from './schemas.js';
+import { insertOrConflict } from './write-errors.js';
+
+export async function applyCommit(m: Models, change: Commit, session: ClientSession): Promise<void> {
+  const now = Date.now();
+  if (change.inboundHandled !== undefined) {
+    const id = objectId(change.inboundHandled);
+    if (id) await m.inbound.updateOne({ _id: id }, { $set: { handled: true, handledAt: now } }, { session });
+  }
+  if (change.conversation) {
+    const { key, state, expectedVersion } = change.conversation;
+    const json = toJson(state);
+    if (expectedVersion === null) {
+      await insertOrConflict(`conversation ${key}`, () =>
+        new m.conversations({ key, state: json, version: 1, updatedAt: now }).save({ session }),
+      );
+    } else {
+      const r = await m.conversations.updateOne(
+        { key, version: expectedVersion },
+        { $set: { state: json, version: expectedVersion + 1, updatedAt: now } },
+        { session },
+      );
+      if (r.matchedCount !== 1) throw new ConflictError(`conversation ${key}`);
+    }
+  }
+  for (const { record, expectedVersion } of change.cases ?? []) {
+    // The stored version is always expectedVersion + 1 (1 on insert), whatever the record itself says.
+    const row = caseDoc({ ...record, version: expectedVersion === null ? 1 : expectedVersion + 1 });
+    if (expectedVersion === null) {
+      await insertOrConflict(`case ${record.ticket}`, () => new m.cases(row).save({ session }));
+    } else {
+      const r = await m.cases.replaceOne({ ticket: record.ticket, version: expectedVersion }, row, { session });
+      if (r.matchedCount !== 1) throw new ConflictError(`case ${record.ticket}`);
+    }
+  }
+  if (change.events?.length) {
+    const last = new Map<string, number>();
+    const docs = [];
+    for (const e of change.events) {
+      const seq = nextSeq(last.get(e.ticket) ?? (await lastEventSeq(m, e.ticket, session)));
+      last.set(e.ticket, seq);
+      docs.push({ ticket: e.ticket, at: e.at, seq, doc: toJson(e) });
+    }
+    await m.events.insertMany(docs, { session });
+  }
+  if (change.outbox?.length) {
+    const last = new Map<string, number>();
+    const docs = [];
+    for (const message of change.outbox) {
+      const chatKey = chatKeyOf(message);
+      const seq = nextSeq(last.get(chatKey) ?? (await lastPendingSeq(m, chatKey, session)));
+      last.set(chatKey, seq);
+      docs.push({
+        chatKey,
+        message: toJson(message),
+        status: 'pending',
+        attempts: 0,
+        createdAt: now,
+        nextAttemptAt: 0,
+        seq,
+      });
+    }
+    await m.outbox.insertMany(docs, { session });
+  }
+}
+
+/** Events of a ticket sort by seq: a new one goes after the last one, whatever this host's clock says. */
+async function lastEventSeq(m: Models, ticket: string, session: ClientSession): Promise<number> {
+  const r = await m.events.findOne({ ticket }, { seq: 1 }, { session }).sort({ seq: -1, _id: -1 }).lean();
+  return r?.seq ?? 0;
+}
+
+/** Likewise for a chat's pending messages, so the replies to a chat leave in the order they were committed. */
+async function lastPendingSeq(m: Models, chatKey: string, session: ClientSession): Promise<number> {
+  const r = await m.outbox
+    .findOne({ status: 'pending', chatKey }, { seq: 1 }, { session })
+    .sort({ seq: -1, _id: -1 })
+    .lean();
+  return r?.seq ?? 0;
+}
