@@ -2,6 +2,7 @@
 // core file that knows the adapters in bots/ (they are loaded only when configured).
 import type { App } from '../app.js';
 import type { Config } from '../config/config.js';
+import { whatsappChannel } from '../../bots/whatsapp/index.js';
 
 /** A running channel (or background service) that `serve` stops on shutdown. */
 export interface RunningChannel {
@@ -16,4 +17,4 @@ export interface ChannelEntry {
   start(app: App): Promise<RunningChannel>;
 }
 
-export const CHANNELS: ChannelEntry[] = [];
+export const CHANNELS: ChannelEntry[] = [whatsappChannel];

@@ -1,0 +1,108 @@
+// The outbox's WhatsApp sender. Ban safety first: only numbers that wrote to us (supervisors excepted), at most
+// about one message per second per chat, a global per-minute cap with random jitter. Choices become numbered
+// text. While the client is down `ready()` is false, so the dispatcher keeps messages waiting.
+import type { Language } from '../../src/domain/case.js';
+import type { OutboundMessage } from '../../src/domain/messages.js';
+import { DeliveryError, type ChannelSender } from '../../src/services/dispatcher.js';
+import type { Store } from '../../src/store/port.js';
+import type { Logger } from '../../src/log/logger.js';
+import { maskContact } from '../../nlp/pii.js';
+import { readState } from '../../flows/state.js';
+import { isPersonalChat, toChatId, whatsappCitizenKey } from './addresses.js';
+import type { WaMedia, WhatsAppClient } from './client-port.js';
+import { wroteKey } from './receiver.js';
+import { renderWhatsAppText } from './render.js';
+import { classifySendError } from './send-errors.js';
+import type { WhatsAppSettings } from './settings.js';
+
+/** Longest text sent as an image caption; longer digests go as the image and then the text. */
+export const MAX_CAPTION = 1000;
+
+export interface SenderConnection {
+  /** The connected client, or null while WhatsApp is down. */
+  readyClient(): WhatsAppClient | null;
+  /** A send found the browser dead: rebuild the client. */
+  reportCrash(detail: string): void;
+}
+
+export interface WhatsAppSenderDeps {
+  store: Store;
+  log: Logger;
+  settings: Pick<WhatsAppSettings, 'maxPerMinute' | 'jitterMs' | 'supervisorChatIds'>;
+  defaultLanguage: Language;
+  connection: SenderConnection;
+  media(mimetype: string, base64: string, filename: string): WaMedia;
+}
+
+/** Builds the ChannelSender the dispatcher uses for channel 'whatsapp'. */
+export function createWhatsAppSender(deps: WhatsAppSenderDeps): ChannelSender {
+  const registered = new Map<string, boolean>();
+  const supervisors = new Set(deps.settings.supervisorChatIds);
+
+  const failure = (err: unknown): DeliveryError => {
+    if (err instanceof DeliveryError) return err;
+    const { kind, message } = classifySendError(err);
+    if (kind === 'browser-crash') {
+      deps.connection.reportCrash(message);
+      return new DeliveryError(`WhatsApp browser stopped (${message}); will retry after reconnecting`, 'retry');
+    }
+    if (kind === 'not-on-whatsapp')
+      return new DeliveryError(`number is not on WhatsApp (${message})`, 'permanent', undefined, true);
+    return new DeliveryError(message, 'retry');
+  };
+
+  const isRegistered = async (client: WhatsAppClient, chatId: string): Promise<boolean> => {
+    const known = registered.get(chatId);
+    if (known !== undefined) return known;
+    const yes = await client.isRegisteredUser(chatId);
+    registered.set(chatId, yes);
+    return yes;
+  };
+
+  return {
+    channel: 'whatsapp',
+    pacing: {
+      perChatIntervalMs: 1000,
+      globalPerSecond: deps.settings.maxPerMinute / 60,
+      jitterMs: deps.settings.jitterMs,
+    },
+    ready: () => deps.connection.readyClient() !== null,
+    async send(m: OutboundMessage) {
+      const chatId = toChatId(m.chatId);
+      if (!isPersonalChat(chatId)) throw new DeliveryError('not a WhatsApp chat id of a person', 'permanent');
+      const client = deps.connection.readyClient();
+      if (!client) throw new DeliveryError('WhatsApp is not connected', 'retry', 5_000);
+      const conversation = await deps.store.getConversation(whatsappCitizenKey(chatId));
+      const wrote = conversation !== null || (await deps.store.getValue(wroteKey(chatId))) !== null;
+      const supervisor = supervisors.has(chatId);
+      if (!wrote && !supervisor) {
+        // Never start a conversation with a citizen: unsolicited messages get numbers banned.
+        throw new DeliveryError('this number has not written to us first', 'permanent');
+      }
+      const lang = conversation
+        ? readState(conversation.state, deps.defaultLanguage, 0).language
+        : deps.defaultLanguage;
+      const text = renderWhatsAppText(m, lang);
+      try {
+        if (!wrote && !(await isRegistered(client, chatId))) {
+          throw new DeliveryError('number is not on WhatsApp', 'permanent', undefined, true);
+        }
+        if (m.imagePngBase64) {
+          const image = deps.media('image/png', m.imagePngBase64, 'ringkasan.png');
+          if (text.length <= MAX_CAPTION) {
+            await client.sendMessage(chatId, image, { caption: text });
+          } else {
+            await client.sendMessage(chatId, image);
+            await client.sendMessage(chatId, text, { linkPreview: false });
+          }
+        } else {
+          await client.sendMessage(chatId, text, { linkPreview: false });
+        }
+      } catch (err) {
+        const e = failure(err);
+        deps.log.info('WhatsApp send failed', { chat: maskContact(chatId), kind: e.kind, error: e.message });
+        throw e;
+      }
+    },
+  };
+}
