@@ -78,7 +78,8 @@ const schema = z.object({
     .string()
     .trim()
     .refine((v) => v === '' || /^\+?\d{8,15}(\s*,\s*\+?\d{8,15})*$/.test(v), 'must be comma-separated phone numbers')
-    .transform((v) => (v === '' ? [] : v.split(',').map((s) => s.trim().replace(/^\+/, ''))))
+    // Stored as international digits (62…), whether written +62…, 62… or 08….
+    .transform((v) => (v === '' ? [] : v.split(',').map((s) => s.trim().replace(/^\+/, '').replace(/^0/, '62'))))
     .prefault(''),
 });
 

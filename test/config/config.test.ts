@@ -36,6 +36,11 @@ describe('configuration', () => {
     expect(problems({ TELEGRAM_WEBHOOK_URL: 'https://x.example/hook' })).toMatch(/TELEGRAM_WEBHOOK_SECRET/);
   });
 
+  it('reads supervisor WhatsApp numbers as international digits however they are written', () => {
+    const c = loadConfig({ SUPERVISOR_WHATSAPP_NUMBERS: '+6281234567890, 081298765432,628111222333' });
+    expect(c.SUPERVISOR_WHATSAPP_NUMBERS).toEqual(['6281234567890', '6281298765432', '628111222333']);
+  });
+
   it('reads comma-separated staff ids and standard times', () => {
     const c = loadConfig({ STAFF_TELEGRAM_IDS: '11, 22', STANDARD_TIMES: 'in_progress=120, verifying=60' });
     expect(c.STAFF_TELEGRAM_IDS).toEqual(['11', '22']);
