@@ -10,7 +10,8 @@ import { openStore } from './store/open.js';
 import type { Store } from './store/port.js';
 import { InboundService } from './services/inbound.js';
 import { CaseService } from './services/case-service.js';
-import { Dispatcher } from './services/dispatcher.js';
+import { Dispatcher, isOwnerGone } from './services/dispatcher.js';
+import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { TextUnderstanding } from '../nlp/types.js';
 
 export interface App {
@@ -71,6 +72,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       if (msg.channel !== 'staff') await store.markUnreachable(`${msg.channel}:${msg.chatId}`, now(), reason);
     },
   });
+  if (store instanceof SqliteStore) {
+    // A SQLite file is used from one host: claims of a crashed process here can be freed at once.
+    const released = store.releaseClaimsOfGoneOwners(isOwnerGone);
+    if (released) log.info('released outbox claims of a process that is gone', { items: released });
+  }
   const onOutbox = () => dispatcher.kick();
   const inbound = new InboundService({
     store,

@@ -9,8 +9,10 @@ export function configFromEnv(): Config {
   return loadConfig();
 }
 
-export async function startCore(opts: AppOptions = {}): Promise<App> {
+/** `quiet`: the console chat shares the terminal with logs, so only warnings unless LOG_LEVEL says otherwise. */
+export async function startCore(opts: AppOptions & { quiet?: boolean } = {}): Promise<App> {
   const config = configFromEnv();
+  if (opts.quiet && !process.env.LOG_LEVEL) config.LOG_LEVEL = 'warn';
   try {
     return await createApp(config, opts);
   } catch (err) {

@@ -1,6 +1,7 @@
 // Delivers the outbox: each chat in order, transient failures retried with backoff, a rate limit's retry-after
 // honoured without holding back other chats, permanent failures recorded. Channels plug in a ChannelSender.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { ChannelName, OutboundMessage } from '../domain/messages.js';
 import type { Logger } from '../log/logger.js';
 import type { OutboxItem, Store } from '../store/port.js';
@@ -54,9 +55,23 @@ export interface DispatcherOptions {
 
 const NO_SENDER_DELAY_MS = 60_000;
 
+/** True when `owner` (as written by a Dispatcher) is a process on this host that no longer runs. */
+export function isOwnerGone(owner: string): boolean {
+  const [host, pidText] = owner.split(':');
+  const pid = Number(pidText);
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 export class Dispatcher {
   private readonly senders = new Map<ChannelName, ChannelSender>();
-  private readonly owner = randomUUID();
+  /** host:pid:uuid — lets a restarted process on the same host see that a claim's owner is gone. */
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
   private readonly chatNextAt = new Map<string, number>();
   private readonly channelNextAt = new Map<ChannelName, number>();
   private timer: NodeJS.Timeout | null = null;

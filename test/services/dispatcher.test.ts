@@ -139,3 +139,25 @@ describe('the outbox dispatcher', () => {
     expect(r.sent).toEqual(['A:1']);
   });
 });
+
+describe('claims of a crashed process', () => {
+  it('are freed at start-up when the owning process on this host is gone, and kept when it lives', async () => {
+    const { isOwnerGone } = await import('../../src/services/dispatcher.js');
+    const { hostname } = await import('node:os');
+    await store.commit({ outbox: [msg('A', '1'), msg('B', '1')] });
+    const dead = `${hostname()}:999999:x`;
+    const alive = `${hostname()}:${process.ppid}:y`;
+    const [a, b] = await store.claimOutbox('tmp', clock.now, 10, 60_000);
+    // Re-claim each item under a chosen owner.
+    await store.retryOutbox(a!.id, clock.now, null, false);
+    await store.retryOutbox(b!.id, clock.now, null, false);
+    await store.claimOutbox(dead, clock.now, 1, 60_000);
+    await store.claimOutbox(alive, clock.now, 1, 60_000);
+    expect(isOwnerGone(dead)).toBe(true);
+    expect(isOwnerGone(alive)).toBe(false);
+    expect(isOwnerGone('other-host:1:z')).toBe(false);
+    expect(store.releaseClaimsOfGoneOwners(isOwnerGone)).toBe(1);
+    const free = await store.claimOutbox('me', clock.now, 10, 60_000);
+    expect(free).toHaveLength(1);
+  });
+});

@@ -9,7 +9,11 @@ export default async function chat(argv: string[], io: Io): Promise<number> {
   const { flags } = parseArgs(argv);
   const crash = process.env.ADUAN_TEST_CRASH;
   const kill = () => process.kill(process.pid, 'SIGKILL');
-  const app = await startCore({ manualDispatch: true, ...(crash === 'after-store' ? { afterStore: kill } : {}) });
+  const app = await startCore({
+    quiet: true,
+    manualDispatch: true,
+    ...(crash === 'after-store' ? { afterStore: kill } : {}),
+  });
   try {
     await runConsoleChat(app, {
       input: io.stdin,

@@ -1,13 +1,14 @@
 // `aduan serve` (what `npm start` runs): every configured channel; the console chat when none is configured.
 // SIGTERM / SIGINT finish the message in hand, then stop.
 import type { Io } from '../main.js';
-import { startCore } from '../bootstrap.js';
+import { configFromEnv, startCore } from '../bootstrap.js';
 import { CHANNELS, type RunningChannel } from '../channels.js';
 import { runConsoleChat } from '../../../bots/console/console-channel.js';
 
 export default async function serve(_argv: string[], io: Io): Promise<number> {
-  const app = await startCore();
-  const enabled = CHANNELS.filter((c) => c.enabled(app.config));
+  const config = configFromEnv();
+  const enabled = CHANNELS.filter((c) => c.enabled(config));
+  const app = await startCore({ quiet: enabled.length === 0 });
   const recovered = await app.inbound.recover();
   if (recovered) app.log.info('handled messages stored before the last stop', { count: recovered });
   if (enabled.length === 0) {

@@ -276,6 +276,22 @@ export class SqliteStore implements Store {
     })();
   }
 
+  /**
+   * Frees outbox claims held by owners that `isGone` says are dead (a crashed process on this host), so their
+   * items are sent at once after a restart instead of when the claim would have expired.
+   */
+  releaseClaimsOfGoneOwners(isGone: (owner: string) => boolean): number {
+    const owners = this.db
+      .prepare("SELECT DISTINCT claimed_by AS owner FROM outbox WHERE status = 'pending' AND claimed_by IS NOT NULL")
+      .all() as Array<{ owner: string }>;
+    const release = this.db.prepare(
+      "UPDATE outbox SET claimed_by = NULL, claim_until = NULL WHERE status = 'pending' AND claimed_by = ?",
+    );
+    let released = 0;
+    for (const { owner } of owners) if (isGone(owner)) released += release.run(owner).changes;
+    return released;
+  }
+
   async markDelivered(id: string, at: number): Promise<void> {
     this.stmt.delivered.run(at, Number(id));
   }
