@@ -2,6 +2,7 @@
 // core file that knows the adapters in bots/ (they are loaded only when configured).
 import type { App } from '../app.js';
 import type { Config } from '../config/config.js';
+import { telegramChannels } from '../../bots/telegram/index.js';
 import { whatsappChannel } from '../../bots/whatsapp/index.js';
 
 /** A running channel (or background service) that `serve` stops on shutdown. */
@@ -17,4 +18,4 @@ export interface ChannelEntry {
   start(app: App): Promise<RunningChannel>;
 }
 
-export const CHANNELS: ChannelEntry[] = [whatsappChannel];
+export const CHANNELS: ChannelEntry[] = [...telegramChannels, whatsappChannel];

@@ -1,0 +1,65 @@
+// The staff inbox's Telegram bot: start it on an App (long polling, or webhook when configured).
+import type { App } from '../../src/app.js';
+import type { RunningChannel } from '../../src/cli/channels.js';
+import type { Pacing } from '../../src/services/dispatcher.js';
+import { startPolling } from '../telegram/polling.js';
+import type { WebhookServer } from '../telegram/webhook.js';
+import { createStaffBot } from './bot.js';
+import { staffSender } from './sender.js';
+
+export interface StaffBotOptions {
+  /** Overrides the group pacing (tests run fast). */
+  pacing?: Pacing;
+  pollTimeoutSec?: number;
+  webhook?: WebhookServer;
+}
+
+const COMMANDS = [
+  { command: 'kasus', description: 'Daftar kasus terbuka: /kasus [tahap]' },
+  { command: 'cari', description: 'Cari kasus: /cari <kata>' },
+  { command: 'tiket', description: 'Kartu dan riwayat: /tiket <nomor>' },
+  { command: 'bantuan', description: 'Perintah petugas' },
+];
+
+/** Starts the staff bot: the 'staff' sender registered with the dispatcher, then updates taken in. */
+export async function startStaffBot(app: App, opts: StaffBotOptions = {}): Promise<RunningChannel> {
+  const token = app.config.TELEGRAM_STAFF_BOT_TOKEN;
+  const group = app.config.TELEGRAM_STAFF_CHAT_ID;
+  if (!token || !group) throw new Error('TELEGRAM_STAFF_BOT_TOKEN and TELEGRAM_STAFF_CHAT_ID must be set');
+  const log = app.log.child({ part: 'telegram-staff' });
+  if (app.config.STAFF_TELEGRAM_IDS.length + app.config.SUPERVISOR_TELEGRAM_IDS.length === 0) {
+    log.warn('no STAFF_TELEGRAM_IDS or SUPERVISOR_TELEGRAM_IDS: nobody can act in the staff group');
+  }
+  const { bot, handle } = createStaffBot(app, token, Number(group));
+  bot.botInfo = await bot.telegram.getMe();
+  app.dispatcher.register(
+    staffSender({ app, telegram: bot.telegram, groupId: group, ...(opts.pacing ? { pacing: opts.pacing } : {}) }),
+  );
+  await bot.telegram.setMyCommands(COMMANDS).catch((err: Error) => log.warn('setMyCommands failed', { error: err }));
+  const allowed = ['message', 'callback_query'] as const;
+  if (opts.webhook) {
+    await opts.webhook.mount('staff', handle, (url, secret) =>
+      bot.telegram.setWebhook(url, { secret_token: secret, allowed_updates: [...allowed] }).then(() => {}),
+    );
+    app.health.set('staff', { state: 'webhook', since: app.now() });
+    return { name: 'telegram-staff', stop: () => opts.webhook!.unmount('staff') };
+  }
+  await bot.telegram.deleteWebhook();
+  const poller = startPolling({
+    name: `staff-${bot.botInfo.id}`,
+    store: app.store,
+    log,
+    timeoutSec: opts.pollTimeoutSec ?? 25,
+    fetchUpdates: (offset, timeout, signal) =>
+      bot.telegram.callApi(
+        'getUpdates',
+        { offset, timeout, allowed_updates: [...allowed] },
+        { signal: signal as never },
+      ),
+    handle,
+  });
+  await poller.started;
+  app.health.set('staff', { state: 'polling', since: app.now(), detail: `@${bot.botInfo.username}` });
+  log.info('staff bot polling', { bot: bot.botInfo.username });
+  return { name: 'telegram-staff', stop: () => poller.stop() };
+}

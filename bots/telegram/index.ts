@@ -1,0 +1,74 @@
+// The Telegram channels `aduan serve` can run: the citizens' bot (grammY) when TELEGRAM_BOT_TOKEN is set, the
+// staff inbox bot (Telegraf) when TELEGRAM_STAFF_BOT_TOKEN is set. With TELEGRAM_WEBHOOK_URL both share one
+// webhook server; otherwise each long-polls.
+import type { App } from '../../src/app.js';
+import type { ChannelEntry, RunningChannel } from '../../src/cli/channels.js';
+import { startCitizenBot } from '../telegram-citizen/index.js';
+import { startStaffBot } from '../telegram-staff/index.js';
+import { startWebhookServer, type WebhookServer } from './webhook.js';
+
+let shared: { server: Promise<WebhookServer>; users: number } | null = null;
+
+/** The webhook server both bots share, opened by the first and closed by the last to stop. */
+async function webhookFor(app: App): Promise<{ server: WebhookServer; release(): Promise<void> } | null> {
+  const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_WEBHOOK_PORT: port } = app.config;
+  if (!url || !secret) return null;
+  shared ??= {
+    server: startWebhookServer({ url, secret, port, log: app.log.child({ part: 'telegram-webhook' }) }),
+    users: 0,
+  };
+  const s = shared;
+  s.users += 1;
+  const server = await s.server;
+  return {
+    server,
+    async release() {
+      s.users -= 1;
+      if (s.users === 0) {
+        if (shared === s) shared = null;
+        await server.close();
+      }
+    },
+  };
+}
+
+function entry(
+  name: string,
+  enabled: ChannelEntry['enabled'],
+  start: (app: App, webhook?: WebhookServer) => Promise<RunningChannel>,
+): ChannelEntry {
+  return {
+    name,
+    enabled,
+    async start(app) {
+      const hook = await webhookFor(app);
+      try {
+        const running = await start(app, hook?.server);
+        return {
+          name: running.name,
+          async stop() {
+            await running.stop();
+            await hook?.release();
+          },
+        };
+      } catch (err) {
+        await hook?.release();
+        throw err;
+      }
+    },
+  };
+}
+
+/** Register these in CHANNELS (src/cli/channels.ts). */
+export const telegramChannels: ChannelEntry[] = [
+  entry(
+    'telegram-citizen',
+    (c) => Boolean(c.TELEGRAM_BOT_TOKEN),
+    (app, webhook) => startCitizenBot(app, webhook ? { webhook } : {}),
+  ),
+  entry(
+    'telegram-staff',
+    (c) => Boolean(c.TELEGRAM_STAFF_BOT_TOKEN),
+    (app, webhook) => startStaffBot(app, webhook ? { webhook } : {}),
+  ),
+];

@@ -1,0 +1,110 @@
+// Long polling that confirms an update to Telegram only after it was handled: the offset given to getUpdates
+// (which confirms everything before it) moves past an update only when its handler finished, and is kept in the
+// store so a restart does not see handled updates again. stop() lets the update in hand finish, then returns.
+import type { Logger } from '../../src/log/logger.js';
+import type { Store } from '../../src/store/port.js';
+
+export interface RawUpdate {
+  update_id: number;
+}
+
+export interface PollingOptions {
+  /** Name for logs and for the stored offset ("telegram-offset:<name>"). */
+  name: string;
+  store: Store;
+  log: Logger;
+  /** Calls getUpdates; must reject when `signal` aborts. */
+  fetchUpdates(offset: number, timeoutSec: number, signal: AbortSignal): Promise<RawUpdate[]>;
+  /** Handles one update; throws only when it should be tried again (e.g. the store is down). */
+  handle(update: RawUpdate): Promise<void>;
+  /** Long-poll timeout in seconds (Telegram holds the request this long when there is nothing). */
+  timeoutSec?: number;
+  /** Waits between failed attempts, doubling up to maxBackoffMs. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface Poller {
+  /** Resolves once the loop runs. */
+  readonly started: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function offsetKey(name: string): string {
+  return `telegram-offset:${name}`;
+}
+
+/** Starts the loop; the first request uses the offset stored by the last run. */
+export function startPolling(opts: PollingOptions): Poller {
+  const { store, log } = opts;
+  const abort = new AbortController();
+  let running = true;
+  let wake: (() => void) | null = null;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+    });
+
+  let markStarted!: () => void;
+  const started = new Promise<void>((r) => (markStarted = r));
+
+  const loop = async () => {
+    const stored = Number(await store.getValue(offsetKey(opts.name)).catch(() => null));
+    let offset = Number.isSafeInteger(stored) && stored > 0 ? stored : 0;
+    let backoff = opts.backoffMs ?? 1000;
+    markStarted();
+    while (running) {
+      let updates: RawUpdate[];
+      try {
+        updates = await opts.fetchUpdates(offset, opts.timeoutSec ?? 25, abort.signal);
+        backoff = opts.backoffMs ?? 1000;
+      } catch (err) {
+        if (!running) break;
+        log.warn('getUpdates failed; trying again', { bot: opts.name, error: err as Error, inMs: backoff });
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, opts.maxBackoffMs ?? 30_000);
+        continue;
+      }
+      for (const update of updates) {
+        if (!running) break;
+        if (!Number.isSafeInteger(update.update_id) || update.update_id < offset) continue;
+        try {
+          await opts.handle(update);
+        } catch (err) {
+          // Not confirmed: the same update comes back with the next getUpdates (the store deduplicates it).
+          log.error('update could not be handled; it will be fetched again', {
+            bot: opts.name,
+            update: update.update_id,
+            error: err as Error,
+          });
+          if (running) await sleep(backoff);
+          backoff = Math.min(backoff * 2, opts.maxBackoffMs ?? 30_000);
+          break;
+        }
+        offset = update.update_id + 1;
+        await store
+          .setValue(offsetKey(opts.name), String(offset))
+          .catch((err: Error) => log.warn('offset not saved', { bot: opts.name, error: err }));
+      }
+    }
+  };
+  const done = loop().catch((err: Error) => log.error('polling stopped by an error', { bot: opts.name, error: err }));
+
+  return {
+    started,
+    async stop() {
+      running = false;
+      abort.abort();
+      wake?.();
+      await done;
+    },
+  };
+}

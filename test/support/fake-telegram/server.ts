@@ -1,0 +1,374 @@
+// A fake Telegram Bot API on 127.0.0.1 for end-to-end tests: both real bot libraries talk to it through
+// TELEGRAM_API_ROOT. It records every call, lets a test push updates for any bot token (getUpdates long-polls
+// with Telegram's offset semantics), keeps chats, forum topics and message ids, and injects failures
+// (429 with retry_after, 5xx, 403) on demand.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeCall {
+  token: string;
+  method: string;
+  params: Record<string, unknown>;
+  at: number;
+  /** HTTP status answered. */
+  status: number;
+  /** What the method returned (e.g. the sent message), when it succeeded. */
+  result?: unknown;
+}
+
+export interface Failure {
+  code: number;
+  description?: string;
+  retryAfter?: number;
+}
+
+interface BotState {
+  id: number;
+  username: string;
+  updates: Array<Record<string, unknown> & { update_id: number }>;
+  nextUpdateId: number;
+  waiters: Set<() => void>;
+  webhook: string;
+}
+
+interface Injected {
+  token: string;
+  method: string;
+  failure: Failure;
+  times: number;
+  match?: (params: Record<string, unknown>) => boolean;
+}
+
+export class FakeTelegram {
+  readonly calls: FakeCall[] = [];
+  private readonly bots = new Map<string, BotState>();
+  private readonly forums = new Set<number>();
+  private readonly nextMessageId = new Map<number, number>();
+  private nextTopicId = 500;
+  private readonly injected: Injected[] = [];
+  private readonly callWaiters = new Set<() => void>();
+  private closing = false;
+
+  private constructor(private readonly server: Server) {}
+
+  static async start(): Promise<FakeTelegram> {
+    let fake: FakeTelegram | null = null;
+    const server = createServer((req, res) => void fake?.serve(req, res));
+    fake = new FakeTelegram(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  addBot(token: string, id: number, username: string): void {
+    this.bots.set(token, { id, username, updates: [], nextUpdateId: 1000, waiters: new Set(), webhook: '' });
+  }
+
+  setForum(chatId: number, forum: boolean): void {
+    if (forum) this.forums.add(chatId);
+    else this.forums.delete(chatId);
+  }
+
+  /** Queues an update for a bot; returns its update_id. */
+  push(token: string, update: Record<string, unknown>): number {
+    const bot = this.bot(token);
+    const update_id = bot.nextUpdateId++;
+    bot.updates.push({ ...update, update_id });
+    for (const w of [...bot.waiters]) w();
+    return update_id;
+  }
+
+  /** Updates not yet confirmed by a getUpdates offset. */
+  pending(token: string): number {
+    return this.bot(token).updates.length;
+  }
+
+  /** Makes the next `times` calls of `method` (optionally only those matching) fail. */
+  fail(
+    token: string,
+    method: string,
+    failure: Failure,
+    times = 1,
+    match?: (params: Record<string, unknown>) => boolean,
+  ): void {
+    this.injected.push({ token, method, failure, times, ...(match ? { match } : {}) });
+  }
+
+  /** Drops every failure still waiting to be injected. */
+  clearFailures(): void {
+    this.injected.length = 0;
+  }
+
+  callsOf(method: string, token?: string): FakeCall[] {
+    return this.calls.filter((c) => c.method === method && (token === undefined || c.token === token));
+  }
+
+  /** Resolves with the first call (from index `from` on) that matches. */
+  async waitFor(
+    pred: (c: FakeCall) => boolean,
+    opts: { from?: number; timeoutMs?: number; what?: string } = {},
+  ): Promise<FakeCall> {
+    const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
+    let from = opts.from ?? 0;
+    for (;;) {
+      for (; from < this.calls.length; from++) {
+        const c = this.calls[from] as FakeCall;
+        if (pred(c)) return c;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`fake Telegram: timed out waiting for ${opts.what ?? 'a call'}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, left);
+        function done() {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve();
+        }
+        const waiters = this.callWaiters;
+        waiters.add(done);
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const bot of this.bots.values()) for (const w of [...bot.waiters]) w();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private bot(token: string): BotState {
+    const bot = this.bots.get(token);
+    if (!bot) throw new Error(`fake Telegram: unknown token ${token}`);
+    return bot;
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? '').split('?')[0] ?? '');
+    const body = await readBody(req);
+    if (!m) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    const [, token = '', method = ''] = m;
+    const params = parseParams(String(req.headers['content-type'] ?? ''), body);
+    const at = Date.now();
+    const record = (status: number, result?: unknown) => {
+      this.calls.push({ token, method, params, at, status, ...(result !== undefined ? { result } : {}) });
+      for (const w of [...this.callWaiters]) w();
+    };
+    const bot = this.bots.get(token);
+    if (!bot) {
+      record(401);
+      return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    }
+    const inj = this.injected.find(
+      (i) => i.token === token && i.method === method && i.times > 0 && (!i.match || i.match(params)),
+    );
+    if (inj) {
+      inj.times -= 1;
+      const f = inj.failure;
+      record(f.code);
+      return reply(res, f.code, {
+        ok: false,
+        error_code: f.code,
+        description: f.description ?? defaultDescription(f),
+        ...(f.retryAfter !== undefined ? { parameters: { retry_after: f.retryAfter } } : {}),
+      });
+    }
+    try {
+      const result = await this.method(bot, method, params, req);
+      if (result === undefined) {
+        record(404);
+        return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
+      }
+      if (result instanceof ApiError) {
+        record(result.code);
+        return reply(res, result.code, { ok: false, error_code: result.code, description: result.message });
+      }
+      record(200, result);
+      return reply(res, 200, { ok: true, result });
+    } catch (err) {
+      record(500);
+      return reply(res, 500, { ok: false, error_code: 500, description: (err as Error).message });
+    }
+  }
+
+  private async method(
+    bot: BotState,
+    method: string,
+    p: Record<string, unknown>,
+    req: IncomingMessage,
+  ): Promise<unknown> {
+    switch (method) {
+      case 'getMe':
+        return {
+          id: bot.id,
+          is_bot: true,
+          first_name: bot.username,
+          username: bot.username,
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        };
+      case 'getUpdates':
+        return this.getUpdates(bot, p, req);
+      case 'deleteWebhook':
+        bot.webhook = '';
+        return true;
+      case 'setWebhook':
+        bot.webhook = String(p.url ?? '');
+        return true;
+      case 'getWebhookInfo':
+        return { url: bot.webhook, has_custom_certificate: false, pending_update_count: bot.updates.length };
+      case 'setMyCommands':
+      case 'deleteMyCommands':
+      case 'answerCallbackQuery':
+      case 'leaveChat':
+      case 'sendChatAction':
+        return true;
+      case 'editMessageText':
+      case 'editMessageReplyMarkup':
+        return true;
+      case 'getChat': {
+        const id = Number(p.chat_id);
+        return { id, type: id < 0 ? 'supergroup' : 'private', is_forum: this.forums.has(id) };
+      }
+      case 'createForumTopic': {
+        const id = Number(p.chat_id);
+        if (!this.forums.has(id)) return new ApiError(400, 'Bad Request: the chat is not a forum');
+        const topic = { message_thread_id: this.nextTopicId++, name: String(p.name ?? ''), icon_color: 7322096 };
+        return topic;
+      }
+      case 'sendMessage':
+      case 'sendPhoto':
+      case 'sendDocument': {
+        const chatId = Number(p.chat_id);
+        if (!Number.isFinite(chatId)) return new ApiError(400, 'Bad Request: chat not found');
+        if (method === 'sendMessage' && (typeof p.text !== 'string' || p.text.length === 0))
+          return new ApiError(400, 'Bad Request: message text is empty');
+        if (typeof p.text === 'string' && p.text.length > 4096)
+          return new ApiError(400, 'Bad Request: message is too long');
+        const message_id = (this.nextMessageId.get(chatId) ?? 1) + 0;
+        this.nextMessageId.set(chatId, message_id + 1);
+        const thread = p.message_thread_id !== undefined ? Number(p.message_thread_id) : undefined;
+        const replyParams =
+          typeof p.reply_parameters === 'object' && p.reply_parameters
+            ? (p.reply_parameters as { message_id?: number })
+            : undefined;
+        return {
+          message_id,
+          date: Math.floor(Date.now() / 1000),
+          chat: {
+            id: chatId,
+            type: chatId < 0 ? 'supergroup' : 'private',
+            ...(this.forums.has(chatId) ? { is_forum: true } : {}),
+          },
+          from: { id: bot.id, is_bot: true, first_name: bot.username, username: bot.username },
+          ...(typeof p.text === 'string' ? { text: p.text } : {}),
+          ...(thread !== undefined ? { message_thread_id: thread, is_topic_message: true } : {}),
+          ...(replyParams?.message_id !== undefined
+            ? {
+                reply_to_message: {
+                  message_id: replyParams.message_id,
+                  date: 0,
+                  chat: { id: chatId, type: 'supergroup' },
+                },
+              }
+            : {}),
+          ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+        };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private async getUpdates(bot: BotState, p: Record<string, unknown>, req: IncomingMessage): Promise<unknown> {
+    const offset = Number(p.offset ?? 0);
+    if (offset > 0) bot.updates = bot.updates.filter((u) => u.update_id >= offset);
+    const limit = Math.min(100, Math.max(1, Number(p.limit ?? 100)));
+    const timeout = Math.max(0, Number(p.timeout ?? 0));
+    if (bot.updates.length === 0 && timeout > 0 && !this.closing) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          bot.waiters.delete(done);
+          req.off('close', done);
+          resolve();
+        };
+        const timer = setTimeout(done, timeout * 1000);
+        bot.waiters.add(done);
+        req.once('close', done);
+      });
+    }
+    return bot.updates.slice(0, limit);
+  }
+}
+
+class ApiError {
+  constructor(
+    readonly code: number,
+    readonly message: string,
+  ) {}
+}
+
+function defaultDescription(f: Failure): string {
+  if (f.code === 429) return `Too Many Requests: retry after ${f.retryAfter ?? 1}`;
+  if (f.code === 403) return 'Forbidden: bot was blocked by the user';
+  if (f.code >= 500) return 'Bad Gateway';
+  return 'Bad Request';
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  if (res.writableEnded || res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+/** JSON, form-encoded or multipart (files are recorded by name and size only). */
+export function parseParams(contentType: string, body: Buffer): Record<string, unknown> {
+  if (body.length === 0) return {};
+  if (contentType.includes('application/json')) {
+    try {
+      return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  }
+  if (contentType.includes('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(body.toString('utf8')));
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return {};
+  const sep = `--${boundary[1] ?? boundary[2]}`;
+  const out: Record<string, unknown> = {};
+  for (const part of body.toString('latin1').split(sep)) {
+    const at = part.indexOf('\r\n\r\n');
+    if (at < 0) continue;
+    const headers = part.slice(0, at);
+    const content = part.slice(at + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    if (!name) continue;
+    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    if (filename !== undefined) {
+      out[name] = { file: filename, size: Buffer.byteLength(content, 'latin1') };
+      continue;
+    }
+    const value = Buffer.from(content, 'latin1').toString('utf8');
+    try {
+      out[name] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    } catch {
+      out[name] = value;
+    }
+  }
+  return out;
+}
