@@ -23,6 +23,6 @@ describe('logs', () => {
     log.info('hidden');
     log.warn('shown', { ticket: 'ADU-7KQ9-M2XT' });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/WARN  shown ticket=ADU-7KQ9-M2XT/);
+    expect(lines[0]).toMatch(/WARN {2}shown ticket=ADU-7KQ9-M2XT/);
   });
 });
