@@ -7,18 +7,24 @@ import { STAGE_LABELS } from './stages.js';
 
 const JAKARTA = 'Asia/Jakarta';
 
-/** "21 Nov 2026 14:05 WIB" */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "21 Nov 2026 14:05 WIB". Formatters are cached: building one costs more than formatting many dates. */
 export function formatTime(ms: number, timeZone = JAKARTA): string {
-  const s = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: '2-digit',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(ms);
-  return `${s.replace(',', '')} WIB`;
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      day: '2-digit',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
+    formatters.set(timeZone, f);
+  }
+  return `${f.format(ms).replace(',', '')} WIB`;
 }
 
 export function divisionName(agency: Agency, id: string): string {

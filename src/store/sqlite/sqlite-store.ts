@@ -31,6 +31,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
   private readonly checkpointer: Checkpointer | null;
+  /** Built once: better-sqlite3 transaction wrappers are not free to create per call. */
+  private readonly commitTx: (change: Commit) => void;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -46,6 +48,7 @@ export class SqliteStore implements Store {
     this.checkpointer = path === ':memory:' ? null : startCheckpointer(path);
     if (this.checkpointer) this.db.pragma('wal_autocheckpoint = 0');
     const db = this.db;
+    this.commitTx = db.transaction((change: Commit) => this.applyCommit(change));
     this.stmt = {
       insertInbound: db.prepare(
         'INSERT INTO inbound (dedupe_key, payload, received_at) VALUES (?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING',
@@ -229,8 +232,9 @@ export class SqliteStore implements Store {
     return this.stmt.corrections.all() as Array<{ text: string; label: MessageLabel }>;
   }
 
+
   async commit(change: Commit): Promise<void> {
-    this.db.transaction(() => this.applyCommit(change))();
+    this.commitTx(change);
   }
 
   private applyCommit(change: Commit): void {
