@@ -63,6 +63,16 @@ const schema = z.object({
   MAX_ATTACHMENT_MB: intIn(1, 2000).default(20),
   STANDARD_TIMES: standardTimes.prefault(''),
   INSTANCE_ID: optionalText,
+  HEALTH_PORT: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional()
+    .refine(
+      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535),
+      'must be a port number',
+    )
+    .transform((v) => (v === undefined ? undefined : Number(v))),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_STAFF_BOT_TOKEN: optionalText,
   TELEGRAM_STAFF_CHAT_ID: optionalText.refine((v) => v === undefined || /^-?\d+$/.test(v), 'must be a numeric chat id'),

@@ -4,6 +4,7 @@ import type { Io } from '../main.js';
 import { configFromEnv, startCore } from '../bootstrap.js';
 import { CHANNELS, type RunningChannel } from '../channels.js';
 import { runConsoleChat } from '../../../bots/console/console-channel.js';
+import { serveHealth } from '../../services/health.js';
 
 export default async function serve(_argv: string[], io: Io): Promise<number> {
   const config = configFromEnv();
@@ -21,6 +22,11 @@ export default async function serve(_argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const running: RunningChannel[] = [];
+  if (app.config.HEALTH_PORT) {
+    const server = await serveHealth(app, app.config.HEALTH_PORT);
+    running.push({ name: 'health', stop: () => new Promise((r) => server.close(() => r())) });
+    app.log.info('health report served', { url: `http://0.0.0.0:${app.config.HEALTH_PORT}/health` });
+  }
   for (const entry of enabled) {
     try {
       running.push(await entry.start(app));

@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serveHealth } from '../../src/services/health.js';
+import { startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+let server: Server;
+beforeEach(async () => {
+  h = await startHarness();
+  server = await serveHealth(h.app, 0, '127.0.0.1');
+});
+afterEach(async () => {
+  await new Promise((r) => server.close(r));
+  await h.close();
+});
+
+const url = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+describe('the health report', () => {
+  it('says ok with the store, the outbox backlog and every channel state', async () => {
+    h.app.health.set('whatsapp', { state: 'connected', since: h.clock.now });
+    await h.app.store.commit({ outbox: [{ channel: 'telegram', chatId: '1', text: 'x' }] });
+    const res = await fetch(`${url()}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      store: 'sqlite',
+      outbox: { pending: 1, failed: 0 },
+      channels: { whatsapp: { state: 'connected' } },
+    });
+  });
+
+  it('answers 503 when a channel is down, naming it', async () => {
+    h.app.health.set('whatsapp', { state: 'reconnecting', since: h.clock.now, detail: 'disconnected: NAVIGATION' });
+    const res = await fetch(`${url()}/health`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'degraded', channels: { whatsapp: { state: 'reconnecting' } } });
+  });
+
+  it('answers 404 to anything else', async () => {
+    expect((await fetch(`${url()}/admin`)).status).toBe(404);
+  });
+});
