@@ -207,6 +207,43 @@ const TEXTS = {
     id: 'Terima kasih atas konfirmasinya. Senang masalahnya tetap beres.',
     en: 'Thank you for confirming. We are glad the problem stayed solved.',
   },
+  intakeReminder: {
+    id:
+      'Aduan Anda belum selesai kami catat. Mohon jawab pertanyaan terakhir kami di atas, atau pilih "Lewati". ' +
+      'Jika tidak ada jawaban, aduan akan kami catat dengan informasi yang sudah ada. Ketik /batal untuk membatalkan.',
+    en:
+      'Your complaint is not recorded yet. Please answer our last question above, or choose "Skip". ' +
+      'If we do not hear from you, we will record it with what we have. Type /cancel to stop.',
+  },
+  intakeRecordedAnyway: {
+    id: (p: Params) =>
+      `Karena belum ada jawaban, aduan Anda kami catat dengan informasi yang ada: nomor tiket ${p.ticket}, ` +
+      `diteruskan ke ${p.division}. Anda dapat menambahkan keterangan kapan saja dengan membalas pesan ini. ` +
+      `Cek perkembangannya dengan /status ${p.ticket}.`,
+    en: (p: Params) =>
+      `As we have not heard back, we recorded your complaint with what we have: ticket ${p.ticket}, ` +
+      `forwarded to ${p.division}. Check its progress with /status ${p.ticket}.`,
+  },
+  intakeDropped: {
+    id: 'Karena belum ada jawaban, aduan yang belum berisi keterangan kami batalkan. Tidak ada yang dicatat. Tulis keluhan Anda kapan saja.',
+    en: 'As we have not heard back and the complaint had no content yet, we have cancelled it. Nothing was recorded. Write to us any time.',
+  },
+  closureReminder: {
+    id: (p: Params) =>
+      `Pengingat: kami masih menunggu jawaban Anda tentang hasil penanganan aduan ${p.ticket}. ` +
+      'Apakah Anda puas dengan penyelesaiannya?',
+    en: (p: Params) =>
+      `A reminder: we are still waiting for your answer about the outcome of complaint ${p.ticket}. ` +
+      'Are you satisfied with how it was resolved?',
+  },
+  closedNoResponse: {
+    id: (p: Params) =>
+      `Karena belum ada jawaban selama ${p.days} hari, aduan ${p.ticket} kami tutup. ` +
+      'Jika masalahnya belum beres, silakan sampaikan aduan baru kapan saja.',
+    en: (p: Params) =>
+      `As we have not heard back for ${p.days} days, we have closed complaint ${p.ticket}. ` +
+      'If the problem is not solved, please send us a new complaint any time.',
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type TextKey = keyof typeof TEXTS;

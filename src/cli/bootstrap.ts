@@ -3,6 +3,8 @@ import { createApp, type App, type AppOptions } from '../app.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { loadEnvFile } from '../config/env-file.js';
 import { StartupError } from './main.js';
+import { loadSchedulerConfig } from '../scheduler/settings.js';
+import { officeHoursPolicy } from '../domain/office-hours.js';
 
 export function configFromEnv(): Config {
   loadEnvFile();
@@ -13,8 +15,11 @@ export function configFromEnv(): Config {
 export async function startCore(opts: AppOptions & { quiet?: boolean } = {}): Promise<App> {
   const config = configFromEnv();
   if (opts.quiet && !process.env.LOG_LEVEL) config.LOG_LEVEL = 'warn';
+  // Scheduler settings (time zone, office hours, cron expressions) are validated here too: a bad one stops start-up.
+  const schedule = loadSchedulerConfig();
+  const duePolicy = opts.duePolicy ?? officeHoursPolicy(config.STANDARD_TIMES, schedule.calendar);
   try {
-    return await createApp(config, opts);
+    return await createApp(config, { ...opts, duePolicy });
   } catch (err) {
     if ((err as Error).name === 'ConfigError') throw err;
     throw new StartupError(`Aduan could not start: ${(err as Error).message}`);

@@ -4,6 +4,7 @@ import type { App } from '../app.js';
 import type { Config } from '../config/config.js';
 import { telegramChannels } from '../../bots/telegram/index.js';
 import { whatsappChannel } from '../../bots/whatsapp/index.js';
+import { schedulerEntry } from '../scheduler/index.js';
 
 /** A running channel (or background service) that `serve` stops on shutdown. */
 export interface RunningChannel {
@@ -19,3 +20,6 @@ export interface ChannelEntry {
 }
 
 export const CHANNELS: ChannelEntry[] = [...telegramChannels, whatsappChannel];
+
+/** Background services `serve` runs beside the channels (the scheduler: clocks, follow-ups, digests). */
+export const SERVICES: ChannelEntry[] = [schedulerEntry];

@@ -27,6 +27,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
     load: () => import('./commands/classify.js'),
   },
   nlp: { summary: 'nlp train [--with-corrections] | nlp eval', load: () => import('./commands/nlp.js') },
+  jobs: {
+    summary: 'jobs list | jobs run <name> (run one scheduled job now)',
+    load: () => import('./commands/jobs.js'),
+  },
+  digest: {
+    summary: 'digest --period daily|weekly --print [--out FILE.png] (print a supervisor digest, send nothing)',
+    load: () => import('./commands/digest.js'),
+  },
+  seed: {
+    summary: 'seed --cases N (fill the store with realistic synthetic history)',
+    load: () => import('./commands/seed.js'),
+  },
 };
 
 const USAGE = `Usage: aduan <command> [options]\n\nCommands:\n${Object.entries(COMMANDS)

@@ -186,12 +186,16 @@ export class CaseService {
         const { next, event } = move('forwarded', action.division);
         const record = { ...next, division: action.division };
         const name = divisionName(this.deps.agency, action.division);
-        return {
-          record,
-          events: [event],
-          outbox: [card(record, `Diteruskan ke ${name}.`)],
-          message: `${c.ticket} diteruskan ke ${name}.`,
-        };
+        const outbox = [card(record, `Diteruskan ke ${name}.`)];
+        if (action.division !== c.division) {
+          // The citizen was told the first division at intake; a move to another one is worth telling too.
+          const text =
+            lang === 'id'
+              ? `Kabar aduan ${c.ticket}: aduan Anda dialihkan ke ${name} yang berwenang menanganinya.`
+              : `Update on ${c.ticket}: your complaint has been passed to ${name}, which handles such matters.`;
+          outbox.push(toCitizen(text));
+        }
+        return { record, events: [event], outbox, message: `${c.ticket} diteruskan ke ${name}.` };
       }
       case 'review': {
         const base = c.stage === 'forwarded' ? move('in_review', action.note) : null;

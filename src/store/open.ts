@@ -7,8 +7,16 @@ import { SqliteStore } from './sqlite/sqlite-store.js';
 
 export async function openStore(config: Pick<Config, 'MONGODB_URI' | 'sqlitePath'>): Promise<Store> {
   if (config.MONGODB_URI) {
-    const { openMongoStore } = await import('./mongo/mongo-store.js');
-    return openMongoStore(config.MONGODB_URI);
+    const { openMongoStore, mongoConnectionOf } = await import('./mongo/mongo-store.js');
+    const { mongoReports, ensureReportIndexes } = await import('./mongo-reports.js');
+    const { useReports } = await import('../digest/reports-for.js');
+    const store = await openMongoStore(config.MONGODB_URI);
+    const conn = mongoConnectionOf(store);
+    if (conn) {
+      await ensureReportIndexes(conn);
+      useReports(store, mongoReports(conn));
+    }
+    return store;
   }
   return new SqliteStore(config.sqlitePath);
 }

@@ -197,6 +197,8 @@ describe('staff work a case through the SOP', () => {
     expect((await h.app.cases.act(ticket, staff, { type: 'forward', division: 'nope' })).ok).toBe(false);
     expect((await h.app.cases.act(ticket, staff, { type: 'forward', division: 'digital' })).ok).toBe(true);
     expect((await h.app.store.getCase(ticket))?.division).toBe('digital');
+    await h.deliver();
+    expect(h.sent.filter((m) => m.channel === 'telegram').at(-1)?.text).toMatch(/dialihkan ke Layanan Digital/);
   });
 
   it('offers supervisors the verification buttons and plain staff not', async () => {

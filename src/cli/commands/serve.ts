@@ -2,7 +2,7 @@
 // SIGTERM / SIGINT finish the message in hand, then stop.
 import type { Io } from '../main.js';
 import { configFromEnv, startCore } from '../bootstrap.js';
-import { CHANNELS, type RunningChannel } from '../channels.js';
+import { CHANNELS, SERVICES, type RunningChannel } from '../channels.js';
 import { runConsoleChat } from '../../../bots/console/console-channel.js';
 import { serveHealth } from '../../services/health.js';
 
@@ -12,16 +12,23 @@ export default async function serve(_argv: string[], io: Io): Promise<number> {
   const app = await startCore({ quiet: enabled.length === 0 });
   const recovered = await app.inbound.recover();
   if (recovered) app.log.info('handled messages stored before the last stop', { count: recovered });
+  const running: RunningChannel[] = [];
+  const stopAll = async () => {
+    for (const r of running.reverse()) {
+      await r.stop().catch((err) => app.log.error('stop failed', { channel: r.name, error: err as Error }));
+    }
+    await app.close();
+  };
+  for (const service of SERVICES) running.push(await service.start(app));
   if (enabled.length === 0) {
     app.log.info('no channel configured: starting the console chat', { store: app.store.kind });
     try {
       await runConsoleChat(app, { input: io.stdin, output: io.stdout });
     } finally {
-      await app.close();
+      await stopAll();
     }
     return 0;
   }
-  const running: RunningChannel[] = [];
   if (app.config.HEALTH_PORT) {
     const server = await serveHealth(app, app.config.HEALTH_PORT);
     running.push({ name: 'health', stop: () => new Promise((r) => server.close(() => r())) });
@@ -42,8 +49,6 @@ export default async function serve(_argv: string[], io: Io): Promise<number> {
     process.once('SIGINT', stop);
   });
   app.log.info('shutting down');
-  for (const r of running.reverse())
-    await r.stop().catch((err) => app.log.error('stop failed', { channel: r.name, error: err as Error }));
-  await app.close();
+  await stopAll();
   return 0;
 }

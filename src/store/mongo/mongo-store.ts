@@ -55,6 +55,11 @@ export async function dropMongoDatabases(uri: string, dbNames: readonly string[]
   }
 }
 
+/** The mongoose connection behind a MongoDB store, for the reports adapter wired by src/store/open.ts. */
+export function mongoConnectionOf(store: Store): Connection | null {
+  return store instanceof MongoStore ? store.connection : null;
+}
+
 class MongoStore implements Store {
   readonly kind = 'mongodb' as const;
 
@@ -62,6 +67,10 @@ class MongoStore implements Store {
     private readonly conn: Connection,
     private readonly m: Models,
   ) {}
+
+  get connection(): Connection {
+    return this.conn;
+  }
 
   async saveInbound(message: InboundMessage, receivedAt: number): Promise<{ id: string; duplicate: boolean }> {
     const key = dedupeKey(message);

@@ -1,0 +1,117 @@
+// The digest as text supervisors read on a phone (Telegram, WhatsApp): short lines, Indonesian, counts first, then
+// the tickets that need someone. Every piece of citizen text is masked (NIK, phone, e-mail, bank account) before
+// it is shortened, so a cut can never leave part of a number readable.
+import type { Agency } from '../domain/agency.js';
+import { divisionName } from '../domain/case-card.js';
+import { STAGE_LABELS, type Stage } from '../domain/stages.js';
+import { maskPersonalData } from '../../nlp/pii.js';
+import type { CaseBrief, DigestFacts } from '../store/reports.js';
+import { dateId, dateTimeId, durationId, percent } from './format.js';
+
+export type Period = 'daily' | 'weekly';
+
+/** Stage names for staff (the shared labels speak to the citizen at awaiting_confirmation). */
+function stageLabel(stage: Stage): string {
+  return stage === 'awaiting_confirmation' ? 'menunggu konfirmasi warga' : STAGE_LABELS[stage].id;
+}
+
+const CHANNEL_LABELS: Record<string, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', console: 'Konsol' };
+
+/** Masked and shortened citizen text for one line. */
+export function excerpt(text: string, max = 70): string {
+  const masked = maskPersonalData(text).replace(/\s+/g, ' ').trim();
+  return masked.length > max ? `${masked.slice(0, max - 1)}…` : masked;
+}
+
+export interface ComposeInput {
+  period: Period;
+  from: number;
+  to: number;
+  now: number;
+  facts: DigestFacts;
+  agency: Agency;
+  timeZone: string;
+  withChart: boolean;
+}
+
+export function composeDigest(i: ComposeInput): string {
+  const { facts: f, agency, timeZone: tz, now } = i;
+  const div = (id: string) => divisionName(agency, id);
+  const title = i.period === 'daily' ? 'Ringkasan harian pengaduan' : 'Ringkasan mingguan pengaduan';
+  const lines: string[] = [
+    `📊 ${title}`,
+    agency.name,
+    `Periode: ${dateTimeId(i.from, tz)} – ${dateTimeId(i.to, tz)}`,
+    '',
+  ];
+  const total = f.newByKind.complaint + f.newByKind.praise + f.newByKind.statement;
+  lines.push(
+    `Pesan baru: ${total} (aduan ${f.newByKind.complaint} · pujian ${f.newByKind.praise} · pernyataan/pertanyaan ${f.newByKind.statement})`,
+  );
+  if (f.newByChannel.length) {
+    lines.push(
+      `Per kanal: ${f.newByChannel.map((c) => `${CHANNEL_LABELS[c.channel] ?? c.channel} ${c.count}`).join(' · ')}`,
+    );
+  }
+  if (f.newByDivision.length) {
+    lines.push('Per bidang:');
+    for (const d of f.newByDivision)
+      lines.push(`  • ${div(d.division)}: aduan ${d.complaint}, pujian ${d.praise}, pernyataan ${d.statement}`);
+  }
+  lines.push('');
+
+  const open = f.openByStage.reduce((s, r) => s + r.count, 0);
+  lines.push(`Aduan terbuka: ${open} · ditutup dalam periode: ${f.closed}`);
+  for (const r of f.openByStage) lines.push(`  • ${stageLabel(r.stage)}: ${r.count}`);
+  lines.push('');
+
+  lines.push(
+    `⏰ Melewati waktu standar SOP: ${f.overdue.total}${f.overdue.total ? ` (${f.overdue.byStage.map((r) => `${stageLabel(r.stage)} ${r.count}`).join(', ')})` : ''}`,
+  );
+  for (const c of f.overdue.worst) {
+    lines.push(
+      `  • ${c.ticket} · ${stageLabel(c.stage)} · ${div(c.division)} · terlambat ${durationId(now - (c.dueAt ?? now))}`,
+    );
+  }
+  lines.push('');
+
+  const often = f.repeats.earlier.filter((r) => r.count > 1).slice(0, 3);
+  lines.push(
+    `🔁 Aduan berulang: ${f.repeats.count}${often.length ? ` (paling sering diulang: ${often.map((r) => `${r.ticket} ×${r.count}`).join(', ')})` : ''}`,
+  );
+  if (f.topTopics.length)
+    lines.push(
+      `Isu terbanyak: ${f.topTopics.map((t) => `${excerpt(t.topic || 'lainnya', 40)} (${t.count})`).join(', ')}`,
+    );
+  lines.push(
+    `Dibuka kembali: ${f.reopened.count}${f.reopened.tickets.length ? ` (${f.reopened.tickets.join(', ')})` : ''}`,
+  );
+  lines.push('');
+
+  const s = f.satisfaction;
+  const answered = s.satisfied + s.notSatisfied;
+  const avg = s.ratings ? (s.ratingSum / s.ratings).toFixed(1).replace('.', ',') : '–';
+  lines.push(
+    `🙂 Kepuasan: ${percent(s.satisfied, answered)} puas (${s.satisfied} dari ${answered} jawaban) · nilai rata-rata ${avg}/5 (${s.ratings} penilaian) · tanpa jawaban ${s.noResponse}`,
+  );
+  if (s.stillSolved + s.cameBack > 0)
+    lines.push(`Cek lanjutan: ${s.stillSolved} tetap beres, ${s.cameBack} muncul lagi`);
+  lines.push('');
+
+  if (f.oldestOpen.length) {
+    lines.push('Aduan terbuka tertua:');
+    for (const c of f.oldestOpen) lines.push(`  • ${oldestLine(c, now, tz, div)}`);
+    lines.push('');
+  }
+  const praise = f.newByDivision.filter((d) => d.praise > 0).sort((a, b) => b.praise - a.praise);
+  lines.push(
+    `👏 Pujian per bidang: ${praise.length ? praise.map((d) => `${div(d.division)} ${d.praise}`).join(' · ') : 'belum ada'}`,
+  );
+  if (i.withChart) lines.push('', 'Grafik harian aduan baru, selesai dan terlambat terlampir.');
+  lines.push('', `Dibuat ${dateTimeId(now, tz)} · data pribadi disamarkan.`);
+  return lines.join('\n');
+}
+
+function oldestLine(c: CaseBrief, now: number, tz: string, div: (id: string) => string): string {
+  return `${c.ticket} · sejak ${dateId(c.createdAt, tz)} (${durationId(now - c.createdAt)}) · ${stageLabel(c.stage)} · ${div(c.division)}: "${excerpt(c.text)}"`;
+}

@@ -1,0 +1,268 @@
+// Reports over the SQLite store: each fact is one indexed query (covering indexes and indexes on JSON expressions,
+// created here IF NOT EXISTS when the reports are opened), so a digest over a million cases takes well under a
+// second. Reads only; the Store adapter stays the only writer.
+import type Database from 'better-sqlite3';
+import type { CaseRecord } from '../../domain/case.js';
+import { OPEN_STAGES, type Stage } from '../../domain/stages.js';
+import type { MessageLabel } from '../../../nlp/types.js';
+import type { Conversation } from '../port.js';
+import {
+  REPORT_ACTIONS as A,
+  type CaseBrief,
+  type DayCounts,
+  type DigestFacts,
+  type DigestQuery,
+  type ReportStore,
+} from '../reports.js';
+
+/** The indexes reports need; also the SQL to append as a migration step if the lead prefers one. */
+export const REPORT_INDEXES_SQL = `
+CREATE INDEX IF NOT EXISTS report_cases_stage_kind_due ON cases(stage, kind, due_at);
+CREATE INDEX IF NOT EXISTS report_cases_stage_kind_created ON cases(stage, kind, created_at);
+CREATE INDEX IF NOT EXISTS report_cases_created_cover ON cases(created_at, kind, division, citizen_key);
+CREATE INDEX IF NOT EXISTS report_cases_topic ON cases(kind, created_at, json_extract(doc, '$.topic'), json_extract(doc, '$.repeatOf.ticket'));
+CREATE INDEX IF NOT EXISTS report_cases_closed_at ON cases(json_extract(doc, '$.closedAt')) WHERE json_extract(doc, '$.closedAt') IS NOT NULL;
+CREATE INDEX IF NOT EXISTS report_events_action_at ON case_events(json_extract(doc, '$.action'), at);
+CREATE INDEX IF NOT EXISTS report_conversations_mode ON conversations(json_extract(state, '$.mode'), json_extract(state, '$.lastActivityAt'));
+`;
+
+const DAY = 86_400_000;
+const BRIEF = `ticket, stage, division, json_extract(doc, '$.topic') AS topic, json_extract(doc, '$.text') AS text,
+  created_at, due_at`;
+
+interface BriefRow {
+  ticket: string;
+  stage: Stage;
+  division: string;
+  topic: string | null;
+  text: string | null;
+  created_at: number;
+  due_at: number | null;
+}
+
+function brief(r: BriefRow): CaseBrief {
+  return {
+    ticket: r.ticket,
+    stage: r.stage,
+    division: r.division,
+    topic: r.topic ?? '',
+    text: r.text ?? '',
+    createdAt: r.created_at,
+    ...(r.due_at !== null ? { dueAt: r.due_at } : {}),
+  };
+}
+
+export class SqliteReports implements ReportStore {
+  private readonly q;
+
+  constructor(private readonly db: Database.Database) {
+    db.exec(REPORT_INDEXES_SQL);
+    this.q = {
+      newRows: db.prepare(
+        `SELECT kind, division, substr(citizen_key, 1, instr(citizen_key, ':') - 1) AS channel, COUNT(*) AS n
+         FROM cases WHERE created_at >= @from AND created_at < @to GROUP BY kind, division, channel`,
+      ),
+      openByStage: db.prepare(
+        `SELECT stage, COUNT(*) AS n FROM cases WHERE stage IN (${OPEN_STAGES.map((s) => `'${s}'`).join(',')})
+         AND kind = 'complaint' GROUP BY stage`,
+      ),
+      overdueCount: db.prepare(
+        `SELECT COUNT(*) AS n FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ?`,
+      ),
+      overdueBriefs: db.prepare(
+        `SELECT ${BRIEF} FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ? ORDER BY due_at LIMIT ?`,
+      ),
+      overdueDocs: db.prepare(
+        `SELECT doc FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ? ORDER BY due_at LIMIT ?`,
+      ),
+      oldest: db.prepare(
+        `SELECT ${BRIEF} FROM cases WHERE stage = ? AND kind = 'complaint' ORDER BY created_at LIMIT ?`,
+      ),
+      topics: db.prepare(
+        `SELECT json_extract(doc, '$.topic') AS topic, COUNT(*) AS n FROM cases
+         WHERE kind = 'complaint' AND created_at >= @from AND created_at < @to GROUP BY 1 ORDER BY n DESC, topic LIMIT @limit`,
+      ),
+      repeats: db.prepare(
+        `SELECT json_extract(doc, '$.repeatOf.ticket') AS earlier, COUNT(*) AS n FROM cases
+         WHERE kind = 'complaint' AND created_at >= @from AND created_at < @to
+           AND json_extract(doc, '$.repeatOf.ticket') IS NOT NULL
+         GROUP BY 1 ORDER BY n DESC, earlier`,
+      ),
+      actions: db.prepare(
+        `SELECT json_extract(doc, '$.action') AS action, COUNT(*) AS n,
+           SUM(CASE WHEN json_extract(doc, '$.action') = '${A.rated}' THEN CAST(json_extract(doc, '$.detail') AS INTEGER) END) AS s
+         FROM case_events
+         WHERE json_extract(doc, '$.action') IN ('${A.satisfied}', '${A.notSatisfied}', '${A.cameBack}', '${A.stillSolved}',
+           '${A.rated}', '${A.noResponse}') AND at >= @from AND at < @to
+         GROUP BY 1`,
+      ),
+      reopened: db.prepare(
+        `SELECT DISTINCT ticket FROM case_events
+         WHERE json_extract(doc, '$.action') IN ('${A.notSatisfied}', '${A.cameBack}') AND at >= @from AND at < @to
+         ORDER BY ticket LIMIT @limit`,
+      ),
+      closedCount: db.prepare(
+        `SELECT COUNT(*) AS n FROM cases WHERE json_extract(doc, '$.closedAt') >= @from AND json_extract(doc, '$.closedAt') < @to`,
+      ),
+      // Per-day counts are one range count per day: each is answered from a covering index alone.
+      dayNew: db.prepare(
+        `SELECT COUNT(*) AS n FROM cases WHERE kind = 'complaint' AND created_at >= ? AND created_at < ?`,
+      ),
+      dayClosed: db.prepare(
+        `SELECT COUNT(*) AS n FROM cases WHERE json_extract(doc, '$.closedAt') >= ? AND json_extract(doc, '$.closedAt') < ?`,
+      ),
+      dayOverdue: db.prepare(
+        `SELECT COUNT(*) AS n FROM case_events WHERE json_extract(doc, '$.action') = '${A.overdue}' AND at >= ? AND at < ?`,
+      ),
+      waiting: db.prepare(
+        `SELECT * FROM conversations WHERE json_extract(state, '$.mode') = ?
+         AND json_extract(state, '$.lastActivityAt') < ? ORDER BY json_extract(state, '$.lastActivityAt') LIMIT ?`,
+      ),
+      atStage: db.prepare(
+        `SELECT doc FROM cases WHERE stage = ? AND kind = 'complaint' AND json_extract(doc, ?) < ?
+         ORDER BY created_at LIMIT ?`,
+      ),
+      closedBetween: db.prepare(
+        `SELECT doc FROM cases WHERE json_extract(doc, '$.closedAt') >= ? AND json_extract(doc, '$.closedAt') < ?
+         AND kind = 'complaint' ORDER BY json_extract(doc, '$.closedAt') LIMIT ?`,
+      ),
+    };
+  }
+
+  async digestFacts(q: DigestQuery): Promise<DigestFacts> {
+    const range = { from: q.from, to: q.to };
+    const newByKind: Record<MessageLabel, number> = { complaint: 0, praise: 0, statement: 0 };
+    const channels = new Map<string, number>();
+    const divisions = new Map<string, { division: string; complaint: number; praise: number; statement: number }>();
+    for (const r of this.q.newRows.all(range) as Array<{
+      kind: MessageLabel;
+      division: string;
+      channel: string;
+      n: number;
+    }>) {
+      newByKind[r.kind] = (newByKind[r.kind] ?? 0) + r.n;
+      channels.set(r.channel, (channels.get(r.channel) ?? 0) + r.n);
+      const d = divisions.get(r.division) ?? { division: r.division, complaint: 0, praise: 0, statement: 0 };
+      d[r.kind] += r.n;
+      divisions.set(r.division, d);
+    }
+
+    const openRows = this.q.openByStage.all() as Array<{ stage: Stage; n: number }>;
+    const openByStage = OPEN_STAGES.map((stage) => ({
+      stage,
+      count: openRows.find((r) => r.stage === stage)?.n ?? 0,
+    })).filter((r) => r.count > 0);
+
+    const byStage: Array<{ stage: Stage; count: number }> = [];
+    let worst: CaseBrief[] = [];
+    for (const stage of q.clockedStages) {
+      const n = (this.q.overdueCount.get(stage, q.now) as { n: number }).n;
+      if (n === 0) continue;
+      byStage.push({ stage, count: n });
+      worst.push(...(this.q.overdueBriefs.all(stage, q.now, q.listLimit) as BriefRow[]).map(brief));
+    }
+    worst = worst.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)).slice(0, q.listLimit);
+
+    const repeatRows = this.q.repeats.all(range) as Array<{ earlier: string; n: number }>;
+    const actions = new Map(
+      (this.q.actions.all(range) as Array<{ action: string; n: number; s: number | null }>).map((r) => [r.action, r]),
+    );
+    const count = (a: string) => actions.get(a)?.n ?? 0;
+    const reopenedTickets = (this.q.reopened.all({ ...range, limit: q.listLimit }) as Array<{ ticket: string }>).map(
+      (r) => r.ticket,
+    );
+
+    let oldestOpen: CaseBrief[] = [];
+    for (const stage of OPEN_STAGES)
+      oldestOpen.push(...(this.q.oldest.all(stage, q.listLimit) as BriefRow[]).map(brief));
+    oldestOpen = oldestOpen.sort((a, b) => a.createdAt - b.createdAt).slice(0, q.listLimit);
+
+    return {
+      newByKind,
+      newByChannel: [...channels].map(([channel, c]) => ({ channel, count: c })).sort((a, b) => b.count - a.count),
+      newByDivision: [...divisions.values()].sort(
+        (a, b) => b.complaint + b.praise + b.statement - (a.complaint + a.praise + a.statement),
+      ),
+      openByStage,
+      overdue: { total: byStage.reduce((s, r) => s + r.count, 0), byStage, worst },
+      repeats: {
+        count: repeatRows.reduce((s, r) => s + r.n, 0),
+        earlier: repeatRows.slice(0, q.listLimit).map((r) => ({ ticket: r.earlier, count: r.n })),
+      },
+      topTopics: (
+        this.q.topics.all({ ...range, limit: q.listLimit }) as Array<{ topic: string | null; n: number }>
+      ).map((r) => ({
+        topic: r.topic ?? '',
+        count: r.n,
+      })),
+      reopened: { count: count(A.notSatisfied) + count(A.cameBack), tickets: reopenedTickets },
+      satisfaction: {
+        satisfied: count(A.satisfied),
+        notSatisfied: count(A.notSatisfied),
+        ratings: count(A.rated),
+        ratingSum: actions.get(A.rated)?.s ?? 0,
+        noResponse: count(A.noResponse),
+        stillSolved: count(A.stillSolved),
+        cameBack: count(A.cameBack),
+      },
+      closed: (this.q.closedCount.get(range) as { n: number }).n,
+      oldestOpen,
+      ...(q.seriesFrom !== undefined ? { series: this.series(q.seriesFrom, q.to, q.utcOffsetMs) } : {}),
+    };
+  }
+
+  private series(from: number, to: number, off: number): DayCounts[] {
+    const out: DayCounts[] = [];
+    const count = (stmt: Database.Statement, a: number, b: number) => (stmt.get(a, b) as { n: number }).n;
+    // Whole days only: the day still running would show as a dip.
+    const lastDay = Math.floor((to + off) / DAY);
+    for (let d = Math.floor((from + off) / DAY); d < lastDay; d++) {
+      const start = d * DAY - off;
+      const end = start + DAY;
+      out.push({
+        day: start,
+        newComplaints: count(this.q.dayNew, start, end),
+        closed: count(this.q.dayClosed, start, end),
+        overdue: count(this.q.dayOverdue, start, end),
+      });
+    }
+    return out;
+  }
+
+  async conversationsWaiting(mode: string, before: number, limit: number): Promise<Conversation[]> {
+    const rows = this.q.waiting.all(mode, before, limit) as Array<{
+      key: string;
+      state: string;
+      version: number;
+      updated_at: number;
+      unreachable_at: number | null;
+      unreachable_reason: string | null;
+    }>;
+    return rows.map((r) => ({
+      key: r.key,
+      state: JSON.parse(r.state) as unknown,
+      version: r.version,
+      updatedAt: r.updated_at,
+      ...(r.unreachable_at !== null ? { unreachableAt: r.unreachable_at } : {}),
+      ...(r.unreachable_reason !== null ? { unreachableReason: r.unreachable_reason } : {}),
+    }));
+  }
+
+  async casesAtStageSince(stage: Stage, before: number, limit: number): Promise<CaseRecord[]> {
+    return docs(this.q.atStage.all(stage, `$.stageTimes.${stage}.enteredAt`, before, limit));
+  }
+
+  async overdueCases(now: number, stages: readonly Stage[], limit: number): Promise<CaseRecord[]> {
+    const out: CaseRecord[] = [];
+    for (const stage of stages) out.push(...docs(this.q.overdueDocs.all(stage, now, limit)));
+    return out.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)).slice(0, limit);
+  }
+
+  async closedBetween(from: number, to: number, limit: number): Promise<CaseRecord[]> {
+    return docs(this.q.closedBetween.all(from, to, limit));
+  }
+}
+
+function docs(rows: unknown[]): CaseRecord[] {
+  return (rows as Array<{ doc: string }>).map((r) => JSON.parse(r.doc) as CaseRecord);
+}
