@@ -4,7 +4,7 @@ import type { Attachment } from '../src/domain/messages.js';
 import type { Classification } from '../nlp/types.js';
 import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
 import { extractDetails, MIN_WHAT_WORDS, wordCount } from './details.js';
-import { divisionLabel, recordComplaint, recordNote } from './record.js';
+import { divisionLabel, recordComplaint, recordNote, recordedResult } from './record.js';
 import type { ConversationState, DetailSlot, IntakeDraft } from './state.js';
 import { t } from './texts.js';
 
@@ -75,13 +75,7 @@ export function handleLabelled(
     replies.push({ text: faq ? `${faq}\n\n${t(lang, 'faqFooter')}` : t(lang, 'statementThanks') });
   }
   if (rec.record.flags.includes('integrity')) replies.push({ text: t(lang, 'integrityNotice') });
-  return {
-    state: idle,
-    replies,
-    cases: [{ record: rec.record, expectedVersion: null }],
-    events: rec.events,
-    notify: rec.notify,
-  };
+  return recordedResult(idle, rec, replies);
 }
 
 /** An answer to the follow-up question the draft is waiting for. */
@@ -163,13 +157,7 @@ function finish(state: ConversationState, draft: IntakeDraft, ctx: FlowContext, 
   });
   if (rec.record.repeatOf) replies.push({ text: t(lang, 'repeatNotice', { earlier: rec.record.repeatOf.ticket }) });
   if (rec.record.flags.includes('integrity')) replies.push({ text: t(lang, 'integrityNotice') });
-  return {
-    state: { ...state, mode: 'idle', draft: undefined, offered: undefined },
-    replies,
-    cases: [{ record: rec.record, expectedVersion: null }],
-    events: rec.events,
-    notify: rec.notify,
-  };
+  return recordedResult({ ...state, mode: 'idle', draft: undefined, offered: undefined }, rec, replies);
 }
 
 function matchFaq(ctx: FlowContext, text: string): string | null {

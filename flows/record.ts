@@ -5,7 +5,8 @@ import { caseCardText, divisionName } from '../src/domain/case-card.js';
 import { moveCase } from '../src/domain/lifecycle.js';
 import type { OutboundMessage } from '../src/domain/messages.js';
 import type { Classification, MessageLabel } from '../nlp/types.js';
-import type { FlowContext } from './context.js';
+import type { FlowContext, FlowResult, Reply } from './context.js';
+import type { ConversationState } from './state.js';
 import type { IntakeDraft } from './state.js';
 
 const BOT = { kind: 'system', id: 'bot', name: 'Aduan' } as const;
@@ -117,4 +118,15 @@ export function staffMessage(
   text?: string,
 ): OutboundMessage {
   return { channel: 'staff', chatId: c.ticket, ticket: c.ticket, kind, text: text ?? caseCardText(c, ctx.agency) };
+}
+
+/** The flow result of a newly recorded case: the new state, the replies, and the case with its events to insert. */
+export function recordedResult(state: ConversationState, rec: Recorded, replies: Reply[]): FlowResult {
+  return {
+    state,
+    replies,
+    cases: [{ record: rec.record, expectedVersion: null }],
+    events: rec.events,
+    notify: rec.notify,
+  };
 }

@@ -6,7 +6,7 @@ import { moveCase } from '../src/domain/lifecycle.js';
 import { REPORT_ACTIONS } from '../src/store/reports.js';
 import { closureChoices, followupChoices } from './closure.js';
 import { result, type FlowContext, type FlowResult } from './context.js';
-import { divisionLabel, recordComplaint, staffMessage } from './record.js';
+import { divisionLabel, recordComplaint, staffMessage, recordedResult } from './record.js';
 import type { ConversationState } from './state.js';
 import { t } from './texts.js';
 
@@ -56,13 +56,7 @@ export function giveUpIntake(state: ConversationState, ctx: FlowContext): FlowRe
   ];
   if (rec.record.repeatOf)
     replies.push({ text: t(state.language, 'repeatNotice', { earlier: rec.record.repeatOf.ticket }) });
-  return {
-    state: idle,
-    replies,
-    cases: [{ record: rec.record, expectedVersion: null }],
-    events: rec.events,
-    notify: rec.notify,
-  };
+  return recordedResult(idle, rec, replies);
 }
 
 /** Whether the citizen can be asked something about `ticket` now without cutting into another question. */
