@@ -11,6 +11,8 @@ export interface Classification {
   /** Calibrated probability of `label`, 0..1. Below `TextUnderstanding.clarifyThreshold` the flow asks instead of guessing. */
   confidence: number;
   modelVersion: string;
+  /** Calibrated probability of every label (sums to 1); optional so other classifiers may omit it. */
+  scores?: Record<MessageLabel, number>;
 }
 
 export interface Routing {

@@ -17,6 +17,7 @@ const USAGE = `Usage: aduan classify [--jsonl] [--agency FILE] [--model FILE] [-
 
 const round = (x: number): number => Math.round(x * 10_000) / 10_000;
 
+/** Classifies standard input line by line; returns the exit code (0, 1 for bad input lines, 2 for usage). */
 export default async function run(argv: string[], io: Io): Promise<number> {
   const { flags } = parseArgs(argv);
   if (flags.help || flags.h) {

@@ -24,6 +24,7 @@ async function loadCorrections(io: Io): Promise<Correction[]> {
   }
 }
 
+/** Dispatches `nlp train` and `nlp eval`; returns the exit code. */
 export default async function run(argv: string[], io: Io): Promise<number> {
   const { flags, positional } = parseArgs(argv);
   const [sub] = positional;

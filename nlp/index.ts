@@ -1,0 +1,37 @@
+// Text understanding for Aduan (SOP steps 3-5 and personal-data masking): the only module the core imports from nlp/.
+// Loading is synchronous and fast (a saved model file, no training at start-up); per-message calls are in-memory.
+import type { Agency } from '../src/domain/agency.js';
+import type { TextUnderstanding } from './types.js';
+import { createClassifier } from './classifier.js';
+import { loadModel } from './model/serialize.js';
+import { DEFAULT_MODEL_PATH } from './model/paths.js';
+import { createRouter } from './routing/router.js';
+import { createRepeatIndex, DEFAULT_REPEAT_THRESHOLD } from './repeat/repeat-index.js';
+
+// The contract types, the personal-data masker, and the parts the core may want to build on its own.
+export * from './types.js';
+export { maskPersonalData, findPersonalData, maskContact } from './pii.js';
+export { createRepeatIndex, DEFAULT_REPEAT_THRESHOLD } from './repeat/repeat-index.js';
+export { createRouter } from './routing/router.js';
+export { DEFAULT_MODEL_PATH } from './model/paths.js';
+
+/** Default clarify threshold: below this calibrated confidence the intake flow asks one clarifying question. */
+export const DEFAULT_CLARIFY_THRESHOLD = 0.55;
+
+/** Loads the saved model (no training at start-up) and builds routing for the agency. Synchronous, fast (< 200 ms). */
+export function loadTextUnderstanding(opts: {
+  agency: Agency;
+  modelPath?: string;
+  repeatThreshold?: number;
+  clarifyThreshold?: number;
+}): TextUnderstanding {
+  const classifier = createClassifier(loadModel(opts.modelPath ?? DEFAULT_MODEL_PATH));
+  const router = createRouter(opts.agency);
+  const repeats = createRepeatIndex({ threshold: opts.repeatThreshold ?? DEFAULT_REPEAT_THRESHOLD });
+  return {
+    classify: (text) => classifier.classify(text),
+    route: (text) => router.route(text),
+    repeats,
+    clarifyThreshold: opts.clarifyThreshold ?? DEFAULT_CLARIFY_THRESHOLD,
+  };
+}

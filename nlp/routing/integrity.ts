@@ -1,0 +1,126 @@
+// Reports of extortion, bribes or illegal levies go to the head of the agency whatever division the case is routed to
+// (issue 3, item 4). Matched on standard-form words and stems, so "dipalak", "nyogok" and "uang pelicin" all count;
+// a keyword right after "bebas", "tanpa", "tidak ada" ("bebas pungli", "tanpa pungutan liar") is praise, not a report.
+import { stem } from '../text/stem.js';
+
+/** Integrity words every agency gets, on top of its own `integrityKeywords`. */
+export const CORE_INTEGRITY_KEYWORDS: readonly string[] = [
+  'pungli',
+  'pungutan liar',
+  'suap',
+  'menyuap',
+  'disuap',
+  'sogok',
+  'sogokan',
+  'uang pelicin',
+  'pelicin',
+  'uang rokok',
+  'uang damai',
+  'uang kopi',
+  'uang lelah',
+  'uang terima kasih',
+  'pemerasan',
+  'memeras',
+  'diperas',
+  'palak',
+  'dipalak',
+  'gratifikasi',
+  'minta imbalan',
+  'meminta imbalan',
+  'dimintai imbalan',
+  'dimintai uang',
+  'biaya percepatan',
+  'jasa percepatan',
+  'uang tambahan',
+  'bribe',
+  'bribery',
+  'extortion',
+  'kickback',
+  'unofficial fee',
+  'under the table',
+];
+
+const NEGATING_BEFORE: readonly (readonly string[])[] = [
+  ['bebas'],
+  ['tanpa'],
+  ['anti'],
+  ['bersih', 'dari'],
+  ['tidak', 'ada'],
+  ['tidak', 'pernah', 'ada'],
+  ['no'],
+  ['free', 'of'],
+  ['menolak'],
+  ['tolak'],
+  ['tidak', 'mau'],
+  ['tidak', 'minta'],
+  ['tidak', 'meminta'],
+  ['refused'],
+];
+
+/** Finds a report of extortion or illegal levies in normalised words. */
+export interface IntegrityMatcher {
+  /** The integrity keyword found in the words, or undefined. */
+  find(words: readonly string[]): string | undefined;
+}
+
+function tokensOf(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+function negatedAt(words: readonly string[], at: number): boolean {
+  return NEGATING_BEFORE.some((neg) => {
+    const from = at - neg.length;
+    return from >= 0 && neg.every((w, i) => words[from + i] === w);
+  });
+}
+
+interface Phrase {
+  keyword: string;
+  tokens: string[];
+  stems: string[];
+}
+
+/** Builds a matcher for the core list plus an agency's own keywords. */
+export function createIntegrityMatcher(agencyKeywords: readonly string[] = []): IntegrityMatcher {
+  const phrases: Phrase[] = [
+    ...new Set([...CORE_INTEGRITY_KEYWORDS, ...agencyKeywords].map((k) => k.toLowerCase().trim())),
+  ]
+    .map((k) => ({ keyword: k, tokens: tokensOf(k), stems: tokensOf(k).map(stem) }))
+    .filter((p) => p.tokens.length > 0)
+    .sort((a, b) => b.tokens.length - a.tokens.length);
+  // Phrases indexed by their first word and first stem, so a message is checked only against phrases it can start.
+  const byFirst = new Map<string, Phrase[]>();
+  for (const p of phrases) {
+    for (const key of new Set([p.tokens[0] ?? '', p.stems[0] ?? ''])) {
+      const list = byFirst.get(key) ?? [];
+      list.push(p);
+      byFirst.set(key, list);
+    }
+  }
+  return {
+    find(words) {
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i] ?? '';
+        const candidates = [...(byFirst.get(w) ?? []), ...(byFirst.get(stem(w)) ?? [])];
+        for (const p of candidates) {
+          const n = p.tokens.length;
+          if (i + n > words.length) continue;
+          // A stem match counts only for an inflected word ("disuap" for "suap"), so "licin" never matches "pelicin".
+          const hit = p.tokens.every((t, j) => {
+            const word = words[i + j] ?? '';
+            const s = stem(word);
+            return word === t || (word !== s && s === p.stems[j]);
+          });
+          if (!hit) continue;
+          if (negatedAt(words, i)) continue;
+          return p.keyword;
+        }
+      }
+      return undefined;
+    },
+  };
+}

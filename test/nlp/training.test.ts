@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleWeights, trainClassifier } from '../../nlp/train.js';
+import { createClassifier } from '../../nlp/classifier.js';
+import { loadModel } from '../../nlp/model/serialize.js';
+import { fitTemperature } from '../../nlp/model/calibrate.js';
+import { loadProjectCorpus, publicDataDir, type LabeledText } from '../../nlp/data/datasets.js';
+import { withoutNearCopies } from '../../nlp/data/dedup.js';
+import { parseCsv } from '../../nlp/data/csv.js';
+
+const train = loadProjectCorpus('train');
+const dev = loadProjectCorpus('dev');
+
+describe('training', () => {
+  it('learns the project corpus well enough to label its own development split', () => {
+    const r = trainClassifier({ trainingData: train, devData: dev, sgd: { epochs: 8 } });
+    expect(r.stats.devMacroF1).toBeGreaterThan(0.8);
+    expect(r.model.version).toMatch(/^aduan-clf-v1@/);
+    expect(r.stats.temperature).toBeGreaterThan(0);
+  });
+
+  it('is deterministic: the same data gives the same weights', () => {
+    const small = train.slice(0, 300);
+    const a = trainClassifier({ trainingData: small, devData: dev.slice(0, 50), sgd: { epochs: 3 } });
+    const b = trainClassifier({ trainingData: small, devData: dev.slice(0, 50), sgd: { epochs: 3 } });
+    expect(a.model.version).toBe(b.model.version);
+  });
+
+  it('lets staff corrections override what the data says', () => {
+    const text = 'oke laporan diterima min';
+    const before = createClassifier(
+      trainClassifier({ trainingData: train, devData: dev, sgd: { epochs: 5 } }).model,
+    ).classify(text);
+    expect(before.label).toBe('statement');
+    const corrections = Array.from({ length: 15 }, () => ({ text, label: 'complaint' as const }));
+    const after = createClassifier(
+      trainClassifier({ trainingData: train, devData: dev, corrections, sgd: { epochs: 5 } }).model,
+    ).classify(text);
+    expect(after.label).toBe('complaint');
+  });
+
+  it('writes the model file that the loader reads back', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'aduan-train-')), 'classifier.json');
+    const r = trainClassifier({
+      trainingData: train.slice(0, 200),
+      devData: dev.slice(0, 40),
+      sgd: { epochs: 2 },
+      outPath: out,
+    });
+    expect(loadModel(out).version).toBe(r.model.version);
+  });
+
+  it('balances labels within each source and weighs sources', () => {
+    const data: LabeledText[] = [
+      { text: 'a', label: 'complaint', source: 'aduan' },
+      { text: 'b', label: 'complaint', source: 'aduan' },
+      { text: 'c', label: 'praise', source: 'aduan' },
+      { text: 'd', label: 'statement', source: 'smsa' },
+    ];
+    const w = exampleWeights(data, { aduan: 2, smsa: 1 });
+    expect(w[0]).toBeCloseTo(w[1]!);
+    expect(w[2]).toBeCloseTo(2 * w[0]!);
+    expect(w.reduce((a, b) => a + b, 0) / w.length).toBeCloseTo(1);
+  });
+
+  it('fits a temperature above 1 for an over-confident model', () => {
+    // Logits say 10:0 but the model is right only 60 % of the time.
+    const rows = Array.from({ length: 100 }, () => Float64Array.from([10, 0, 0]));
+    const gold = Array.from({ length: 100 }, (_, i) => (i < 60 ? 0 : 1));
+    expect(fitTemperature(rows, gold)).toBeGreaterThan(3);
+  });
+
+  it.skipIf(!existsSync(path.join(publicDataDir(), 'nusax-senti-indonesian')))(
+    'trains the shipped configuration on the full data and reaches the project target on the development split',
+    () => {
+      const r = trainClassifier();
+      expect(r.stats.droppedNearCopies).toBeGreaterThan(300);
+      expect(r.stats.devMacroF1).toBeGreaterThan(0.85);
+    },
+  );
+});
+
+describe('training data hygiene', () => {
+  it('drops training texts that nearly repeat an evaluation text', () => {
+    const { kept, dropped } = withoutNearCopies(
+      [
+        { text: 'Tempat ini sangat nyaman dan makanannya enak sekali , harganya murah' },
+        { text: 'pelayanan kantor pajak lambat sekali hari ini' },
+      ],
+      ['Tempat ini sangat nyaman dan makanannya enak sekali, harganya juga murah.'],
+    );
+    expect(dropped).toBe(1);
+    expect(kept.map((k) => k.text)).toEqual(['pelayanan kantor pajak lambat sekali hari ini']);
+  });
+
+  it('reads quoted CSV fields with commas, doubled quotes and line breaks', () => {
+    expect(parseCsv('id,text,label\n1,"a, ""b""\nc",positive\n2,plain,neutral\n')).toEqual([
+      ['id', 'text', 'label'],
+      ['1', 'a, "b"\nc', 'positive'],
+      ['2', 'plain', 'neutral'],
+    ]);
+  });
+});
