@@ -232,7 +232,6 @@ export class SqliteStore implements Store {
     return this.stmt.corrections.all() as Array<{ text: string; label: MessageLabel }>;
   }
 
-
   async commit(change: Commit): Promise<void> {
     this.commitTx(change);
   }
