@@ -112,6 +112,7 @@ export async function seedHistory(store: Store, o: SeedOptions): Promise<{ cases
   const start = o.now - o.weeks * 7 * DAY;
   const citizens = Math.max(10, Math.floor(o.cases / 3));
   const recentByTopic = new Map<string, string[]>();
+  const issued = new Set<string>();
   let batchCases: CaseRecord[] = [];
   let batchEvents: CaseEvent[] = [];
   let written = 0;
@@ -154,7 +155,10 @@ export async function seedHistory(store: Store, o: SeedOptions): Promise<{ cases
     const template =
       kind === 'complaint' ? pick(r, COMPLAINTS) : kind === 'praise' ? pick(r, PRAISE) : pick(r, STATEMENTS);
     const text = fill(template, r, topic) + (r() < 0.05 ? pick(r, PERSONAL) : '');
-    const ticket = newTicket();
+    // 40 random bits collide about once per million tickets (birthday bound): draw again within this run.
+    let ticket = newTicket();
+    while (issued.has(ticket)) ticket = newTicket();
+    issued.add(ticket);
     const c: CaseRecord = {
       ticket,
       kind,
