@@ -21,6 +21,9 @@ import {
   type Thread,
 } from './threads.js';
 
+/** Telegram's limit for a photo's caption; a longer text follows the photo as its own message. */
+export const TELEGRAM_CAPTION_LIMIT = 1024;
+
 /** About 20 messages a minute into the group (Telegram's limit for groups); DMs share the budget. */
 export const STAFF_PACING: Pacing = { globalPerSecond: 1 / 3 };
 
@@ -86,59 +89,85 @@ export function staffSender(deps: { app: App; telegram: Telegram; groupId: strin
     pacing: deps.pacing ?? STAFF_PACING,
     async send(m) {
       const t = await target(m);
-      const keyboard = await keyboardFor(m);
-      const parts = splitText(m.text);
-      const key = `${m.chatId}\u0000${m.kind ?? ''}\u0000${m.text}`;
-      const start = progress.get(key) ?? 0;
-      const steps: Array<() => Promise<number>> = [];
-      if (m.imagePngBase64) {
-        const png = Buffer.from(m.imagePngBase64, 'base64');
-        steps.push(
-          async () =>
-            (await telegram.sendPhoto(t.chatId, { source: png, filename: 'chart.png' }, threadExtra(t))).message_id,
-        );
-      }
-      parts.forEach((part, i) => {
-        const markup =
-          i === parts.length - 1 && keyboard?.length ? { reply_markup: { inline_keyboard: keyboard } } : {};
-        steps.push(
-          async () =>
-            (
-              await telegram.sendMessage(t.chatId, part || '…', {
-                ...threadExtra(t),
-                ...markup,
-                link_preview_options: { is_disabled: true },
-              })
-            ).message_id,
-        );
-      });
-      for (let i = start; i < steps.length; i++) {
-        let id: number;
+      try {
+        await deliver(m, t);
+      } catch (err) {
+        const f = telegrafFailure(err);
+        if (!t.ticket || !isThreadGone(f)) throw toDeliveryError(f);
+        // The case's topic (or card) was deleted: open a new one and send the whole message there, once.
+        await forgetThread(app.store, t.ticket);
+        progress.delete(progressKey(m));
+        app.log.info('staff thread of a case was gone; opening a new one', { ticket: t.ticket });
+        const again = { ...t, thread: await openThread(t.ticket) };
         try {
-          id = await (steps[i] as () => Promise<number>)();
-        } catch (err) {
-          progress.set(key, i);
-          const f = telegrafFailure(err);
-          if (t.ticket && isThreadGone(f)) {
-            // The topic (or card) was deleted: open a new one on the next attempt, from the first part again.
-            await forgetThread(app.store, t.ticket);
-            progress.delete(key);
-            throw toDeliveryError({ description: f.description ?? 'thread gone' });
-          }
-          throw toDeliveryError(f);
-        }
-        if (t.ticket && t.thread?.mode !== 'topic') {
-          if (!t.thread) {
-            // No topics: the first message about the case becomes its thread.
-            await saveRootMessage(app.store, t.ticket, id);
-            t.thread = { mode: 'message', id };
-          }
-          await rememberMessage(app.store, id, t.ticket);
+          await deliver(m, again);
+        } catch (err2) {
+          const f2 = telegrafFailure(err2);
+          if (!isThreadGone(f2)) throw toDeliveryError(f2);
+          await forgetThread(app.store, t.ticket);
+          progress.delete(progressKey(m));
+          throw toDeliveryError({ description: f2.description ?? 'thread gone' });
         }
       }
-      progress.delete(key);
     },
   };
+
+  /** Sends the message's steps from where an earlier attempt stopped; throws what Telegram answered. */
+  async function deliver(m: OutboundMessage, t: Target): Promise<void> {
+    const key = progressKey(m);
+    const steps = await plan(m, t);
+    for (let i = progress.get(key) ?? 0; i < steps.length; i++) {
+      let id: number;
+      try {
+        id = await (steps[i] as () => Promise<number>)();
+      } catch (err) {
+        progress.set(key, i);
+        throw err;
+      }
+      if (t.ticket && t.thread?.mode !== 'topic') {
+        if (!t.thread) {
+          // No topics: the first message about the case becomes its thread.
+          await saveRootMessage(app.store, t.ticket, id);
+          t.thread = { mode: 'message', id };
+        }
+        await rememberMessage(app.store, id, t.ticket);
+      }
+    }
+    progress.delete(key);
+  }
+
+  /**
+   * The calls that deliver a message: text split into parts, the buttons on the last. A chart goes out as a photo
+   * with the text as its caption, or (text longer than a caption allows) as a photo followed by the text.
+   */
+  async function plan(m: OutboundMessage, t: Target): Promise<Array<() => Promise<number>>> {
+    const keyboard = await keyboardFor(m);
+    const markup = keyboard?.length ? { reply_markup: { inline_keyboard: keyboard } } : {};
+    const steps: Array<() => Promise<number>> = [];
+    const text = m.text.trim() ? m.text : '';
+    if (m.imagePngBase64) {
+      const photo = { source: Buffer.from(m.imagePngBase64, 'base64'), filename: 'chart.png' };
+      const captioned = text.length > 0 && text.length <= TELEGRAM_CAPTION_LIMIT;
+      const extra = { ...threadExtra(t), ...(captioned ? { caption: text, ...markup } : {}) };
+      steps.push(async () => (await telegram.sendPhoto(t.chatId, photo, extra)).message_id);
+      if (captioned || !text) return steps;
+    }
+    const parts = splitText(m.text);
+    parts.forEach((part, i) => {
+      const last = i === parts.length - 1 ? markup : {};
+      steps.push(
+        async () =>
+          (
+            await telegram.sendMessage(t.chatId, part || '…', {
+              ...threadExtra(t),
+              ...last,
+              link_preview_options: { is_disabled: true },
+            })
+          ).message_id,
+      );
+    });
+    return steps;
+  }
 
   async function keyboardFor(m: OutboundMessage): Promise<Button[][] | null> {
     if (m.choices?.length) return m.choices.map((c) => [{ text: c.label.slice(0, 64), callback_data: c.id }]);
@@ -148,6 +177,11 @@ export function staffSender(deps: { app: App; telegram: Telegram; groupId: strin
     }
     return null;
   }
+}
+
+/** Parts of a split message already delivered are keyed by the message, so a retry does not repeat them. */
+function progressKey(m: OutboundMessage): string {
+  return `${m.chatId}\u0000${m.kind ?? ''}\u0000${m.text}`;
 }
 
 function threadExtra(t: Target): Record<string, unknown> {

@@ -13,13 +13,26 @@ let shared: { server: Promise<WebhookServer>; users: number } | null = null;
 async function webhookFor(app: App): Promise<{ server: WebhookServer; release(): Promise<void> } | null> {
   const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_WEBHOOK_PORT: port } = app.config;
   if (!url || !secret) return null;
-  shared ??= {
-    server: startWebhookServer({ url, secret, port, log: app.log.child({ part: 'telegram-webhook' }) }),
-    users: 0,
-  };
+  if (!shared) {
+    const opened = {
+      server: startWebhookServer({ url, secret, port, log: app.log.child({ part: 'telegram-webhook' }) }),
+      users: 0,
+    };
+    shared = opened;
+    // A listener that could not open (port taken) must not be handed to the next start, which may find it free.
+    opened.server.catch(() => {
+      if (shared === opened) shared = null;
+    });
+  }
   const s = shared;
   s.users += 1;
-  const server = await s.server;
+  let server: WebhookServer;
+  try {
+    server = await s.server;
+  } catch (err) {
+    s.users -= 1;
+    throw err;
+  }
   return {
     server,
     async release() {

@@ -1,6 +1,7 @@
 // Optional webhook mode (several instances behind a load balancer): one small HTTP server for both bots, each on
 // its own path under TELEGRAM_WEBHOOK_URL. Every request must carry the secret token Telegram was given; an
-// update is answered 200 only after it was handled, so Telegram sends it again if we fail or stop first.
+// update is answered 200 only after it was handled, so Telegram sends it again if we fail or stop first. A copy of
+// an update that arrives while the first is still being handled waits for it instead of being handled beside it.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../src/log/logger.js';
@@ -21,6 +22,7 @@ export interface WebhookServer {
 
 const MAX_BODY = 1_048_576;
 
+/** Opens the listener (rejects when the port cannot be had); bots mount their paths on it afterwards. */
 export async function startWebhookServer(opts: {
   url: string;
   secret: string;
@@ -32,6 +34,8 @@ export async function startWebhookServer(opts: {
   const basePath = base.pathname.replace(/\/+$/, '');
   const handlers = new Map<string, (u: RawUpdate) => Promise<void>>();
   const inFlight = new Map<string, Set<Promise<unknown>>>();
+  /** `<name>:<update_id>` of the updates being handled, so a copy sent meanwhile shares the first one's fate. */
+  const handling = new Map<string, Promise<void>>();
   const secret = Buffer.from(opts.secret);
 
   const server: Server = createServer((req, res) => {
@@ -53,14 +57,26 @@ export async function startWebhookServer(opts: {
       .then(async (body) => {
         const update = JSON.parse(body) as RawUpdate;
         if (!update || typeof update !== 'object' || !Number.isSafeInteger(update.update_id)) throw new BadRequest();
-        await handle(update);
+        const key = `${name}:${update.update_id}`;
+        let done = handling.get(key);
+        if (done)
+          opts.log.debug('a copy of an update in hand arrived; it gets the first one’s answer', {
+            bot: name,
+            update: update.update_id,
+          });
+        else {
+          done = handle(update).finally(() => handling.delete(key));
+          handling.set(key, done);
+        }
+        await done;
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       })
       .catch((err: Error) => {
+        // A malformed body will not get better on a retry; Telegram gives up on a refused request after a few tries.
         const bad = err instanceof BadRequest || err instanceof SyntaxError;
-        if (!bad) opts.log.error('webhook update failed; Telegram will send it again', { bot: name, error: err });
-        // A malformed body is answered 200 so Telegram does not resend it forever.
-        res.writeHead(bad ? 200 : 500).end();
+        if (bad) opts.log.warn('malformed webhook request refused', { bot: name });
+        else opts.log.error('webhook update failed; Telegram will send it again', { bot: name, error: err });
+        res.writeHead(bad ? 400 : 500).end();
       });
     const set = inFlight.get(name) ?? new Set();
     inFlight.set(name, set);
@@ -68,7 +84,11 @@ export async function startWebhookServer(opts: {
     void work.finally(() => set.delete(work));
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: Error) =>
+      reject(
+        new Error(`Telegram webhook server cannot listen on port ${opts.port} (TELEGRAM_WEBHOOK_PORT): ${err.message}`),
+      ),
+    );
     server.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
   });
   const address = server.address();
@@ -78,7 +98,12 @@ export async function startWebhookServer(opts: {
     port,
     async mount(name, handle, register) {
       handlers.set(name, handle as (u: RawUpdate) => Promise<void>);
-      await register(`${base.origin}${basePath}/${name}`, opts.secret);
+      try {
+        await register(`${base.origin}${basePath}/${name}`, opts.secret);
+      } catch (err) {
+        handlers.delete(name);
+        throw err;
+      }
     },
     async unmount(name) {
       handlers.delete(name);

@@ -1,7 +1,7 @@
 // A fake Telegram Bot API on 127.0.0.1 for end-to-end tests: both real bot libraries talk to it through
 // TELEGRAM_API_ROOT. It records every call, lets a test push updates for any bot token (getUpdates long-polls
-// with Telegram's offset semantics), keeps chats, forum topics and message ids, and injects failures
-// (429 with retry_after, 5xx, 403) on demand.
+// with Telegram's offset semantics), keeps chats, forum topics and message ids, takes photos as multipart uploads,
+// and injects failures (429 with retry_after, 5xx, 403, a deleted forum topic) on demand.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -43,6 +43,8 @@ export class FakeTelegram {
   readonly calls: FakeCall[] = [];
   private readonly bots = new Map<string, BotState>();
   private readonly forums = new Set<number>();
+  /** `<chat>:<message_thread_id>` of forum topics someone deleted. */
+  private readonly deletedTopics = new Set<string>();
   private readonly nextMessageId = new Map<number, number>();
   private nextTopicId = 500;
   private readonly injected: Injected[] = [];
@@ -70,6 +72,11 @@ export class FakeTelegram {
   setForum(chatId: number, forum: boolean): void {
     if (forum) this.forums.add(chatId);
     else this.forums.delete(chatId);
+  }
+
+  /** Deletes a forum topic, as an admin would: messages sent into it fail from now on. */
+  deleteTopic(chatId: number, topicId: number): void {
+    this.deletedTopics.add(`${chatId}:${topicId}`);
   }
 
   /** Queues an update for a bot; returns its update_id. */
@@ -151,7 +158,7 @@ export class FakeTelegram {
     const body = await readBody(req);
     if (!m) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token = '', method = ''] = m;
-    const params = parseParams(String(req.headers['content-type'] ?? ''), body);
+    const params = await parseParams(String(req.headers['content-type'] ?? ''), body);
     const at = Date.now();
     const record = (status: number, result?: unknown) => {
       this.calls.push({ token, method, params, at, status, ...(result !== undefined ? { result } : {}) });
@@ -249,9 +256,15 @@ export class FakeTelegram {
           return new ApiError(400, 'Bad Request: message text is empty');
         if (typeof p.text === 'string' && p.text.length > 4096)
           return new ApiError(400, 'Bad Request: message is too long');
+        if (typeof p.caption === 'string' && p.caption.length > 1024)
+          return new ApiError(400, 'Bad Request: message caption is too long');
+        if (method === 'sendPhoto' && !p.photo)
+          return new ApiError(400, 'Bad Request: there is no photo in the request');
+        const thread = p.message_thread_id !== undefined ? Number(p.message_thread_id) : undefined;
+        if (thread !== undefined && this.deletedTopics.has(`${chatId}:${thread}`))
+          return new ApiError(400, 'Bad Request: message thread not found');
         const message_id = (this.nextMessageId.get(chatId) ?? 1) + 0;
         this.nextMessageId.set(chatId, message_id + 1);
-        const thread = p.message_thread_id !== undefined ? Number(p.message_thread_id) : undefined;
         const replyParams =
           typeof p.reply_parameters === 'object' && p.reply_parameters
             ? (p.reply_parameters as { message_id?: number })
@@ -266,6 +279,10 @@ export class FakeTelegram {
           },
           from: { id: bot.id, is_bot: true, first_name: bot.username, username: bot.username },
           ...(typeof p.text === 'string' ? { text: p.text } : {}),
+          ...(method === 'sendPhoto'
+            ? { photo: [{ file_id: `photo-${message_id}`, file_unique_id: `p${message_id}`, width: 800, height: 400 }] }
+            : {}),
+          ...(typeof p.caption === 'string' ? { caption: p.caption } : {}),
           ...(thread !== undefined ? { message_thread_id: thread, is_topic_message: true } : {}),
           ...(replyParams?.message_id !== undefined
             ? {
@@ -335,8 +352,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** JSON, form-encoded or multipart (files are recorded by name and size only). */
-export function parseParams(contentType: string, body: Buffer): Record<string, unknown> {
+/** An uploaded file as the fake recorded it. */
+export interface FakeUpload {
+  file: string;
+  size: number;
+  type: string;
+  base64: string;
+}
+
+/** JSON, form-encoded or multipart (parsed by undici, as a real server would; files keep their bytes). */
+export async function parseParams(contentType: string, body: Buffer): Promise<Record<string, unknown>> {
   if (body.length === 0) return {};
   if (contentType.includes('application/json')) {
     try {
@@ -347,23 +372,30 @@ export function parseParams(contentType: string, body: Buffer): Record<string, u
   }
   if (contentType.includes('application/x-www-form-urlencoded'))
     return Object.fromEntries(new URLSearchParams(body.toString('utf8')));
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  if (!boundary) return {};
-  const sep = `--${boundary[1] ?? boundary[2]}`;
+  if (!contentType.includes('multipart/form-data')) return {};
+  let form: FormData;
+  try {
+    form = await new Request('http://fake.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    }).formData();
+  } catch {
+    return {};
+  }
   const out: Record<string, unknown> = {};
-  for (const part of body.toString('latin1').split(sep)) {
-    const at = part.indexOf('\r\n\r\n');
-    if (at < 0) continue;
-    const headers = part.slice(0, at);
-    const content = part.slice(at + 4).replace(/\r\n$/, '');
-    const name = /name="([^"]+)"/.exec(headers)?.[1];
-    if (!name) continue;
-    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
-    if (filename !== undefined) {
-      out[name] = { file: filename, size: Buffer.byteLength(content, 'latin1') };
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== 'string') {
+      const bytes = Buffer.from(await value.arrayBuffer());
+      const upload: FakeUpload = {
+        file: value.name,
+        size: bytes.length,
+        type: value.type,
+        base64: bytes.toString('base64'),
+      };
+      out[name] = upload;
       continue;
     }
-    const value = Buffer.from(content, 'latin1').toString('utf8');
     try {
       out[name] = /^[[{]/.test(value) ? JSON.parse(value) : value;
     } catch {
