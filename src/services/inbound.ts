@@ -6,7 +6,7 @@ import { citizenKeyOf, type InboundMessage, type OutboundMessage } from '../doma
 import type { DuePolicy } from '../domain/lifecycle.js';
 import { newTicket } from '../domain/ticket.js';
 import type { Language } from '../domain/case.js';
-import { ConflictError, type Store, type StoredInbound } from '../store/port.js';
+import { AlreadyHandledError, ConflictError, type Store, type StoredInbound } from '../store/port.js';
 import type { Logger } from '../log/logger.js';
 import type { TextUnderstanding } from '../../nlp/types.js';
 import { handleMessage } from '../../flows/router.js';
@@ -37,9 +37,11 @@ export class InboundService {
 
   /** Stores and handles one message. A message whose dedupe key was seen before is not handled again. */
   async receive(message: InboundMessage): Promise<{ duplicate: boolean }> {
-    const { id, duplicate } = await this.deps.store.saveInbound(message, this.deps.now());
+    const { id, duplicate, handled } = await this.deps.store.saveInbound(message, this.deps.now());
     if (duplicate) {
-      this.deps.log.debug('duplicate inbound ignored', { channel: message.channel, messageId: message.messageId });
+      this.deps.log.debug('duplicate inbound', { channel: message.channel, messageId: message.messageId, handled });
+      // Stored but not handled (its handling failed): the channel's resend is the moment to try again.
+      if (!handled) await this.handleStored({ id, message, receivedAt: this.deps.now() });
       return { duplicate: true };
     }
     this.deps.afterStore?.(id);
@@ -69,6 +71,8 @@ export class InboundService {
         await this.handleOnce(item);
         return;
       } catch (err) {
+        // Someone else (a concurrent delivery, another instance's recovery) handled it: nothing more to do.
+        if (err instanceof AlreadyHandledError) return;
         if (err instanceof ConflictError && attempt < 5) continue;
         // The message stays stored and unhandled; it is tried again at the next start.
         this.deps.log.error('inbound message could not be handled', { inboundId: item.id, error: err as Error });

@@ -35,7 +35,7 @@ export type OutboxStatus = 'pending' | 'delivered' | 'failed';
 
 /** Everything one handled message (or one staff action) changes, committed atomically. */
 export interface Commit {
-  /** Marks this stored inbound message as handled. */
+  /** Marks this stored inbound message as handled; throws AlreadyHandledError (and writes nothing) if it was. */
   inboundHandled?: string;
   conversation?: { key: string; state: unknown; expectedVersion: number | null };
   /** Cases to insert (expectedVersion null) or update (expectedVersion = the version read). */
@@ -61,8 +61,14 @@ export interface CaseQuery {
 export interface Store {
   readonly kind: 'sqlite' | 'mongodb';
 
-  /** Stores an inbound message under its dedupe key. `duplicate` is true (and nothing is written) if the key exists. */
-  saveInbound(message: InboundMessage, receivedAt: number): Promise<{ id: string; duplicate: boolean }>;
+  /**
+   * Stores an inbound message under its dedupe key. `duplicate` is true (and nothing is written) if the key exists;
+   * `handled` then says whether the stored one was handled (a failed handling leaves it false, so it can be retried).
+   */
+  saveInbound(
+    message: InboundMessage,
+    receivedAt: number,
+  ): Promise<{ id: string; duplicate: boolean; handled: boolean }>;
   /** Inbound messages stored but not yet handled, oldest first (crash recovery). */
   listUnhandledInbound(limit: number): Promise<StoredInbound[]>;
 
@@ -102,6 +108,14 @@ export interface Store {
   tryLease(name: string, owner: string, now: number, until: number): Promise<boolean>;
 
   close(): Promise<void>;
+}
+
+/** A commit that would mark an inbound message handled a second time (another handler got there first). */
+export class AlreadyHandledError extends Error {
+  constructor(id: string) {
+    super(`Inbound message ${id} was already handled.`);
+    this.name = 'AlreadyHandledError';
+  }
 }
 
 export class ConflictError extends Error {

@@ -210,3 +210,26 @@ describe('ticket collisions', () => {
     }
   });
 });
+
+describe('a message whose handling failed', () => {
+  it('is handled when the channel delivers it again, and only once', async () => {
+    await h.say('/start');
+    const commit = h.app.store.commit.bind(h.app.store);
+    let failNext = true;
+    h.app.store.commit = async (change) => {
+      if (failNext && change.inboundHandled !== undefined) {
+        failNext = false;
+        throw new Error('disk I/O error');
+      }
+      return commit(change);
+    };
+    const msg = { messageId: 'flaky-1' };
+    await expect(h.say('Terima kasih, pelayanannya cepat sekali', msg)).rejects.toThrow(/disk I\/O/);
+    expect(await h.app.store.listUnhandledInbound(10)).toHaveLength(1);
+    const resent = await h.say('Terima kasih, pelayanannya cepat sekali', msg);
+    expect(texts(resent)).toMatch(/apresiasinya/);
+    expect(await h.app.store.listUnhandledInbound(10)).toHaveLength(0);
+    expect(await h.say('Terima kasih, pelayanannya cepat sekali', msg)).toEqual([]);
+    expect(await h.app.store.listCases({ kind: 'praise' })).toHaveLength(1);
+  });
+});

@@ -1,7 +1,7 @@
 // The store contract: every adapter (SQLite, MongoDB) must pass this same suite.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/port.js';
-import { ConflictError } from '../../src/store/port.js';
+import { AlreadyHandledError, ConflictError } from '../../src/store/port.js';
 import { makeCase, makeInbound } from '../support/fixtures.js';
 
 export interface StoreHarness {
@@ -33,10 +33,22 @@ export function storeContract(name: string, harness: StoreHarness): void {
       const first = await store.saveInbound(msg, 1);
       const second = await store.saveInbound({ ...msg, text: 'changed' }, 2);
       expect(first.duplicate).toBe(false);
-      expect(second).toEqual({ id: first.id, duplicate: true });
+      expect(second).toEqual({ id: first.id, duplicate: true, handled: false });
+      expect((await store.listUnhandledInbound(10)).map((i) => i.message.text)).toEqual(['halo']);
+      await store.commit({ inboundHandled: first.id });
+      expect(await store.saveInbound(msg, 3)).toEqual({ id: first.id, duplicate: true, handled: true });
       const pending = await store.listUnhandledInbound(10);
-      expect(pending).toHaveLength(1);
-      expect(pending[0]?.message.text).toBe('halo');
+      expect(pending).toHaveLength(0);
+    });
+
+    it('marks an inbound message handled once: a second commit marking it again is refused and writes nothing', async () => {
+      const { id } = await store.saveInbound(makeInbound({ messageId: 'once' }), 1);
+      expect((await store.listUnhandledInbound(10)).map((i) => i.message.text)).toEqual(['halo']);
+      await store.commit({ inboundHandled: id, outbox: [{ channel: 'telegram', chatId: '1', text: 'first' }] });
+      await expect(
+        store.commit({ inboundHandled: id, outbox: [{ channel: 'telegram', chatId: '1', text: 'second' }] }),
+      ).rejects.toBeInstanceOf(AlreadyHandledError);
+      expect(await store.countOutbox('pending')).toBe(1);
     });
 
     it('keeps the same message id from two channels apart', async () => {

@@ -3,7 +3,7 @@
 // The driver may run this again after a transient error (a write conflict); it depends only on `change`.
 import type { ClientSession } from 'mongoose';
 import { chatKeyOf } from '../../domain/messages.js';
-import { ConflictError, type Commit } from '../port.js';
+import { AlreadyHandledError, ConflictError, type Commit } from '../port.js';
 import { caseDoc, nextSeq, objectId, toJson } from './records.js';
 import type { Models } from './schemas.js';
 import { insertOrConflict } from './write-errors.js';
@@ -12,7 +12,10 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
   const now = Date.now();
   if (change.inboundHandled !== undefined) {
     const id = objectId(change.inboundHandled);
-    if (id) await m.inbound.updateOne({ _id: id }, { $set: { handled: true, handledAt: now } }, { session });
+    const r = id
+      ? await m.inbound.updateOne({ _id: id, handled: false }, { $set: { handled: true, handledAt: now } }, { session })
+      : null;
+    if (!r || r.matchedCount !== 1) throw new AlreadyHandledError(change.inboundHandled);
   }
   if (change.conversation) {
     const { key, state, expectedVersion } = change.conversation;

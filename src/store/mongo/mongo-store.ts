@@ -72,7 +72,10 @@ class MongoStore implements Store {
     return this.conn;
   }
 
-  async saveInbound(message: InboundMessage, receivedAt: number): Promise<{ id: string; duplicate: boolean }> {
+  async saveInbound(
+    message: InboundMessage,
+    receivedAt: number,
+  ): Promise<{ id: string; duplicate: boolean; handled: boolean }> {
     const key = dedupeKey(message);
     try {
       const doc = await this.m.inbound.create({
@@ -83,12 +86,12 @@ class MongoStore implements Store {
         handledAt: null,
         seq: nextSeq(),
       });
-      return { id: String(doc._id), duplicate: false };
+      return { id: String(doc._id), duplicate: false, handled: false };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      const existing = await this.m.inbound.findOne({ dedupeKey: key }, { _id: 1 }).lean();
+      const existing = await this.m.inbound.findOne({ dedupeKey: key }, { _id: 1, handled: 1 }).lean();
       if (!existing) throw err;
-      return { id: String(existing._id), duplicate: true };
+      return { id: String(existing._id), duplicate: true, handled: existing.handled === true };
     }
   }
 

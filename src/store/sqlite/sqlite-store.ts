@@ -9,6 +9,7 @@ import { chatKeyOf, dedupeKey, type InboundMessage } from '../../domain/messages
 import { OPEN_STAGES } from '../../domain/stages.js';
 import type { MessageLabel } from '../../../nlp/types.js';
 import {
+  AlreadyHandledError,
   ConflictError,
   type CaseQuery,
   type Commit,
@@ -53,11 +54,11 @@ export class SqliteStore implements Store {
       insertInbound: db.prepare(
         'INSERT INTO inbound (dedupe_key, payload, received_at) VALUES (?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING',
       ),
-      inboundIdByKey: db.prepare('SELECT id FROM inbound WHERE dedupe_key = ?'),
+      inboundIdByKey: db.prepare('SELECT id, handled_at FROM inbound WHERE dedupe_key = ?'),
       unhandled: db.prepare(
         'SELECT id, payload, received_at FROM inbound WHERE handled_at IS NULL ORDER BY id LIMIT ?',
       ),
-      markHandled: db.prepare('UPDATE inbound SET handled_at = ? WHERE id = ?'),
+      markHandled: db.prepare('UPDATE inbound SET handled_at = ? WHERE id = ? AND handled_at IS NULL'),
       getConversation: db.prepare('SELECT * FROM conversations WHERE key = ?'),
       insertConversation: db.prepare(
         'INSERT INTO conversations (key, state, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT(key) DO NOTHING',
@@ -128,12 +129,15 @@ export class SqliteStore implements Store {
     return this.db;
   }
 
-  async saveInbound(message: InboundMessage, receivedAt: number): Promise<{ id: string; duplicate: boolean }> {
+  async saveInbound(
+    message: InboundMessage,
+    receivedAt: number,
+  ): Promise<{ id: string; duplicate: boolean; handled: boolean }> {
     const key = dedupeKey(message);
     const r = this.stmt.insertInbound.run(key, JSON.stringify(message), receivedAt);
-    if (r.changes === 1) return { id: String(r.lastInsertRowid), duplicate: false };
-    const row = this.stmt.inboundIdByKey.get(key) as { id: number };
-    return { id: String(row.id), duplicate: true };
+    if (r.changes === 1) return { id: String(r.lastInsertRowid), duplicate: false, handled: false };
+    const row = this.stmt.inboundIdByKey.get(key) as { id: number; handled_at: number | null };
+    return { id: String(row.id), duplicate: true, handled: row.handled_at !== null };
   }
 
   async listUnhandledInbound(limit: number): Promise<StoredInbound[]> {
@@ -238,7 +242,10 @@ export class SqliteStore implements Store {
 
   private applyCommit(change: Commit): void {
     const now = Date.now();
-    if (change.inboundHandled !== undefined) this.stmt.markHandled.run(now, Number(change.inboundHandled));
+    if (change.inboundHandled !== undefined) {
+      const r = this.stmt.markHandled.run(now, Number(change.inboundHandled));
+      if (r.changes !== 1) throw new AlreadyHandledError(change.inboundHandled);
+    }
     if (change.conversation) {
       const { key, state, expectedVersion } = change.conversation;
       const json = JSON.stringify(state);
