@@ -80,7 +80,11 @@ const schema = z.object({
   SUPERVISOR_TELEGRAM_IDS: idList.prefault(''),
   TELEGRAM_API_ROOT: z.string().trim().url('must be a URL').default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), 'must be a URL'),
-  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  // Telegram accepts 1-256 characters of A-Z, a-z, 0-9, _ and - (otherwise setWebhook fails at start-up).
+  TELEGRAM_WEBHOOK_SECRET: optionalText.refine(
+    (v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v),
+    'must be 1-256 characters of A-Z, a-z, 0-9, _ and -',
+  ),
   TELEGRAM_WEBHOOK_PORT: intIn(1, 65535).default(8443),
   WHATSAPP_ENABLED: bool.prefault('false'),
   CHROMIUM_PATH: z.string().trim().default('/usr/bin/chromium'),

@@ -34,6 +34,9 @@ describe('configuration', () => {
     expect(problems({ STANDARD_TIMES: 'nowhere=5' })).toMatch(/STANDARD_TIMES/);
     expect(problems({ TELEGRAM_STAFF_BOT_TOKEN: 'x' })).toMatch(/TELEGRAM_STAFF_CHAT_ID: required/);
     expect(problems({ TELEGRAM_WEBHOOK_URL: 'https://x.example/hook' })).toMatch(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(problems({ TELEGRAM_WEBHOOK_SECRET: 'has spaces and $igns' })).toMatch(
+      /TELEGRAM_WEBHOOK_SECRET: must be 1-256/,
+    );
   });
 
   it('reads supervisor WhatsApp numbers as international digits however they are written', () => {
