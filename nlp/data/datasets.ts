@@ -1,0 +1,88 @@
+// Labelled data for training and evaluation: the project's own corpus (nlp/corpus/) and the public sentiment sets in
+// ../shared/data (IndoNLU SmSA, Apache-2.0; NusaX Indonesian, CC BY-SA 4.0), whose sentiment labels are mapped to
+// ours: negative → complaint, positive → praise, neutral → statement.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { MESSAGE_LABELS, type MessageLabel } from '../types.js';
+import { parseCsv } from './csv.js';
+
+/** One labelled message and where it came from (sources are weighted differently in training). */
+export interface LabeledText {
+  text: string;
+  label: MessageLabel;
+  /** Where the example comes from: "aduan", "smsa", "nusax", "correction". */
+  source: string;
+}
+
+/** The project corpus splits: train, dev (calibration and model choice), test (held out). */
+export type Split = 'train' | 'dev' | 'test';
+
+const NLP_DIR = fileURLToPath(new URL('..', import.meta.url));
+const REPO_DIR = path.resolve(NLP_DIR, '..');
+
+/** The project corpus file (TSV: text, label, split, origin). */
+export const CORPUS_FILE = path.join(NLP_DIR, 'corpus', 'aduan-corpus.tsv');
+
+/** Folder of the shared public data sets; ADUAN_PUBLIC_DATA overrides the default ../shared/data next to the repo. */
+export function publicDataDir(): string {
+  return process.env.ADUAN_PUBLIC_DATA ?? path.resolve(REPO_DIR, '..', 'shared', 'data');
+}
+
+const SENTIMENT_TO_LABEL: Record<string, MessageLabel> = {
+  negative: 'complaint',
+  positive: 'praise',
+  neutral: 'statement',
+};
+
+function isLabel(s: string): s is MessageLabel {
+  return (MESSAGE_LABELS as readonly string[]).includes(s);
+}
+
+function requireFile(file: string): string {
+  if (!existsSync(file)) {
+    throw new Error(`missing data file ${file} (set ADUAN_PUBLIC_DATA to the folder holding indonlu-smsa/ and nusax-senti-indonesian/)`);
+  }
+  return readFileSync(file, 'utf8');
+}
+
+/** The project corpus, one split. */
+export function loadProjectCorpus(split: Split): LabeledText[] {
+  const out: LabeledText[] = [];
+  for (const line of requireFile(CORPUS_FILE).split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const [text, label, s] = line.split('\t');
+    if (text === undefined || label === undefined || !isLabel(label) || s !== split) continue;
+    out.push({ text, label, source: 'aduan' });
+  }
+  return out;
+}
+
+/** IndoNLU SmSA (tab-separated text, sentiment; no header). */
+export function loadSmsa(split: 'train' | 'valid' | 'test'): LabeledText[] {
+  const file = path.join(publicDataDir(), 'indonlu-smsa', `${split}_preprocess.tsv`);
+  const out: LabeledText[] = [];
+  for (const line of requireFile(file).split('\n')) {
+    const tab = line.lastIndexOf('\t');
+    if (tab < 0) continue;
+    const label = SENTIMENT_TO_LABEL[line.slice(tab + 1).trim()];
+    if (label) out.push({ text: line.slice(0, tab), label, source: 'smsa' });
+  }
+  return out;
+}
+
+/** NusaX sentiment, Indonesian (CSV id,text,label with a header). */
+export function loadNusax(split: 'train' | 'valid' | 'test'): LabeledText[] {
+  const file = path.join(publicDataDir(), 'nusax-senti-indonesian', `${split}.csv`);
+  const rows = parseCsv(requireFile(file));
+  const header = rows.shift() ?? [];
+  const ti = header.indexOf('text');
+  const li = header.indexOf('label');
+  const out: LabeledText[] = [];
+  for (const r of rows) {
+    const label = SENTIMENT_TO_LABEL[(r[li] ?? '').trim()];
+    const text = r[ti];
+    if (label && text !== undefined) out.push({ text, label, source: 'nusax' });
+  }
+  return out;
+}
