@@ -7,16 +7,7 @@ import { result, type FlowContext, type FlowResult, type Reply } from './context
 import { staffMessage } from './record.js';
 import type { ConversationState } from './state.js';
 import { t } from './texts.js';
-import { isSkip } from './intake.js';
-
-const idle = (s: ConversationState): ConversationState => ({
-  ...s,
-  mode: 'idle',
-  ticket: undefined,
-  offered: undefined,
-  askedAt: undefined,
-  remindedAt: undefined,
-});
+import { isSkip, resumeOrIdle } from './intake.js';
 
 async function caseInQuestion(state: ConversationState, ctx: FlowContext): Promise<CaseRecord | null> {
   if (!state.ticket) return null;
@@ -108,13 +99,13 @@ export async function handleRating(
   const rating = choice?.startsWith('rate:') ? Number(choice.slice(5)) : digit ? Number(digit) : null;
   if (!c || (rating === null && choice !== 'skip' && !isSkip(text))) return null;
   replies.push({ text: t(lang, 'closedThanks', { ticket: c.ticket }) });
-  if (rating === null) return result(idle(state), replies);
+  if (rating === null) return result(resumeOrIdle(state, replies), replies);
   const satisfaction = [...c.satisfaction];
   const last = satisfaction.at(-1);
   if (last && last.satisfied) satisfaction[satisfaction.length - 1] = { ...last, rating };
   const next: CaseRecord = { ...c, satisfaction, updatedAt: ctx.now };
   return {
-    state: idle(state),
+    state: resumeOrIdle(state, replies),
     replies,
     cases: [{ record: next, expectedVersion: c.version }],
     events: [
@@ -151,7 +142,7 @@ export async function handleFollowup(
       updatedAt: ctx.now,
     };
     return {
-      state: idle(state),
+      state: resumeOrIdle(state, replies),
       replies,
       cases: [{ record: next, expectedVersion: c.version }],
       events: [
@@ -193,7 +184,7 @@ function reopen(
     `${c.ticket}: warga ${round === 'closure' ? 'BELUM PUAS' : 'melaporkan masalah MUNCUL LAGI'}` +
     `${reason ? `: "${reason}"` : ''}. Kasus dibuka kembali ke tahap akar masalah (dibuka ulang ${next.reopenCount}×).`;
   return {
-    state: idle(state),
+    state: resumeOrIdle(state, replies),
     replies,
     cases: [{ record: next, expectedVersion: c.version }],
     events: [event],

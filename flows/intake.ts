@@ -134,19 +134,45 @@ function missingSlot(draft: IntakeDraft): DetailSlot | null {
 }
 
 function askNextOrRecord(state: ConversationState, draft: IntakeDraft, ctx: FlowContext, replies: Reply[]): FlowResult {
-  const lang = state.language;
   const slot = missingSlot(draft);
   if (slot === null) return finish(state, draft, ctx, replies);
+  const next = { ...draft, awaiting: slot };
+  const question = slotQuestion(state.language, next);
+  replies.push(question);
+  return result({ ...state, mode: 'intake', draft: next, offered: question.choices }, replies);
+}
+
+/** The follow-up question for the slot a draft is waiting for (only the complaint text itself cannot be skipped). */
+export function slotQuestion(lang: ConversationState['language'], draft: IntakeDraft): Reply {
   const questions: Record<DetailSlot, string> = {
     what: draft.text === '' ? t(lang, 'reportPrompt') : t(lang, 'askWhat'),
     where: t(lang, 'askWhere'),
     since: t(lang, 'askSince'),
     photo: t(lang, 'askPhoto'),
   };
-  // Only the complaint text itself cannot be skipped.
-  const offered = draft.text === '' ? undefined : [{ id: 'skip', label: t(lang, 'skip') }];
-  replies.push(offered ? { text: questions[slot], choices: offered } : { text: questions[slot] });
-  return result({ ...state, mode: 'intake', draft: { ...draft, awaiting: slot }, offered }, replies);
+  const text = questions[draft.awaiting];
+  return draft.text === '' ? { text } : { text, choices: [{ id: 'skip', label: t(lang, 'skip') }] };
+}
+
+/** Puts a half-written complaint aside (the bot must ask about another case first); keeps any already aside. */
+export function suspendIntake(s: ConversationState): ConversationState {
+  if (s.mode !== 'intake' || !s.draft) return s;
+  return { ...s, suspended: { draft: s.draft, ...(s.offered ? { offered: s.offered } : {}) }, draft: undefined };
+}
+
+/** After a question about another case: back to the complaint put aside, asking its open question again. */
+export function resumeOrIdle(s: ConversationState, replies: Reply[]): ConversationState {
+  const base: ConversationState = {
+    ...s,
+    mode: 'idle',
+    ticket: undefined,
+    offered: undefined,
+    askedAt: undefined,
+    remindedAt: undefined,
+  };
+  if (!s.suspended) return base;
+  replies.push({ text: t(s.language, 'resumeIntake') }, slotQuestion(s.language, s.suspended.draft));
+  return { ...base, mode: 'intake', draft: s.suspended.draft, offered: s.suspended.offered, suspended: undefined };
 }
 
 function finish(state: ConversationState, draft: IntakeDraft, ctx: FlowContext, replies: Reply[]): FlowResult {

@@ -142,6 +142,12 @@ export async function handleMessage(
       break;
   }
 
+  if (state.mode === 'idle' && state.suspended) {
+    // The question about another case no longer applies: this message continues the complaint put aside.
+    const { draft, offered } = state.suspended;
+    const restored: ConversationState = { ...state, mode: 'intake', draft, offered, suspended: undefined };
+    return handleIntakeAnswer(restored, text, attachments, input.choice ?? matchChoice(text, offered), ctx, replies);
+  }
   if (text === '') {
     if (attachments.length) {
       replies.push({ text: t(lang, 'attachmentOnly') });

@@ -49,6 +49,8 @@ export interface ConversationState {
   pendingText?: string;
   pendingAttachments?: Attachment[];
   ticket?: string;
+  /** A complaint the citizen was writing when the bot had to ask about another case; resumed afterwards. */
+  suspended?: { draft: IntakeDraft; offered?: Choice[] };
   /** Choices offered in the last reply, so "1" or the choice's word can answer them on text-only channels. */
   offered?: Choice[];
   /** When the bot last asked something that waits for an answer (closure question, follow-up check). */

@@ -203,6 +203,10 @@ const TEXTS = {
   },
   yes: { id: 'Ya, sudah beres', en: 'Yes, it is solved' },
   no: { id: 'Tidak, muncul lagi', en: 'No, it came back' },
+  resumeIntake: {
+    id: 'Kita lanjutkan aduan yang sedang Anda tulis sebelumnya.',
+    en: 'Let us continue the complaint you were writing before.',
+  },
   followupThanks: {
     id: 'Terima kasih atas konfirmasinya. Senang masalahnya tetap beres.',
     en: 'Thank you for confirming. We are glad the problem stayed solved.',

@@ -13,6 +13,7 @@ import { ConflictError, type Store } from '../store/port.js';
 import type { MessageLabel } from '../../nlp/types.js';
 import { readState, type ConversationState } from '../../flows/state.js';
 import { closureChoices } from '../../flows/closure.js';
+import { suspendIntake } from '../../flows/intake.js';
 import { t } from '../../flows/texts.js';
 
 export type StaffRole = 'staff' | 'supervisor';
@@ -301,8 +302,9 @@ export class CaseService {
           record: next,
           events: [event],
           outbox: [question],
+          // A complaint the citizen is half-way through writing is put aside and resumed after this question.
           conversation: (s) => ({
-            ...s,
+            ...suspendIntake(s),
             mode: 'confirm',
             ticket: c.ticket,
             offered,

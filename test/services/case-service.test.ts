@@ -207,3 +207,26 @@ describe('staff work a case through the SOP', () => {
     expect(h.app.cases.allowedActions(c, 'staff')).not.toContain('approve');
   });
 });
+
+describe('a closure question while the citizen is writing another complaint', () => {
+  it('puts the half-written complaint aside and resumes it after the answer', async () => {
+    const ticket = await fileComplaint();
+    await walkToVerified(ticket);
+    await h.say('/lapor Lampu jalan di depan rumah mati tapi pajak PJU tetap ditagih');
+    expect((await h.app.store.getConversation('telegram:1001'))?.state).toMatchObject({ mode: 'intake' });
+    await h.app.cases.act(ticket, staff, { type: 'inform', result: 'SPPT ganda sudah dibatalkan.' });
+    await h.deliver();
+    await h.say('1');
+    const after = texts(await h.say('5'));
+    expect(after).toMatch(/kami tutup/);
+    expect(after).toMatch(/Kita lanjutkan aduan/);
+    // "di depan rumah" already said where; the question it was waiting for comes again.
+    expect(after).toMatch(/Sejak kapan/);
+    const done = texts(await h.say('sejak bulan lalu'));
+    const more = done.match(/foto/) ? texts(await h.say('lewati')) : done;
+    const second = /nomor tiket (ADU-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(more)?.[1];
+    expect(second).toBeDefined();
+    expect((await h.app.store.getCase(second!))?.text).toMatch(/Lampu jalan/);
+    expect((await h.app.store.getCase(ticket))?.stage).toBe('closed');
+  });
+});
