@@ -1,6 +1,6 @@
 // SOP steps 2-5 in one go: receive, sort, record with a ticket, check for a repeat, forward to the division.
 // Praise and statements are recorded as their own kinds so they are kept and counted.
-import type { CaseEvent, CaseRecord } from '../src/domain/case.js';
+import { complaintText, type CaseEvent, type CaseRecord } from '../src/domain/case.js';
 import { caseCardText, divisionName } from '../src/domain/case-card.js';
 import { moveCase } from '../src/domain/lifecycle.js';
 import type { OutboundMessage } from '../src/domain/messages.js';
@@ -19,7 +19,7 @@ export interface Recorded {
 
 /** Records a complaint from a finished draft: received → recorded → forwarded, with its repeat link. */
 export function recordComplaint(ctx: FlowContext, draft: IntakeDraft): Recorded {
-  const fullText = [draft.text, draft.details.what].filter(Boolean).join('\n');
+  const fullText = complaintText(draft);
   const routing = ctx.nlp.route(fullText);
   const repeat = ctx.nlp.repeats.findSimilar(fullText, ctx.citizenKey, 3)[0];
   const base = baseRecord(ctx, 'complaint', draft.text, draft.classification, routing.division, routing.topic);

@@ -103,6 +103,14 @@ export interface CaseEvent {
   detail?: string;
 }
 
+/**
+ * The text a complaint is compared and routed by: what the citizen wrote plus the "what happened" answer.
+ * Used when the complaint is recorded, when it is added to the repeat index, and when the index is rebuilt.
+ */
+export function complaintText(c: { text: string; details: { what?: string } }): string {
+  return c.details.what ? `${c.text}\n${c.details.what}` : c.text;
+}
+
 export function citizenKey(c: CitizenRef): string {
   return `${c.channel}:${c.userId}`;
 }

@@ -2,8 +2,8 @@
 // service would build, and the commit of the flow's result (replies to the citizen's chat, changes, notices).
 import type { App } from '../app.js';
 import type { CitizenRef, Language } from '../domain/case.js';
-import type { ChannelName, OutboundMessage } from '../domain/messages.js';
-import { newTicket } from '../domain/ticket.js';
+import type { ChannelName } from '../domain/messages.js';
+import { flowContext as sharedFlowContext, flowOutbox, indexNewComplaints } from '../services/flow-effects.js';
 import type { FlowContext, FlowResult } from '../../flows/context.js';
 
 const CHANNELS: readonly ChannelName[] = ['console', 'telegram', 'whatsapp', 'staff'];
@@ -17,20 +17,20 @@ export function citizenOfKey(key: string, language: Language): CitizenRef | null
   return { channel, userId, chatId: userId, language };
 }
 
+/** The flow context a job uses for `citizen` (the same one the inbound pipeline builds). */
 export function flowContext(app: App, citizen: CitizenRef, now: number): FlowContext {
-  return {
-    now,
+  return sharedFlowContext(
+    {
+      store: app.store,
+      nlp: app.nlp,
+      agency: app.agency,
+      duePolicy: app.duePolicy,
+      maxChars: app.config.MAX_MESSAGE_CHARS,
+      maxAttachmentBytes: app.config.MAX_ATTACHMENT_MB * 1_048_576,
+    },
     citizen,
-    citizenKey: `${citizen.channel}:${citizen.userId}`,
-    nlp: app.nlp,
-    agency: app.agency,
-    duePolicy: app.duePolicy,
-    maxChars: app.config.MAX_MESSAGE_CHARS,
-    maxAttachmentBytes: app.config.MAX_ATTACHMENT_MB * 1_048_576,
-    newTicket: () => newTicket(),
-    casesOf: (citizenKey, limit) => app.store.listCases({ citizenKey, limit }),
-    getCase: (ticket) => app.store.getCase(ticket),
-  };
+    now,
+  );
 }
 
 /**
@@ -43,29 +43,14 @@ export async function commitForCitizen(
   conversation: { key: string; version: number | null; changed: boolean },
   out: FlowResult,
 ): Promise<void> {
-  const replies: OutboundMessage[] = out.replies.map((r) => ({
-    channel: citizen.channel,
-    chatId: citizen.chatId,
-    text: r.text,
-    kind: 'reply',
-    ...(r.choices ? { choices: r.choices } : {}),
-  }));
   await app.store.commit({
     ...(conversation.changed
       ? { conversation: { key: conversation.key, state: out.state, expectedVersion: conversation.version } }
       : {}),
     cases: out.cases,
     events: out.events,
-    outbox: [...replies, ...out.notify],
+    outbox: flowOutbox(citizen, out),
   });
-  for (const { record, expectedVersion } of out.cases) {
-    if (expectedVersion === null && record.kind === 'complaint') {
-      app.nlp.repeats.add({
-        ticket: record.ticket,
-        citizenKey: `${record.citizen.channel}:${record.citizen.userId}`,
-        text: [record.text, record.details.what].filter(Boolean).join('\n'),
-      });
-    }
-  }
+  indexNewComplaints(app.nlp, out);
   app.dispatcher.kick();
 }

@@ -2,16 +2,15 @@
 // the new conversation state, case changes, events and replies (in the outbox) in one transaction.
 // A crash at any point leaves either an unhandled stored message (handled again at start) or a committed result.
 import type { Agency } from '../domain/agency.js';
-import { citizenKeyOf, type InboundMessage, type OutboundMessage } from '../domain/messages.js';
+import { citizenKeyOf, type InboundMessage } from '../domain/messages.js';
 import type { DuePolicy } from '../domain/lifecycle.js';
-import { newTicket } from '../domain/ticket.js';
-import type { Language } from '../domain/case.js';
+import type { CitizenRef, Language } from '../domain/case.js';
 import { AlreadyHandledError, ConflictError, type Store, type StoredInbound } from '../store/port.js';
 import type { Logger } from '../log/logger.js';
 import type { TextUnderstanding } from '../../nlp/types.js';
 import { handleMessage } from '../../flows/router.js';
 import { readState } from '../../flows/state.js';
-import type { FlowContext, FlowResult } from '../../flows/context.js';
+import { flowContext, flowOutbox, indexNewComplaints } from './flow-effects.js';
 import { KeyedQueue } from './keyed-queue.js';
 
 export interface InboundDeps {
@@ -88,68 +87,32 @@ export class InboundService {
     const conversation = await store.getConversation(key);
     const now = this.deps.now();
     const state = readState(conversation?.state ?? null, this.deps.defaultLanguage, now);
-    const ctx = this.context(msg, key, state.language, now);
+    const citizen: CitizenRef = {
+      channel: msg.channel,
+      userId: msg.senderId,
+      chatId: msg.chatId,
+      language: state.language,
+      ...(msg.senderName ? { displayName: msg.senderName } : {}),
+    };
     const out = await handleMessage(
       state,
       { text: msg.text, attachments: msg.attachments, ...(msg.choice ? { choice: msg.choice } : {}) },
-      ctx,
+      flowContext(this.deps, citizen, now),
     );
-    const replies: OutboundMessage[] = out.replies.map((r) => ({
-      channel: msg.channel,
-      chatId: msg.chatId,
-      text: r.text,
-      kind: 'reply',
-      ...(r.choices ? { choices: r.choices } : {}),
-    }));
     await store.commit({
       inboundHandled: item.id,
       conversation: { key, state: out.state, expectedVersion: conversation ? conversation.version : null },
       cases: out.cases,
       events: out.events,
-      outbox: [...replies, ...out.notify],
+      outbox: flowOutbox(msg, out),
     });
-    this.afterCommit(out);
+    indexNewComplaints(this.deps.nlp, out);
+    this.deps.onOutbox?.();
     log.info('message handled', {
       channel: msg.channel,
       citizen: key,
       cases: out.cases.map((c) => `${c.record.ticket}:${c.record.kind}:${c.record.stage}`),
     });
-  }
-
-  private afterCommit(out: FlowResult): void {
-    for (const { record, expectedVersion } of out.cases) {
-      if (expectedVersion === null && record.kind === 'complaint') {
-        this.deps.nlp.repeats.add({
-          ticket: record.ticket,
-          citizenKey: `${record.citizen.channel}:${record.citizen.userId}`,
-          text: [record.text, record.details.what].filter(Boolean).join('\n'),
-        });
-      }
-    }
-    this.deps.onOutbox?.();
-  }
-
-  private context(msg: InboundMessage, key: string, language: Language, now: number): FlowContext {
-    const { store } = this.deps;
-    return {
-      now,
-      citizen: {
-        channel: msg.channel,
-        userId: msg.senderId,
-        chatId: msg.chatId,
-        language,
-        ...(msg.senderName ? { displayName: msg.senderName } : {}),
-      },
-      citizenKey: key,
-      nlp: this.deps.nlp,
-      agency: this.deps.agency,
-      duePolicy: this.deps.duePolicy,
-      maxChars: this.deps.maxChars,
-      maxAttachmentBytes: this.deps.maxAttachmentBytes,
-      newTicket: () => newTicket(),
-      casesOf: (citizenKey, limit) => store.listCases({ citizenKey, limit }),
-      getCase: (ticket) => store.getCase(ticket),
-    };
   }
 
   /** Resolves when every message in hand has been handled (graceful shutdown). */

@@ -78,7 +78,7 @@ export interface Store {
   getCase(ticket: string): Promise<CaseRecord | null>;
   listCases(query: CaseQuery): Promise<CaseRecord[]>;
   getEvents(ticket: string): Promise<CaseEvent[]>;
-  /** Complaints for the repeat index, in batches (never every document in memory at once). */
+  /** Complaints for the repeat index, in batches (never every document in memory at once); `text` is complaintText. */
   forEachComplaint(
     batchSize: number,
     fn: (batch: Array<{ ticket: string; citizenKey: string; text: string }>) => void,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/port.js';
 import { AlreadyHandledError, ConflictError } from '../../src/store/port.js';
 import { makeCase, makeInbound } from '../support/fixtures.js';
+import { complaintText } from '../../src/domain/case.js';
 
 export interface StoreHarness {
   /** A fresh, empty store for each test. */
@@ -165,6 +166,15 @@ export function storeContract(name: string, harness: StoreHarness): void {
       });
       expect(sizes).toEqual([3, 3, 1]);
       expect(seen.sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `aduan ${i}`));
+    });
+
+    it('gives the repeat index the same text a complaint was indexed by when recorded (text and "what happened")', async () => {
+      const short = makeCase({ text: 'PBB error', details: { what: 'Tagihan muncul dua kali di aplikasi' } });
+      await store.commit({ cases: [{ record: short, expectedVersion: null }] });
+      const seen: string[] = [];
+      await store.forEachComplaint(10, (batch) => seen.push(...batch.map((b) => b.text)));
+      expect(seen).toEqual([complaintText(short)]);
+      expect(seen[0]).toContain('dua kali');
     });
 
     it('lists staff corrections of the classifier', async () => {

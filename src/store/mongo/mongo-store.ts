@@ -2,7 +2,7 @@
 // method for method; every write that must not race is one conditional update, and commit() is one transaction.
 // Transactions need a replica set (a single node is enough): openMongoStore refuses a standalone server.
 import mongoose, { type Connection, type Types } from 'mongoose';
-import type { CaseEvent, CaseRecord } from '../../domain/case.js';
+import { complaintText, type CaseEvent, type CaseRecord } from '../../domain/case.js';
 import { dedupeKey, type InboundMessage } from '../../domain/messages.js';
 import { OPEN_STAGES } from '../../domain/stages.js';
 import type { MessageLabel } from '../../../nlp/types.js';
@@ -166,13 +166,19 @@ class MongoStore implements Store {
       const filter: Record<string, unknown> = { kind: 'complaint' };
       if (after) filter._id = trusted({ $gt: after });
       const rows = await this.m.cases
-        .find(filter, { ticket: 1, citizenKey: 1, 'doc.text': 1 })
+        .find(filter, { ticket: 1, citizenKey: 1, 'doc.text': 1, 'doc.details.what': 1 })
         .sort({ _id: 1 })
         .limit(Math.max(1, batchSize))
-        .lean<Array<Pick<CaseDoc, '_id' | 'ticket' | 'citizenKey'> & { doc: Pick<CaseRecord, 'text'> }>>();
+        .lean<Array<Pick<CaseDoc, '_id' | 'ticket' | 'citizenKey'> & { doc: Pick<CaseRecord, 'text' | 'details'> }>>();
       const last = rows[rows.length - 1];
       if (!last) return;
-      fn(rows.map((r) => ({ ticket: r.ticket, citizenKey: r.citizenKey, text: r.doc.text })));
+      fn(
+        rows.map((r) => ({
+          ticket: r.ticket,
+          citizenKey: r.citizenKey,
+          text: complaintText({ text: r.doc.text, details: r.doc.details ?? {} }),
+        })),
+      );
       after = last._id;
     }
   }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CaseEvent, CaseRecord } from '../../domain/case.js';
-import { citizenKey } from '../../domain/case.js';
+import { citizenKey, complaintText } from '../../domain/case.js';
 import { chatKeyOf, dedupeKey, type InboundMessage } from '../../domain/messages.js';
 import { OPEN_STAGES } from '../../domain/stages.js';
 import type { MessageLabel } from '../../../nlp/types.js';
@@ -85,7 +85,8 @@ export class SqliteStore implements Store {
       insertEvent: db.prepare('INSERT INTO case_events (ticket, at, doc) VALUES (?, ?, ?)'),
       events: db.prepare('SELECT doc FROM case_events WHERE ticket = ? ORDER BY seq'),
       complaintsAfter: db.prepare(
-        `SELECT rowid, ticket, citizen_key, json_extract(doc, '$.text') AS text FROM cases
+        `SELECT rowid, ticket, citizen_key, json_extract(doc, '$.text') AS text,
+           json_extract(doc, '$.details.what') AS what FROM cases
          WHERE kind = 'complaint' AND rowid > ? ORDER BY rowid LIMIT ?`,
       ),
       corrections: db.prepare(
@@ -225,9 +226,16 @@ export class SqliteStore implements Store {
         ticket: string;
         citizen_key: string;
         text: string;
+        what: string | null;
       }>;
       if (rows.length === 0) return;
-      fn(rows.map((r) => ({ ticket: r.ticket, citizenKey: r.citizen_key, text: r.text })));
+      fn(
+        rows.map((r) => ({
+          ticket: r.ticket,
+          citizenKey: r.citizen_key,
+          text: complaintText({ text: r.text, details: r.what ? { what: r.what } : {} }),
+        })),
+      );
       after = rows[rows.length - 1]?.rowid ?? after;
     }
   }
