@@ -88,58 +88,29 @@ export async function handleMessage(
   if (command) return handleCommand(state, command.name, command.args, ctx, replies);
 
   const choice = input.choice ?? matchChoice(text, state.offered);
-  switch (state.mode) {
-    case 'clarify': {
-      if (choice === 'complaint' || choice === 'praise' || choice === 'statement') {
-        const pending = state.pendingText ?? '';
-        const classification = ctx.nlp.classify(pending);
-        return handleLabelled(
-          state,
-          pending,
-          [...(state.pendingAttachments ?? []), ...attachments],
-          classification,
-          choice,
-          ctx,
-          replies,
-        );
-      }
-      state = { ...state, mode: 'idle', pendingText: undefined, pendingAttachments: undefined, offered: undefined };
-      break;
+  // Questions about a case (closure, rating, follow-up) and a staff thread: their handler answers, or returns null
+  // when the message is not an answer (or the case moved on), and the message is then taken as a new one.
+  const answering: Partial<Record<ConversationState['mode'], () => Promise<FlowResult | null>>> = {
+    confirm: () => handleConfirm(state, choice, ctx, replies),
+    confirm_reason: () => handleReason(state, text, ctx, replies),
+    rating: () => handleRating(state, text, choice, ctx, replies),
+    followup: () => handleFollowup(state, text, choice, ctx, replies),
+    thread: () => relayToCase(state, text, attachments, ctx, replies),
+  };
+  const answer = answering[state.mode];
+  if (answer) {
+    const r = await answer();
+    if (r) return r;
+    state = { ...state, mode: 'idle', ticket: undefined, offered: undefined };
+  }
+  if (state.mode === 'intake') return handleIntakeAnswer(state, text, attachments, choice, ctx, replies);
+  if (state.mode === 'clarify') {
+    if (choice === 'complaint' || choice === 'praise' || choice === 'statement') {
+      const pending = state.pendingText ?? '';
+      const carried = [...(state.pendingAttachments ?? []), ...attachments];
+      return handleLabelled(state, pending, carried, ctx.nlp.classify(pending), choice, ctx, replies);
     }
-    case 'intake':
-      return handleIntakeAnswer(state, text, attachments, choice, ctx, replies);
-    case 'confirm': {
-      const r = await handleConfirm(state, choice, ctx, replies);
-      if (r) return r;
-      state = { ...state, mode: 'idle', ticket: undefined, offered: undefined };
-      break;
-    }
-    case 'confirm_reason': {
-      const r = await handleReason(state, text, ctx, replies);
-      if (r) return r;
-      state = { ...state, mode: 'idle', ticket: undefined, offered: undefined };
-      break;
-    }
-    case 'rating': {
-      const r = await handleRating(state, text, choice, ctx, replies);
-      if (r) return r;
-      state = { ...state, mode: 'idle', ticket: undefined, offered: undefined };
-      break;
-    }
-    case 'followup': {
-      const r = await handleFollowup(state, text, choice, ctx, replies);
-      if (r) return r;
-      state = { ...state, mode: 'idle', ticket: undefined, offered: undefined };
-      break;
-    }
-    case 'thread': {
-      const r = await relayToCase(state, text, attachments, ctx, replies);
-      if (r) return r;
-      state = { ...state, mode: 'idle', ticket: undefined };
-      break;
-    }
-    case 'idle':
-      break;
+    state = { ...state, mode: 'idle', pendingText: undefined, pendingAttachments: undefined, offered: undefined };
   }
 
   if (state.mode === 'idle' && state.suspended) {
@@ -180,7 +151,11 @@ async function handleCommand(
       replies.push({ text: t(lang, 'help') });
       return result(state, replies);
     case 'report': {
-      if (args) return handleLabelled(resetMode(state), args, [], ctx.nlp.classify(args), 'complaint', ctx, replies);
+      if (args) {
+        const carried = state.pendingAttachments ?? [];
+        const next = { ...resetMode(state), pendingAttachments: undefined };
+        return handleLabelled(next, args, carried, ctx.nlp.classify(args), 'complaint', ctx, replies);
+      }
       replies.push({ text: t(lang, 'reportPrompt') });
       const draft = {
         text: '',

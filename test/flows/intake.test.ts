@@ -233,3 +233,15 @@ describe('a message whose handling failed', () => {
     expect(await h.app.store.listCases({ kind: 'praise' })).toHaveLength(1);
   });
 });
+
+describe('attachments sent before /lapor', () => {
+  it('are kept with the complaint when /lapor comes with its text', async () => {
+    await h.say('/start');
+    await h.say('', { attachments: [{ kind: 'photo', fileId: 'before-1', size: 10 }] });
+    // Where, since when and a photo are all there: the complaint is recorded at once.
+    const r = texts(await h.say('/lapor Tagihan PBB ganda di kantor Bapenda sejak bulan lalu'));
+    const ticket = /ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(r)?.[0];
+    expect(ticket).toBeDefined();
+    expect((await h.app.store.getCase(ticket!))?.attachments.map((a) => a.fileId)).toEqual(['before-1']);
+  });
+});
