@@ -1,19 +1,12 @@
 // SOP step 13 from the citizen's side: the answer to "are you satisfied?", the reason when not (the case reopens
 // at the root cause, SOP step 7), the optional rating; and the follow-up check weeks after closing.
 import type { CaseRecord } from '../src/domain/case.js';
-import { citizenKey } from '../src/domain/case.js';
 import { moveCase } from '../src/domain/lifecycle.js';
-import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
+import { ownCase, result, type FlowContext, type FlowResult, type Reply } from './context.js';
 import { staffMessage } from './record.js';
 import type { ConversationState } from './state.js';
 import { t } from './texts.js';
 import { isSkip, resumeOrIdle } from './intake.js';
-
-async function caseInQuestion(state: ConversationState, ctx: FlowContext): Promise<CaseRecord | null> {
-  if (!state.ticket) return null;
-  const c = await ctx.getCase(state.ticket);
-  return c && citizenKey(c.citizen) === ctx.citizenKey ? c : null;
-}
 
 export function closureChoices(lang: ConversationState['language']) {
   return [
@@ -37,7 +30,7 @@ export async function handleConfirm(
   replies: Reply[],
 ): Promise<FlowResult | null> {
   const lang = state.language;
-  const c = await caseInQuestion(state, ctx);
+  const c = await ownCase(ctx, state.ticket);
   if (!c || c.stage !== 'awaiting_confirmation') return null;
   if (choice === 'not_satisfied') {
     replies.push({ text: t(lang, 'askReason') });
@@ -76,7 +69,7 @@ export async function handleReason(
   replies: Reply[],
 ): Promise<FlowResult | null> {
   const lang = state.language;
-  const c = await caseInQuestion(state, ctx);
+  const c = await ownCase(ctx, state.ticket);
   if (!c || c.stage !== 'awaiting_confirmation') return null;
   if (text === '') {
     replies.push({ text: t(lang, 'askReason') });
@@ -94,7 +87,7 @@ export async function handleRating(
   replies: Reply[],
 ): Promise<FlowResult | null> {
   const lang = state.language;
-  const c = await caseInQuestion(state, ctx);
+  const c = await ownCase(ctx, state.ticket);
   const digit = /^([1-5])(?:\s*\/\s*5)?$/.exec(text.trim())?.[1];
   const rating = choice?.startsWith('rate:') ? Number(choice.slice(5)) : digit ? Number(digit) : null;
   if (!c || (rating === null && choice !== 'skip' && !isSkip(text))) return null;
@@ -132,7 +125,7 @@ export async function handleFollowup(
   replies: Reply[],
 ): Promise<FlowResult | null> {
   const lang = state.language;
-  const c = await caseInQuestion(state, ctx);
+  const c = await ownCase(ctx, state.ticket);
   if (!c || c.stage !== 'closed') return null;
   if (choice === 'solved') {
     replies.push({ text: t(lang, 'followupThanks') });

@@ -1,9 +1,9 @@
 // The entry of every citizen message: commands first, then whatever the conversation is waiting for, then a new
 // message. A plain function of (state, input, context) returning the new state, the replies and the changes.
 import type { Attachment } from '../src/domain/messages.js';
-import { citizenKey, type Language } from '../src/domain/case.js';
+import type { Language } from '../src/domain/case.js';
 import { findTicketInText, parseTicket } from '../src/domain/ticket.js';
-import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
+import { ownCase, result, type FlowContext, type FlowResult, type Reply } from './context.js';
 import { handleConfirm, handleFollowup, handleRating, handleReason } from './closure.js';
 import { cleanText, matchChoice, parseCommand } from './input.js';
 import { handleIntakeAnswer, handleLabelled, handleNewMessage } from './intake.js';
@@ -219,8 +219,8 @@ async function relayToCase(
   replies: Reply[],
 ): Promise<FlowResult | null> {
   if (!state.ticket || (text === '' && attachments.length === 0)) return null;
-  const c = await ctx.getCase(state.ticket);
-  if (!c || c.stage === 'archived' || citizenKey(c.citizen) !== ctx.citizenKey) return null;
+  const c = await ownCase(ctx, state.ticket);
+  if (!c || c.stage === 'archived') return null;
   const next = { ...c, attachments: [...c.attachments, ...attachments], updatedAt: ctx.now };
   const ack = state.askedAt === undefined;
   if (ack) replies.push({ text: t(state.language, 'threadForwarded', { ticket: c.ticket }) });

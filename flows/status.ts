@@ -1,19 +1,13 @@
 // Status by ticket, "my cases", withdrawing a case. A citizen sees only cases opened from their own identity;
 // another citizen's ticket gets exactly the answer of a ticket that does not exist.
-import { citizenKey } from '../src/domain/case.js';
 import { formatTime } from '../src/domain/case-card.js';
 import { moveCase } from '../src/domain/lifecycle.js';
 import { isOpen, STAGE_LABELS } from '../src/domain/stages.js';
 import { findTicketInText, parseTicket } from '../src/domain/ticket.js';
-import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
+import { ownCase, result, type FlowContext, type FlowResult, type Reply } from './context.js';
 import { staffMessage } from './record.js';
 import type { ConversationState } from './state.js';
 import { t } from './texts.js';
-
-async function ownCase(ctx: FlowContext, ticket: string) {
-  const c = await ctx.getCase(ticket);
-  return c && citizenKey(c.citizen) === ctx.citizenKey ? c : null;
-}
 
 export async function showStatus(
   state: ConversationState,
