@@ -175,11 +175,22 @@ export function resumeOrIdle(s: ConversationState, replies: Reply[]): Conversati
   return { ...base, mode: 'intake', draft: s.suspended.draft, offered: s.suspended.offered, suspended: undefined };
 }
 
-function finish(state: ConversationState, draft: IntakeDraft, ctx: FlowContext, replies: Reply[]): FlowResult {
+/**
+ * Records a draft (SOP steps 2-5) and tells the citizen: the ticket and division (`message`: 'recorded' when the
+ * citizen finished it, 'intakeRecordedAnyway' when the scheduler records one left half-way), a repeat link, and
+ * the integrity notice for reports of illegal levies.
+ */
+export function finish(
+  state: ConversationState,
+  draft: IntakeDraft,
+  ctx: FlowContext,
+  replies: Reply[],
+  message: 'recorded' | 'intakeRecordedAnyway' = 'recorded',
+): FlowResult {
   const lang = state.language;
   const rec = recordComplaint(ctx, draft);
   replies.push({
-    text: t(lang, 'recorded', { ticket: rec.record.ticket, division: divisionLabel(ctx, rec.record.division) }),
+    text: t(lang, message, { ticket: rec.record.ticket, division: divisionLabel(ctx, rec.record.division) }),
   });
   if (rec.record.repeatOf) replies.push({ text: t(lang, 'repeatNotice', { earlier: rec.record.repeatOf.ticket }) });
   if (rec.record.flags.includes('integrity')) replies.push({ text: t(lang, 'integrityNotice') });

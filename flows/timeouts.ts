@@ -2,11 +2,12 @@
 // one reminder and is then recorded with what it has; the closure question unanswered gets a reminder and then the
 // case closes as "no response"; weeks after closing, a short check asks whether the problem stayed solved.
 import type { CaseRecord } from '../src/domain/case.js';
-import { moveCase } from '../src/domain/lifecycle.js';
+import { moveCase, noteEvent } from '../src/domain/lifecycle.js';
 import { REPORT_ACTIONS } from '../src/store/reports.js';
 import { closureChoices, followupChoices } from './closure.js';
 import { result, type FlowContext, type FlowResult } from './context.js';
-import { divisionLabel, recordComplaint, staffMessage, recordedResult } from './record.js';
+import { staffMessage } from './record.js';
+import { finish, resumeOrIdle } from './intake.js';
 import type { ConversationState } from './state.js';
 import { t } from './texts.js';
 
@@ -42,21 +43,12 @@ export function remindIntake(state: ConversationState, now: number): FlowResult 
 
 /** Records a half-way complaint with what it has (SOP steps 2-5 as usual), or drops one that has no text yet. */
 export function giveUpIntake(state: ConversationState, ctx: FlowContext): FlowResult {
-  const idle: ConversationState = { ...state, mode: 'idle', draft: undefined, offered: undefined };
   const draft = state.draft;
-  if (!draft || draft.text.trim() === '') return result(idle, [{ text: t(state.language, 'intakeDropped') }]);
-  const rec = recordComplaint(ctx, draft);
-  const replies = [
-    {
-      text: t(state.language, 'intakeRecordedAnyway', {
-        ticket: rec.record.ticket,
-        division: divisionLabel(ctx, rec.record.division),
-      }),
-    },
-  ];
-  if (rec.record.repeatOf)
-    replies.push({ text: t(state.language, 'repeatNotice', { earlier: rec.record.repeatOf.ticket }) });
-  return recordedResult(idle, rec, replies);
+  if (!draft || draft.text.trim() === '') {
+    const idle: ConversationState = { ...state, mode: 'idle', draft: undefined, offered: undefined };
+    return result(idle, [{ text: t(state.language, 'intakeDropped') }]);
+  }
+  return finish(state, draft, ctx, [], 'intakeRecordedAnyway');
 }
 
 /** Whether the citizen can be asked something about `ticket` now without cutting into another question. */
@@ -91,14 +83,7 @@ export function remindClosure(state: ConversationState, c: CaseRecord, now: numb
     askedAt: state.askedAt ?? now,
   };
   const out = result(next, [{ text: t(state.language, 'closureReminder', { ticket: c.ticket }), choices: offered }]);
-  out.events.push({
-    ticket: c.ticket,
-    at: now,
-    actor: SCHEDULER,
-    action: REPORT_ACTIONS.closureReminder,
-    fromStage: c.stage,
-    toStage: c.stage,
-  });
+  out.events.push(noteEvent(c, now, SCHEDULER, REPORT_ACTIONS.closureReminder));
   return out;
 }
 
@@ -118,12 +103,12 @@ export function closeUnanswered(
     detail: `no answer to the closure question for ${days} days`,
   });
   const waiting = (state.mode === 'confirm' || state.mode === 'confirm_reason') && state.ticket === c.ticket;
-  const nextState: ConversationState = waiting
-    ? { ...state, mode: 'idle', ticket: undefined, offered: undefined, askedAt: undefined, remindedAt: undefined }
-    : state;
+  const replies = [{ text: t(state.language, 'closedNoResponse', { ticket: c.ticket, days }) }];
+  // A complaint the citizen put aside for the closure question comes back (and its open question is asked again).
+  const nextState = waiting ? resumeOrIdle(state, replies) : state;
   return {
     state: nextState,
-    replies: [{ text: t(state.language, 'closedNoResponse', { ticket: c.ticket, days }) }],
+    replies,
     cases: [{ record: next, expectedVersion: c.version }],
     events: [event],
     notify: [
@@ -157,13 +142,6 @@ export function askFollowup(state: ConversationState, c: CaseRecord, now: number
     remindedAt: undefined,
   };
   const out = result(next, [{ text: t(state.language, 'followupQuestion', { ticket: c.ticket }), choices: offered }]);
-  out.events.push({
-    ticket: c.ticket,
-    at: now,
-    actor: SCHEDULER,
-    action: REPORT_ACTIONS.followupAsked,
-    fromStage: c.stage,
-    toStage: c.stage,
-  });
+  out.events.push(noteEvent(c, now, SCHEDULER, REPORT_ACTIONS.followupAsked));
   return out;
 }

@@ -129,3 +129,36 @@ describe('the follow-up check weeks after closing', () => {
     expect(toCitizen(s, mark).some((m) => /tetap beres/.test(m.text))).toBe(false);
   });
 });
+
+describe('recording and closing by the scheduler', () => {
+  it('tells the citizen that a report of illegal levies goes to the head of the agency, also when recorded half-way', async () => {
+    await s.h.say('/start');
+    await s.h.say('Petugas minta uang pungli 200 ribu supaya berkas cepat');
+    const mark = s.h.sent.length;
+    await advance(s, 35 * MINUTE);
+    await advance(s, 65 * MINUTE);
+    const told = toCitizen(s, mark)
+      .map((m) => m.text)
+      .join('\n');
+    expect(told).toMatch(/kami catat dengan informasi yang ada/);
+    expect(told).toMatch(/pimpinan/);
+  });
+
+  it('brings back a complaint put aside for the closure question when that question closes as no response', async () => {
+    const ticket = await fileComplaint(s.h);
+    await s.h.say('/lapor Lampu jalan di depan rumah mati tapi pajak PJU tetap ditagih');
+    await toClosureQuestion(s.h, ticket);
+    expect((await s.h.app.store.getConversation('telegram:1001'))?.state).toMatchObject({ mode: 'confirm' });
+    const mark = s.h.sent.length;
+    await advance(s, 8 * DAY);
+    expect((await s.h.app.store.getCase(ticket))?.resolution).toBe('no_response');
+    const told = toCitizen(s, mark)
+      .map((m) => m.text)
+      .join('\n');
+    expect(told).toMatch(/Kita lanjutkan aduan/);
+    expect((await s.h.app.store.getConversation('telegram:1001'))?.state).toMatchObject({
+      mode: 'intake',
+      draft: { text: 'Lampu jalan di depan rumah mati tapi pajak PJU tetap ditagih' },
+    });
+  });
+});
