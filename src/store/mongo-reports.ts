@@ -304,12 +304,12 @@ export function mongoReports(conn: Connection): ReportStore {
       for (const stage of stages) {
         const rows = await cases()
           .find({ stage, kind: 'complaint', dueAt: { $lte: now } }, { projection: { doc: 1 } })
-          .sort({ dueAt: 1 })
+          .sort({ dueAt: -1 })
           .limit(limit)
           .toArray();
         out.push(...rows.map((r) => r.doc));
       }
-      return out.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)).slice(0, limit);
+      return out.sort((a, b) => (b.dueAt ?? 0) - (a.dueAt ?? 0)).slice(0, limit);
     },
 
     async closedBetween(from: number, to: number, limit: number): Promise<CaseRecord[]> {

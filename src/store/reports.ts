@@ -85,7 +85,10 @@ export interface ReportStore {
   conversationsWaiting(mode: string, before: number, limit: number): Promise<Conversation[]>;
   /** Complaints at `stage` that entered it before `before`, oldest first. */
   casesAtStageSince(stage: Stage, before: number, limit: number): Promise<CaseRecord[]>;
-  /** Open complaints in `stages` whose due time is at or before `now`, most overdue first. */
+  /**
+   * Open complaints in `stages` whose due time is at or before `now`, the most recently overdue first: the stage
+   * clocks look at these every few minutes, so a new breach must never be crowded out by old ones already handled.
+   */
   overdueCases(now: number, stages: readonly Stage[], limit: number): Promise<CaseRecord[]>;
   /** Complaints closed in [from, to), oldest closure first. */
   closedBetween(from: number, to: number, limit: number): Promise<CaseRecord[]>;

@@ -73,7 +73,7 @@ export class SqliteReports implements ReportStore {
         `SELECT ${BRIEF} FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ? ORDER BY due_at LIMIT ?`,
       ),
       overdueDocs: db.prepare(
-        `SELECT doc FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ? ORDER BY due_at LIMIT ?`,
+        `SELECT doc FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ? ORDER BY due_at DESC LIMIT ?`,
       ),
       oldest: db.prepare(
         `SELECT ${BRIEF} FROM cases WHERE stage = ? AND kind = 'complaint' ORDER BY created_at LIMIT ?`,
@@ -255,7 +255,7 @@ export class SqliteReports implements ReportStore {
   async overdueCases(now: number, stages: readonly Stage[], limit: number): Promise<CaseRecord[]> {
     const out: CaseRecord[] = [];
     for (const stage of stages) out.push(...docs(this.q.overdueDocs.all(stage, now, limit)));
-    return out.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)).slice(0, limit);
+    return out.sort((a, b) => (b.dueAt ?? 0) - (a.dueAt ?? 0)).slice(0, limit);
   }
 
   async closedBetween(from: number, to: number, limit: number): Promise<CaseRecord[]> {
