@@ -96,8 +96,10 @@ async function handleCitizenUpdate(app: App, api: Api, update: Update, log: Logg
       log.info('button press ignored (not ours or not from a private chat)');
       return;
     case 'group': {
+      // One explanation per joining (group updates come in bursts); added again later, it explains and leaves again.
       const key = `tg-leaving:${read.chatId}`;
-      if (await app.store.getValue(key)) return;
+      const since = Number(await app.store.getValue(key));
+      if (Number.isFinite(since) && since > 0 && app.now() - since < 60_000) return;
       await app.store.setValue(key, String(app.now()));
       await app.store.commit({
         outbox: [{ channel: 'telegram', chatId: String(read.chatId), text: LEAVE_TEXT, kind: 'notice' }],

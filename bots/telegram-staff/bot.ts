@@ -36,8 +36,9 @@ export function createStaffBot(app: App, token: string, groupId: number): StaffB
     const seen = `staff-update:${ctx.botInfo.id}:${u.updateId}`;
     if (u.updateId >= 0 && (await app.store.getValue(seen))) return;
     // Staff actions have no inbound dedupe key: an atomic claim in the store keeps two instances (webhooks behind a
-    // load balancer, a resend while the first copy is in hand) from acting on one update twice. A held claim fails
-    // the update, so Telegram delivers it again later (after a crash the claim expires and the update is handled).
+    // load balancer) from acting on one update twice; within one instance the webhook server joins a resend to the
+    // copy in hand. A claim held elsewhere fails the update, so Telegram delivers it again later (after a crash the
+    // claim expires and the update is handled).
     const now = app.now();
     if (u.updateId >= 0 && !(await app.store.tryLease(`claim:${seen}`, app.instanceId, now, now + 60_000))) {
       throw new Error(`staff update ${u.updateId} is being handled by another instance`);

@@ -104,7 +104,7 @@ export async function handleStaffMessage(deps: StaffDeps, m: StaffMessage, botUs
   }
   if (cmd) return; // a command for another bot in the group
   if (!c) return; // talk in the general thread is not ours to handle
-  const pending = await readPending(app.store, c.ticket, m.from.id);
+  const pending = await readPending(app.store, c.ticket, m.from.id, app.now());
   if (pending) {
     if (m.text.trim() === '')
       return say(app, c.ticket, 'Jawaban harus berupa teks. Tulis jawabannya, atau tekan Batal.');

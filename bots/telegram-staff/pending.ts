@@ -18,12 +18,20 @@ export interface Pending {
 
 const key = (ticket: string, userId: number) => `staff-pending:${ticket}:${userId}`;
 
-export async function readPending(store: Store, ticket: string, userId: number): Promise<Pending | null> {
+/**
+ * A question older than this is forgotten: a staff member who typed /tolak and walked away must not have a chat
+ * message days later taken as the reason for closing the case.
+ */
+export const PENDING_TTL_MS = 30 * 60_000;
+
+/** The question still open for this member on this case at `now`, if any. */
+export async function readPending(store: Store, ticket: string, userId: number, now: number): Promise<Pending | null> {
   const raw = await store.getValue(key(ticket, userId));
   if (!raw) return null;
   try {
     const p = JSON.parse(raw) as Partial<Pending>;
     if (p.v !== 1 || p.ticket !== ticket || !ACTIONS.includes(p.action as PendingAction)) return null;
+    if (typeof p.at !== 'number' || now - p.at > PENDING_TTL_MS) return null;
     return p as Pending;
   } catch {
     return null;

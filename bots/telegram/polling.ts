@@ -65,7 +65,6 @@ export function startPolling(opts: PollingOptions): Poller {
       let updates: RawUpdate[];
       try {
         updates = await opts.fetchUpdates(offset, opts.timeoutSec ?? 25, abort.signal);
-        backoff = opts.backoffMs ?? 1000;
       } catch (err) {
         if (!running) break;
         log.warn('getUpdates failed; trying again', { bot: opts.name, error: err as Error, inMs: backoff });
@@ -89,6 +88,8 @@ export function startPolling(opts: PollingOptions): Poller {
           backoff = Math.min(backoff * 2, opts.maxBackoffMs ?? 30_000);
           break;
         }
+        // Reset only once an update went through: a fetch that works says nothing about a handler that keeps failing.
+        backoff = opts.backoffMs ?? 1000;
         offset = update.update_id + 1;
         await store
           .setValue(offsetKey(opts.name), String(offset))

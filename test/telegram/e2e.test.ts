@@ -207,11 +207,6 @@ describe('a complaint over Telegram, from the citizen to the staff inbox and bac
 /** PTP in three answers, then start, done, the supervisor's approval and informing the citizen. */
 async function walkPtpToInform(w: World, ticket: string, topic: number, result: string): Promise<void> {
   const stage = (s: string) => w.until(async () => (await w.app.store.getCase(ticket))?.stage === s || null, s);
-  const prompt = (text: string) =>
-    w.fake.waitFor((c) => c.token === STAFF_TOKEN && String(c.params.text).includes(text), {
-      from: w.fake.calls.length - 1,
-      what: text,
-    });
   let from = w.fake.calls.length;
   await w.staffPresses(STAFF, ticket, 'ptp');
   await w.fake.waitFor((c) => c.token === STAFF_TOKEN && String(c.params.text).includes('langkah 1/3'), {
@@ -247,6 +242,5 @@ async function walkPtpToInform(w: World, ticket: string, topic: number, result: 
     from,
     what: 'the inform prompt',
   });
-  void prompt;
   w.staffSays(STAFF, result, { topicId: topic });
 }

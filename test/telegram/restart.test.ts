@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../src/cli/channels.js';
 import { projectRoot } from '../../src/config/config.js';
 import { testAgency } from '../support/fake-nlp.js';
 import { FakeTelegram } from '../support/fake-telegram/server.js';
@@ -38,11 +37,7 @@ describe('a restart in the middle of a conversation', () => {
 
   function start(): ChildProcess {
     const root = projectRoot();
-    const registered = CHANNELS.some((c) => c.name === 'telegram-citizen');
-    const [cmd, args] = registered
-      ? [resolve(root, 'bin/aduan'), ['serve']]
-      : [process.execPath, ['--import', 'tsx', resolve(root, 'test/telegram/serve-child.ts')]];
-    const p = spawn(cmd, args, {
+    const p = spawn(resolve(root, 'bin/aduan'), ['serve'], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',
