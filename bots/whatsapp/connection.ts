@@ -182,10 +182,13 @@ export class WhatsAppConnection implements SenderConnection {
     } catch (err) {
       this.deps.app.log.warn('could not read unread WhatsApp chats', { error: err as Error });
     } finally {
-      this.catchingUp = false;
-      const held = this.held;
-      this.held = [];
-      for (const m of held) this.track(this.receive(client, m));
+      // A newer client's catch-up owns the flag and the held messages now: leave them to it.
+      if (gen === this.generation) {
+        this.catchingUp = false;
+        const held = this.held;
+        this.held = [];
+        for (const m of held) this.track(this.receive(client, m));
+      }
     }
   }
 

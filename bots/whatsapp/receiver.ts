@@ -3,6 +3,7 @@
 // unusable ones (stickers, contact cards, view-once media) are stored under the same dedupe key and answered
 // with a polite reply through the outbox, in one commit.
 import type { App } from '../../src/app.js';
+import { AlreadyHandledError } from '../../src/store/port.js';
 import type { InboundMessage } from '../../src/domain/messages.js';
 import { maskContact } from '../../nlp/pii.js';
 import { readState } from '../../flows/state.js';
@@ -70,16 +71,22 @@ export class WhatsAppReceiver {
   private async replyUnusable(msg: InboundMessage, kind: UnusableKind): Promise<void> {
     const { store, dispatcher, log } = this.app;
     const now = this.app.now();
-    const { id, duplicate } = await store.saveInbound(msg, now);
-    if (duplicate) return;
+    const { id, duplicate, handled } = await store.saveInbound(msg, now);
+    // Like the core pipeline: a stored message whose reply failed to commit is answered when it comes again.
+    if (duplicate && handled) return;
     // This number wrote first, so answering it is allowed even though no conversation exists yet.
     await store.setValue(wroteKey(msg.chatId), String(now));
     const conversation = await store.getConversation(whatsappCitizenKey(msg.chatId));
     const lang = readState(conversation?.state ?? null, this.app.config.DEFAULT_LANGUAGE, now).language;
-    await store.commit({
-      inboundHandled: id,
-      outbox: [{ channel: 'whatsapp', chatId: msg.chatId, text: unusableReply(kind, lang), kind: 'reply' }],
-    });
+    try {
+      await store.commit({
+        inboundHandled: id,
+        outbox: [{ channel: 'whatsapp', chatId: msg.chatId, text: unusableReply(kind, lang), kind: 'reply' }],
+      });
+    } catch (err) {
+      if (err instanceof AlreadyHandledError) return; // a concurrent copy answered it
+      throw err;
+    }
     dispatcher.kick();
     log.info('WhatsApp message answered without handling', { kind, chat: maskContact(msg.chatId) });
   }

@@ -73,15 +73,14 @@ export function createWhatsAppSender(deps: WhatsAppSenderDeps): ChannelSender {
       const client = deps.connection.readyClient();
       if (!client) throw new DeliveryError('WhatsApp is not connected', 'retry', 5_000);
       const conversation = await deps.store.getConversation(whatsappCitizenKey(chatId));
-      const wrote = conversation !== null || (await deps.store.getValue(wroteKey(chatId))) !== null;
+      // A conversation row made only by markUnreachable (state null) is not the citizen writing to us.
+      const wrote = (conversation?.state ?? null) !== null || (await deps.store.getValue(wroteKey(chatId))) !== null;
       const supervisor = supervisors.has(chatId);
       if (!wrote && !supervisor) {
         // Never start a conversation with a citizen: unsolicited messages get numbers banned.
         throw new DeliveryError('this number has not written to us first', 'permanent');
       }
-      const lang = conversation
-        ? readState(conversation.state, deps.defaultLanguage, 0).language
-        : deps.defaultLanguage;
+      const lang = readState(conversation?.state ?? null, deps.defaultLanguage, 0).language;
       const text = renderWhatsAppText(m, lang);
       try {
         if (!wrote && !(await isRegistered(client, chatId))) {

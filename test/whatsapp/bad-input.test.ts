@@ -72,6 +72,24 @@ describe('messages the flows cannot use get a polite reply', () => {
     expect(joined(r)).toMatch(/stiker/);
   });
 
+  it('answers a sticker whose first answer failed to commit when WhatsApp delivers it again', async () => {
+    const m = waMessage({ type: 'sticker', hasMedia: true });
+    const commit = t.h.app.store.commit.bind(t.h.app.store);
+    let failNext = true;
+    t.h.app.store.commit = async (change) => {
+      if (failNext && change.inboundHandled !== undefined) {
+        failNext = false;
+        throw new Error('disk I/O error');
+      }
+      return commit(change);
+    };
+    await send(m).catch(() => []);
+    expect(await t.h.app.store.listUnhandledInbound(10)).toHaveLength(1);
+    expect(joined(await send(m))).toMatch(/stiker/);
+    expect(await t.h.app.store.listUnhandledInbound(10)).toHaveLength(0);
+    expect(await send(m)).toEqual([]);
+  });
+
   it('replies in English to a citizen who chose English', async () => {
     await t.say('/language en');
     expect(joined(await send(waMessage({ type: 'sticker' })))).toMatch(/cannot read stickers/);

@@ -41,10 +41,6 @@ describe('the WhatsApp sender', () => {
     return next;
   };
 
-  it('declares per-chat and global pacing with jitter from the settings', () => {
-    expect(t.wa.sender.pacing).toEqual({ perChatIntervalMs: 1000, globalPerSecond: 20 / 60, jitterMs: 0 });
-  });
-
   it('sends no more than the global cap allows at once, across chats', async () => {
     const chats = ['6281200000011@c.us', '6281200000012@c.us', '6281200000013@c.us'];
     for (const from of chats) await t.receive(waMessage({ from, body: 'Mantap pelayanannya, terima kasih' }));
@@ -92,6 +88,17 @@ describe('the WhatsApp sender', () => {
     const [sent] = t.client().sent.filter((s) => s.chatId === SUPERVISOR);
     expect(sent?.content).toEqual({ mimetype: 'image/png', data: 'iVBORw0KGgo=', filename: 'ringkasan.png' });
     expect(sent?.options?.caption).toBe('Ringkasan harian: 3 aduan baru');
+  });
+
+  it('still checks that a supervisor is on WhatsApp after the number was marked unreachable', async () => {
+    await t.h.app.store.markUnreachable(`whatsapp:${SUPERVISOR}`, t.h.clock.now, 'number is not on WhatsApp');
+    t.client().notOnWhatsApp.add(SUPERVISOR);
+    await t.h.app.store.commit({
+      outbox: [{ channel: 'whatsapp', chatId: SUPERVISOR, text: 'Ringkasan harian', kind: 'digest' }],
+    });
+    await t.flush();
+    expect(t.client().sent.filter((s) => s.chatId === SUPERVISOR)).toEqual([]);
+    expect(await t.h.app.store.countOutbox('failed')).toBe(1);
   });
 
   it('accepts a supervisor addressed by bare number and sends a long digest as image then text', async () => {
