@@ -68,6 +68,18 @@ const STEPS: string[] = [
   CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, until INTEGER NOT NULL);
   `,
+  // 2: the indexes of the digest and clock reports (sqlite-reports.ts). Built here, at start-up, rather than on the
+  // first report: on a large file that takes tens of seconds, and must not stall channels that are already running.
+  // IF NOT EXISTS: files from before this step may have them already (they were once made on first use).
+  `
+CREATE INDEX IF NOT EXISTS report_cases_stage_kind_due ON cases(stage, kind, due_at);
+CREATE INDEX IF NOT EXISTS report_cases_stage_kind_created ON cases(stage, kind, created_at);
+CREATE INDEX IF NOT EXISTS report_cases_created_cover ON cases(created_at, kind, division, citizen_key);
+CREATE INDEX IF NOT EXISTS report_cases_topic ON cases(kind, created_at, json_extract(doc, '$.topic'), json_extract(doc, '$.repeatOf.ticket'));
+CREATE INDEX IF NOT EXISTS report_cases_closed_at ON cases(json_extract(doc, '$.closedAt')) WHERE json_extract(doc, '$.closedAt') IS NOT NULL;
+CREATE INDEX IF NOT EXISTS report_events_action_at ON case_events(json_extract(doc, '$.action'), at);
+CREATE INDEX IF NOT EXISTS report_conversations_mode ON conversations(json_extract(state, '$.mode'), json_extract(state, '$.lastActivityAt'));
+  `,
 ];
 
 /** Brings the database to the newest schema version, one transaction per step. */

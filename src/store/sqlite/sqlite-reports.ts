@@ -1,6 +1,5 @@
 // Reports over the SQLite store: each fact is one indexed query (covering indexes and indexes on JSON expressions,
-// created here IF NOT EXISTS when the reports are opened), so a digest over a million cases takes well under a
-// second. Reads only; the Store adapter stays the only writer.
+// created by migration step 2 in migrations.ts), so a digest over a million cases takes well under a second. Reads only; the Store adapter stays the only writer.
 import type Database from 'better-sqlite3';
 import type { CaseRecord } from '../../domain/case.js';
 import { OPEN_STAGES, type Stage } from '../../domain/stages.js';
@@ -14,17 +13,6 @@ import {
   type DigestQuery,
   type ReportStore,
 } from '../reports.js';
-
-/** The indexes reports need; also the SQL to append as a migration step if the lead prefers one. */
-export const REPORT_INDEXES_SQL = `
-CREATE INDEX IF NOT EXISTS report_cases_stage_kind_due ON cases(stage, kind, due_at);
-CREATE INDEX IF NOT EXISTS report_cases_stage_kind_created ON cases(stage, kind, created_at);
-CREATE INDEX IF NOT EXISTS report_cases_created_cover ON cases(created_at, kind, division, citizen_key);
-CREATE INDEX IF NOT EXISTS report_cases_topic ON cases(kind, created_at, json_extract(doc, '$.topic'), json_extract(doc, '$.repeatOf.ticket'));
-CREATE INDEX IF NOT EXISTS report_cases_closed_at ON cases(json_extract(doc, '$.closedAt')) WHERE json_extract(doc, '$.closedAt') IS NOT NULL;
-CREATE INDEX IF NOT EXISTS report_events_action_at ON case_events(json_extract(doc, '$.action'), at);
-CREATE INDEX IF NOT EXISTS report_conversations_mode ON conversations(json_extract(state, '$.mode'), json_extract(state, '$.lastActivityAt'));
-`;
 
 const DAY = 86_400_000;
 const BRIEF = `ticket, stage, division, json_extract(doc, '$.topic') AS topic, json_extract(doc, '$.text') AS text,
@@ -56,7 +44,6 @@ export class SqliteReports implements ReportStore {
   private readonly q;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(REPORT_INDEXES_SQL);
     this.q = {
       newRows: db.prepare(
         `SELECT kind, division, substr(citizen_key, 1, instr(citizen_key, ':') - 1) AS channel, COUNT(*) AS n
