@@ -43,12 +43,8 @@ const LABEL_WORDS: Record<string, MessageLabel> = {
 /** Whether `actor` may do `action` on the case now; a refusal is written to the case's log. */
 export async function mayAct(ctx: StaffCtx, c: CaseRecord, action: ButtonAction): Promise<boolean> {
   const role = ctx.actor.kind === 'supervisor' ? 'supervisor' : 'staff';
-  if (ctx.app.cases.allowedActions(c, role).includes(action)) return true;
-  const supervisorOnly = action === 'approve' || action === 'reject';
-  const reason =
-    supervisorOnly && role !== 'supervisor'
-      ? 'hanya supervisor (kepala bidang) yang boleh memverifikasi'
-      : `tidak dapat dilakukan pada tahap ${c.stage}`;
+  const reason = ctx.app.cases.refusalReason(c, role, action);
+  if (reason === null) return true;
   await ctx.app.cases.refuse(c, ctx.actor, action, reason);
   await say(ctx.app, ctx.place, `${c.ticket}: ${reason}.`);
   return false;

@@ -16,8 +16,3 @@ export function toChatId(id: string): string {
   const digits = m[1] ?? '';
   return `${digits.startsWith('0') ? `62${digits.slice(1)}` : digits}@c.us`;
 }
-
-/** The core's key for a WhatsApp citizen (see citizenKeyOf). */
-export function whatsappCitizenKey(chatId: string): string {
-  return `whatsapp:${chatId}`;
-}

@@ -4,11 +4,10 @@
 // with a polite reply through the outbox, in one commit.
 import type { App } from '../../src/app.js';
 import { AlreadyHandledError } from '../../src/store/port.js';
-import type { InboundMessage } from '../../src/domain/messages.js';
+import { citizenKeyOf, type InboundMessage } from '../../src/domain/messages.js';
 import { maskContact } from '../../nlp/pii.js';
 import { readState } from '../../flows/state.js';
 import { KeyedQueue } from '../../src/services/keyed-queue.js';
-import { whatsappCitizenKey } from './addresses.js';
 import type { WaMessage } from './client-port.js';
 import { triage } from './inbound-message.js';
 import { unusableReply, type UnusableKind } from './texts.js';
@@ -76,7 +75,7 @@ export class WhatsAppReceiver {
     if (duplicate && handled) return;
     // This number wrote first, so answering it is allowed even though no conversation exists yet.
     await store.setValue(wroteKey(msg.chatId), String(now));
-    const conversation = await store.getConversation(whatsappCitizenKey(msg.chatId));
+    const conversation = await store.getConversation(citizenKeyOf({ channel: 'whatsapp', senderId: msg.chatId }));
     const lang = readState(conversation?.state ?? null, this.app.config.DEFAULT_LANGUAGE, now).language;
     try {
       await store.commit({

@@ -8,7 +8,8 @@ import type { Store } from '../../src/store/port.js';
 import type { Logger } from '../../src/log/logger.js';
 import { maskContact } from '../../nlp/pii.js';
 import { readState } from '../../flows/state.js';
-import { isPersonalChat, toChatId, whatsappCitizenKey } from './addresses.js';
+import { isPersonalChat, toChatId } from './addresses.js';
+import { citizenKeyOf } from '../../src/domain/messages.js';
 import type { WaMedia, WhatsAppClient } from './client-port.js';
 import { wroteKey } from './receiver.js';
 import { renderWhatsAppText } from './render.js';
@@ -72,7 +73,7 @@ export function createWhatsAppSender(deps: WhatsAppSenderDeps): ChannelSender {
       if (!isPersonalChat(chatId)) throw new DeliveryError('not a WhatsApp chat id of a person', 'permanent');
       const client = deps.connection.readyClient();
       if (!client) throw new DeliveryError('WhatsApp is not connected', 'retry', 5_000);
-      const conversation = await deps.store.getConversation(whatsappCitizenKey(chatId));
+      const conversation = await deps.store.getConversation(citizenKeyOf({ channel: 'whatsapp', senderId: chatId }));
       // A conversation row made only by markUnreachable (state null) is not the citizen writing to us.
       const wrote = (conversation?.state ?? null) !== null || (await deps.store.getValue(wroteKey(chatId))) !== null;
       const supervisor = supervisors.has(chatId);

@@ -53,6 +53,7 @@ export interface CaseServiceDeps {
 
 /** Actions only a supervisor (head of division / agency) may take: verification, SOP step 12. */
 const SUPERVISOR_ONLY = new Set<StaffAction['type']>(['approve', 'reject']);
+const SUPERVISOR_ONLY_REASON = 'hanya supervisor (kepala bidang) yang boleh memverifikasi';
 
 interface Draft {
   record: CaseRecord;
@@ -86,13 +87,21 @@ export class CaseService {
     );
   }
 
+  /** Why `role` may not take `action` on `c` now, or null when it may (the staff card's buttons ask first). */
+  refusalReason(c: CaseRecord, role: StaffRole, action: StaffAction['type']): string | null {
+    if (this.allowedActions(c, role).includes(action)) return null;
+    return SUPERVISOR_ONLY.has(action) && role !== 'supervisor'
+      ? SUPERVISOR_ONLY_REASON
+      : `tidak dapat dilakukan pada tahap ${c.stage}`;
+  }
+
   /** Carries out one staff action, or refuses it (and logs the refusal on the case). */
   async act(ticket: string, actor: StaffActor, action: StaffAction): Promise<ActionOutcome> {
     for (let attempt = 1; ; attempt++) {
       const c = await this.deps.store.getCase(ticket);
       if (!c) return { ok: false, reason: `Tiket ${ticket} tidak ditemukan.` };
       if (SUPERVISOR_ONLY.has(action.type) && actor.kind !== 'supervisor') {
-        return this.refuse(c, actor, action.type, 'hanya supervisor (kepala bidang) yang boleh memverifikasi');
+        return this.refuse(c, actor, action.type, SUPERVISOR_ONLY_REASON);
       }
       let draft: Draft;
       try {

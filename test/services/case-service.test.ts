@@ -230,3 +230,12 @@ describe('a closure question while the citizen is writing another complaint', ()
     expect((await h.app.store.getCase(ticket))?.stage).toBe('closed');
   });
 });
+
+describe('why an action is refused', () => {
+  it('names the supervisor rule for verification by plain staff, the stage otherwise, and nothing when allowed', async () => {
+    const c = { ...(await h.app.store.getCase(await fileComplaint()))!, stage: 'verifying' as const };
+    expect(h.app.cases.refusalReason(c, 'staff', 'approve')).toMatch(/hanya supervisor/);
+    expect(h.app.cases.refusalReason(c, 'supervisor', 'approve')).toBeNull();
+    expect(h.app.cases.refusalReason(c, 'supervisor', 'start')).toMatch(/tahap verifying/);
+  });
+});
