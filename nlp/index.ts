@@ -7,6 +7,7 @@ import { loadModel } from './model/serialize.js';
 import { DEFAULT_MODEL_PATH } from './model/paths.js';
 import { createRouter } from './routing/router.js';
 import { createRepeatIndex, DEFAULT_REPEAT_THRESHOLD } from './repeat/repeat-index.js';
+import { interimFaq, interimUnderstanding } from './understand-interim.js';
 
 // The contract types, the personal-data masker, and the parts the core may want to build on its own.
 export * from './types.js';
@@ -30,6 +31,8 @@ export function loadTextUnderstanding(opts: {
   const repeats = createRepeatIndex({ threshold: opts.repeatThreshold ?? DEFAULT_REPEAT_THRESHOLD });
   return {
     classify: (text) => classifier.classify(text),
+    understand: (text) => interimUnderstanding(classifier.classify(text), text),
+    answerFaq: (text, language) => interimFaq(opts.agency, text, language),
     route: (text) => router.route(text),
     repeats,
     clarifyThreshold: opts.clarifyThreshold ?? DEFAULT_CLARIFY_THRESHOLD,

@@ -54,6 +54,12 @@ export interface SatisfactionAnswer {
 export interface CaseRecord {
   ticket: string;
   kind: MessageLabel;
+  /**
+   * What the citizen asked for beyond the SOP family: a suggestion (kritik / saran / aspirasi: kind 'complaint',
+   * worked through the SOP like any complaint, counted on its own) or an information request (kind 'statement',
+   * left open at 'recorded' until staff answer it in the inbox and close it as 'answered').
+   */
+  request?: 'suggestion' | 'information';
   citizen: CitizenRef;
   text: string;
   details: { what?: string; where?: string; since?: string };

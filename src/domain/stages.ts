@@ -19,7 +19,7 @@ export type Stage = (typeof STAGES)[number];
 
 export const OPEN_STAGES: readonly Stage[] = STAGES.filter((s) => s !== 'closed' && s !== 'archived');
 
-export type Resolution = 'satisfied' | 'no_response' | 'invalid' | 'withdrawn' | 'relabelled';
+export type Resolution = 'satisfied' | 'no_response' | 'invalid' | 'withdrawn' | 'relabelled' | 'answered';
 
 /** The allowed moves: from → the stages it may go to. */
 const TRANSITIONS: Record<Stage, readonly Stage[]> = {

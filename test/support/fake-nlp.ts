@@ -2,6 +2,7 @@
 // It lets flow tests say exactly which label a message gets; the real model is tested in test/nlp.
 import type { Agency } from '../../src/domain/agency.js';
 import type { Classification, RepeatCandidate, RepeatIndex, TextUnderstanding } from '../../nlp/types.js';
+import { interimFaq, interimUnderstanding } from '../../nlp/understand-interim.js';
 
 function words(text: string): Set<string> {
   return new Set(
@@ -34,8 +35,10 @@ export function fakeRepeatIndex(threshold = 0.6): RepeatIndex {
 }
 
 export function fakeNlp(): TextUnderstanding {
-  return {
+  const nlp: TextUnderstanding = {
     clarifyThreshold: 0.5,
+    understand: (text) => interimUnderstanding(nlp.classify(text), text),
+    answerFaq: (text, language) => interimFaq(testAgency, text, language),
     classify(text): Classification {
       const s = text.toLowerCase();
       const c = (label: Classification['label'], confidence: number) => ({ label, confidence, modelVersion: 'fake-1' });
@@ -53,6 +56,7 @@ export function fakeNlp(): TextUnderstanding {
     },
     repeats: fakeRepeatIndex(),
   };
+  return nlp;
 }
 
 export const testAgency: Agency = {
