@@ -48,7 +48,7 @@ function syntheticCase(i: number, now: number): CaseRecord {
     stageTimes: { forwarded: { enteredAt: at } },
     reviewNotes: [],
     privateNotes: [],
-    ptp: { verifications: [] },
+    ptp: [],
     satisfaction: [],
     reopenCount: 0,
     createdAt: at,

@@ -97,7 +97,7 @@ function baseRecord(
     stageTimes: { [kind === 'complaint' ? 'received' : 'recorded']: { enteredAt: ctx.now } },
     reviewNotes: [],
     privateNotes: [],
-    ptp: { verifications: [] },
+    ptp: [],
     satisfaction: [],
     reopenCount: 0,
     createdAt: ctx.now,

@@ -31,12 +31,6 @@ export async function showStatus(
   let extra = '';
   if (c.stage === 'awaiting_confirmation')
     extra = lang === 'id' ? ' Mohon jawab pertanyaan kepuasan kami.' : ' Please answer our satisfaction question.';
-  if (c.ptp.correctiveAction && isOpen(c.stage)) {
-    extra +=
-      lang === 'id'
-        ? ` Tindakan perbaikan: ${c.ptp.correctiveAction}.`
-        : ` Corrective action: ${c.ptp.correctiveAction}.`;
-  }
   replies.push({
     text: t(lang, 'statusLine', {
       ticket: c.ticket,

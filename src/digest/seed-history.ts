@@ -8,6 +8,7 @@ import type { DuePolicy } from '../domain/lifecycle.js';
 import type { ChannelName } from '../domain/messages.js';
 import type { Resolution, Stage } from '../domain/stages.js';
 import { newTicket } from '../domain/ticket.js';
+import { withCurrentRound, withVerification } from '../domain/ptp.js';
 import type { MessageLabel } from '../../nlp/types.js';
 import type { Store } from '../store/port.js';
 import { REPORT_ACTIONS as A } from '../store/reports.js';
@@ -174,7 +175,7 @@ export async function seedHistory(store: Store, o: SeedOptions): Promise<{ cases
       stageTimes: {},
       reviewNotes: [],
       privateNotes: [],
-      ptp: { verifications: [] },
+      ptp: [],
       satisfaction: [],
       reopenCount: 0,
       createdAt,
@@ -265,21 +266,16 @@ function simulateComplaint(c: CaseRecord, ev: CaseEvent[], o: SeedOptions, r: Ra
       if (leave > o.now) break;
       const to = next[stage] as Stage;
       if (stage === 'root_cause')
-        c.ptp = {
-          ...c.ptp,
+        c.ptp = withCurrentRound(c, {
           rootCause: 'Data objek pajak belum diperbarui',
           correctiveAction: 'Perbarui data dan terbitkan ulang tagihan',
           owner: 'Staf Bidang',
           dueAt: leave + DAY,
-        };
+        });
       if (stage === 'verifying')
-        c.ptp = {
-          ...c.ptp,
-          verifications: [
-            ...c.ptp.verifications,
-            { result: 'approved', by: HEAD.name ?? 'kepala', at: leave, notes: '' },
-          ],
-        };
+        c.ptp = withVerification(c, { result: 'approved', by: HEAD.name ?? 'kepala', at: leave, notes: '' });
+      if (to === 'awaiting_confirmation')
+        c.ptp = withCurrentRound(c, { citizenMessage: 'Tagihan Anda sudah kami perbaiki.', informedAt: leave });
       enter(to, leave, STAFF, to === 'awaiting_confirmation' ? 'inform' : to);
       continue;
     }
@@ -294,16 +290,23 @@ function simulateComplaint(c: CaseRecord, ev: CaseEvent[], o: SeedOptions, r: Ra
       if (outcome === 'not') {
         reopened = true;
         c.reopenCount += 1;
-        c.satisfaction.push({ at: answerAt, satisfied: false, round: 'closure', reason: 'Masalahnya belum beres' });
+        const reason = 'Masalahnya belum beres';
+        c.satisfaction.push({ at: answerAt, satisfied: false, round: 'closure', reason });
+        c.ptp = [
+          ...withCurrentRound(c, { citizenAnswer: { at: answerAt, answer: 'not_satisfied', reason } }),
+          { openedAt: answerAt, reopenReason: reason, verifications: [] },
+        ];
         enter('root_cause', answerAt, citizen, A.notSatisfied);
         continue;
       }
       if (outcome === 'silent') {
         resolution = 'no_response';
+        c.ptp = withCurrentRound(c, { citizenAnswer: { at: answerAt, answer: 'no_response' } });
         enter('closed', answerAt, CLOCK, A.noResponse);
       } else {
         resolution = 'satisfied';
         c.satisfaction.push({ at: answerAt, satisfied: true, round: 'closure' });
+        c.ptp = withCurrentRound(c, { citizenAnswer: { at: answerAt, answer: 'satisfied' } });
         enter('closed', answerAt, citizen, A.satisfied);
         if (r() < 0.65) {
           const rating = weighted(r, [

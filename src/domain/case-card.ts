@@ -49,18 +49,37 @@ export function caseCardText(c: CaseRecord, agency: Agency): string {
   if (c.repeatOf) lines.push(`Aduan berulang dari: ${c.repeatOf.ticket} (kemiripan ${pct(c.repeatOf.similarity)})`);
   lines.push(`Tahap: ${STAGE_LABELS[c.stage].id}${c.dueAt ? ` · batas waktu ${formatTime(c.dueAt)}` : ''}`);
   if (c.reopenCount) lines.push(`Dibuka kembali: ${c.reopenCount}×`);
-  if (c.assignee) lines.push(`Petugas: ${c.assignee}`);
-  if (c.ptp.rootCause) lines.push(`Akar masalah: ${c.ptp.rootCause}`);
-  if (c.ptp.correctiveAction) {
-    lines.push(
-      `PTP: ${c.ptp.correctiveAction}${c.ptp.owner ? ` · PIC ${c.ptp.owner}` : ''}${c.ptp.dueAt ? ` · target ${formatTime(c.ptp.dueAt)}` : ''}`,
-    );
-  }
-  const v = c.ptp.verifications.at(-1);
-  if (v)
-    lines.push(`Verifikasi: ${v.result === 'approved' ? 'disetujui' : 'ditolak'}${v.notes ? ` (${v.notes})` : ''}`);
+  lines.push(c.assignee ? `Dipegang oleh: ${c.assignee}` : 'Dipegang oleh: belum ada (pakai /ambil)');
+  lines.push(...ptpLines(c));
   if (c.resolution) lines.push(`Penyelesaian: ${c.resolution}${c.resolutionNote ? ` (${c.resolutionNote})` : ''}`);
   return lines.join('\n');
+}
+
+/** Every PTP round: cause, action, verifications, what the citizen was told and how they answered. */
+export function ptpLines(c: CaseRecord): string[] {
+  const lines: string[] = [];
+  c.ptp.forEach((r, i) => {
+    const head = `PTP putaran ${i + 1}${r.reopenReason ? ` (dibuka kembali: "${maskPersonalData(r.reopenReason)}")` : ''}:`;
+    lines.push(head);
+    if (r.rootCause) lines.push(`  Akar masalah: ${r.rootCause}`);
+    if (r.correctiveAction) {
+      const owner = r.owner ? ` · PIC ${r.owner}` : '';
+      const due = r.dueAt ? ` · target ${formatTime(r.dueAt)}` : '';
+      lines.push(`  Tindakan perbaikan: ${r.correctiveAction}${owner}${due}`);
+    }
+    for (const v of r.verifications) {
+      const what = v.result === 'approved' ? 'disetujui' : 'dikembalikan';
+      lines.push(`  Verifikasi: ${what} oleh ${v.by}, ${formatTime(v.at)}${v.notes ? ` ("${v.notes}")` : ''}`);
+    }
+    if (r.citizenMessage) lines.push(`  Disampaikan ke warga: "${maskPersonalData(r.citizenMessage)}"`);
+    if (r.citizenAnswer) {
+      const a = r.citizenAnswer;
+      const said = { satisfied: 'puas', not_satisfied: 'belum puas', no_response: 'tidak menjawab' }[a.answer];
+      lines.push(`  Jawaban warga: ${said}${a.reason ? ` ("${maskPersonalData(a.reason)}")` : ''}`);
+    }
+    if (r.cameBackAt) lines.push(`  Masalah muncul lagi: ${formatTime(r.cameBackAt)}`);
+  });
+  return lines;
 }
 
 export function eventLine(e: CaseEvent): string {

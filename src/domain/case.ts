@@ -33,13 +33,28 @@ export interface Verification {
   notes: string;
 }
 
-/** Permintaan Tindakan Perbaikan (corrective-action request), SOP steps 7-12. */
-export interface Ptp {
+/**
+ * One round of the Permintaan Tindakan Perbaikan (corrective-action request), SOP steps 7-13. Round 1 covers the
+ * first handling; each reopen opens the next round, so every round's cause, action and result are kept.
+ */
+export interface PtpRound {
+  /** When the round opened: the case's creation for round 1, the reopen for later ones. */
+  openedAt: number;
+  /** What the citizen said when the case was reopened (absent on round 1). */
+  reopenReason?: string;
   rootCause?: string;
   correctiveAction?: string;
   owner?: string;
   dueAt?: number;
+  /** SOP step 12, in order; the last one decides whether the citizen may be told. */
   verifications: Verification[];
+  /** The message staff wrote for the citizen when telling them the result (SOP step 13), sent as written. */
+  citizenMessage?: string;
+  informedAt?: number;
+  /** How the citizen answered the closure question (or that they did not). */
+  citizenAnswer?: { at: number; answer: 'satisfied' | 'not_satisfied' | 'no_response'; reason?: string };
+  /** Set when the follow-up weeks after closing found the problem back (the next round opens). */
+  cameBackAt?: number;
 }
 
 export interface SatisfactionAnswer {
@@ -76,10 +91,13 @@ export interface CaseRecord {
   stageTimes: Partial<Record<Stage, StageTime>>;
   /** Due time of the current stage (copied out of stageTimes for indexing). */
   dueAt?: number;
+  /** Who holds the case (display name), and their actor id (who may act without asking to take it over). */
   assignee?: string;
+  assigneeId?: string;
   reviewNotes: Note[];
   privateNotes: Note[];
-  ptp: Ptp;
+  /** The PTP rounds, oldest first (empty until staff start on the cause). */
+  ptp: PtpRound[];
   satisfaction: SatisfactionAnswer[];
   reopenCount: number;
   createdAt: number;

@@ -1,6 +1,7 @@
 // Pure functions that move a case through the SOP stages. They never mutate their input: the caller commits the
 // returned case and event together, or nothing at all.
-import type { Actor, CaseEvent, CaseRecord } from './case.js';
+import type { Actor, CaseEvent, CaseRecord, PtpRound } from './case.js';
+import { withCurrentRound } from './ptp.js';
 import { canMove, DEFAULT_STANDARD_MINUTES, IllegalTransitionError, type Resolution, type Stage } from './stages.js';
 
 /** Computes when the work at a stage is due. The default counts plain minutes; the scheduler swaps in office hours. */
@@ -44,6 +45,7 @@ export function moveCase(c: CaseRecord, to: Stage, ctx: MoveContext): { next: Ca
     stageTimes,
     dueAt,
     updatedAt: ctx.now,
+    ptp: roundsAfterMove(c, to, ctx),
     reopenCount: reopening ? c.reopenCount + 1 : c.reopenCount,
     resolution: to === 'closed' ? (ctx.resolution ?? 'satisfied') : to === 'archived' ? c.resolution : undefined,
     closedAt: to === 'closed' ? ctx.now : to === 'archived' ? c.closedAt : undefined,
@@ -58,6 +60,28 @@ export function moveCase(c: CaseRecord, to: Stage, ctx: MoveContext): { next: Ca
     ...(ctx.detail !== undefined ? { detail: ctx.detail } : {}),
   };
   return { next, event };
+}
+
+/**
+ * The PTP rounds after a move: the citizen's answer to the closure question ends the current round; a reopen
+ * (not satisfied, or the problem came back after closing) opens the next round with the citizen's reason.
+ */
+function roundsAfterMove(c: CaseRecord, to: Stage, ctx: MoveContext): PtpRound[] {
+  const at = ctx.now;
+  const reason = ctx.detail ? { reason: ctx.detail } : {};
+  if (c.stage === 'awaiting_confirmation' && to === 'closed') {
+    const r = ctx.resolution ?? 'satisfied';
+    if (r !== 'satisfied' && r !== 'no_response') return c.ptp;
+    return withCurrentRound(c, { citizenAnswer: { at, answer: r } });
+  }
+  if ((c.stage === 'awaiting_confirmation' || c.stage === 'closed') && to === 'root_cause') {
+    const ended = withCurrentRound(
+      c,
+      c.stage === 'closed' ? { cameBackAt: at } : { citizenAnswer: { at, answer: 'not_satisfied', ...reason } },
+    );
+    return [...ended, { openedAt: at, ...(ctx.detail ? { reopenReason: ctx.detail } : {}), verifications: [] }];
+  }
+  return c.ptp;
 }
 
 /** An event that records something without moving the stage (notes, refusals, relays). */

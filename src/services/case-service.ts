@@ -6,6 +6,7 @@ import type { Actor, CaseEvent, CaseRecord } from '../domain/case.js';
 import { citizenKey } from '../domain/case.js';
 import { caseCardText, divisionName } from '../domain/case-card.js';
 import { moveCase, noteEvent, type DuePolicy } from '../domain/lifecycle.js';
+import { approvedThisRound, currentRound, withCurrentRound, withVerification } from '../domain/ptp.js';
 import type { OutboundMessage } from '../domain/messages.js';
 import { IllegalTransitionError, type Stage } from '../domain/stages.js';
 import type { Logger } from '../log/logger.js';
@@ -219,20 +220,25 @@ export class CaseService {
         requireText(action.text, 'akar masalah');
         const base = c.stage === 'in_review' || c.stage === 'action_planned' ? move('root_cause', action.text) : null;
         if (!base && c.stage !== 'root_cause') throw new IllegalTransitionError(c.stage, 'root_cause');
-        const record = { ...(base ? base.next : { ...c, updatedAt: now }), ptp: { ...c.ptp, rootCause: action.text } };
+        const from = base ? base.next : { ...c, updatedAt: now };
+        const record = { ...from, ptp: withCurrentRound(from, { rootCause: action.text }) };
         const event = base ? base.event : noteEvent(c, now, actor, 'root cause', action.text);
         return { record, events: [event], outbox: [], message: `${c.ticket}: akar masalah dicatat.` };
       }
       case 'ptp': {
         requireText(action.correctiveAction, 'tindakan perbaikan');
         requireText(action.owner, 'penanggung jawab');
-        if (!c.ptp.rootCause) throw new ActionError('catat akar masalah dulu sebelum PTP');
+        if (!currentRound(c).rootCause) throw new ActionError('catat akar masalah dulu sebelum PTP');
         if (!Number.isFinite(action.dueAt) || action.dueAt <= now)
           throw new ActionError('target waktu PTP harus di masa depan');
         const { next, event } = move('action_planned', action.correctiveAction);
         const record = {
           ...next,
-          ptp: { ...c.ptp, correctiveAction: action.correctiveAction, owner: action.owner, dueAt: action.dueAt },
+          ptp: withCurrentRound(next, {
+            correctiveAction: action.correctiveAction,
+            owner: action.owner,
+            dueAt: action.dueAt,
+          }),
         };
         const text =
           lang === 'id'
@@ -263,13 +269,7 @@ export class CaseService {
         const record = {
           ...c,
           updatedAt: now,
-          ptp: {
-            ...c.ptp,
-            verifications: [
-              ...c.ptp.verifications,
-              { result: 'approved' as const, by: who, at: now, notes: action.notes ?? '' },
-            ],
-          },
+          ptp: withVerification(c, { result: 'approved', by: who, at: now, notes: action.notes ?? '' }),
         };
         return {
           record,
@@ -283,13 +283,7 @@ export class CaseService {
         const { next, event } = move('in_progress', action.recommendation);
         const record = {
           ...next,
-          ptp: {
-            ...c.ptp,
-            verifications: [
-              ...c.ptp.verifications,
-              { result: 'rejected' as const, by: who, at: now, notes: action.recommendation },
-            ],
-          },
+          ptp: withVerification(next, { result: 'rejected', by: who, at: now, notes: action.recommendation }),
         };
         return {
           record,
@@ -300,9 +294,13 @@ export class CaseService {
       }
       case 'inform': {
         requireText(action.result, 'hasil penanganan');
-        if (c.ptp.verifications.at(-1)?.result !== 'approved')
-          throw new ActionError('hasil belum diverifikasi (disetujui) supervisor');
-        const { next, event } = move('awaiting_confirmation', action.result);
+        if (!approvedThisRound(c)) throw new ActionError('hasil belum diverifikasi (disetujui) supervisor');
+        const moved = move('awaiting_confirmation', action.result);
+        const next = {
+          ...moved.next,
+          ptp: withCurrentRound(moved.next, { citizenMessage: action.result, informedAt: now }),
+        };
+        const event = moved.event;
         const offered = closureChoices(lang);
         const question = toCitizen(t(lang, 'closureQuestion', { ticket: c.ticket, result: action.result }), {
           choices: offered,

@@ -4,6 +4,7 @@
 // Wire it at start-up: useReports(store, mongoReports(connection)) from src/digest/reports-for.ts.
 import type { Connection } from 'mongoose';
 import type { CaseRecord } from '../domain/case.js';
+import { normaliseCase } from '../domain/ptp.js';
 import { OPEN_STAGES, type Stage } from '../domain/stages.js';
 import type { MessageLabel } from '../../nlp/types.js';
 import type { Conversation } from './port.js';
@@ -296,7 +297,7 @@ export function mongoReports(conn: Connection): ReportStore {
         .sort({ createdAt: 1 })
         .limit(limit)
         .toArray();
-      return rows.map((r) => r.doc);
+      return rows.map((r) => normaliseCase(r.doc));
     },
 
     async overdueCases(now: number, stages: readonly Stage[], limit: number): Promise<CaseRecord[]> {
@@ -307,7 +308,7 @@ export function mongoReports(conn: Connection): ReportStore {
           .sort({ dueAt: -1 })
           .limit(limit)
           .toArray();
-        out.push(...rows.map((r) => r.doc));
+        out.push(...rows.map((r) => normaliseCase(r.doc)));
       }
       return out.sort((a, b) => (b.dueAt ?? 0) - (a.dueAt ?? 0)).slice(0, limit);
     },
@@ -318,7 +319,7 @@ export function mongoReports(conn: Connection): ReportStore {
         .sort({ 'doc.closedAt': 1 })
         .limit(limit)
         .toArray();
-      return rows.map((r) => r.doc);
+      return rows.map((r) => normaliseCase(r.doc));
     },
   };
 }

@@ -93,9 +93,36 @@ describe('staff work a case through the SOP', () => {
     const c = await h.app.store.getCase(ticket);
     expect(c).toMatchObject({ stage: 'root_cause', reopenCount: 1 });
     expect(c?.satisfaction.at(-1)).toMatchObject({ satisfied: false, reason: 'SPPT baru belum saya terima' });
-    expect(c?.ptp.rootCause).toBe('Data objek pajak terduplikasi saat pemutakhiran');
+    expect(c?.ptp[0]?.rootCause).toBe('Data objek pajak terduplikasi saat pemutakhiran');
     const staffNote = h.sent.filter((m) => m.channel === 'staff' && m.ticket === ticket).at(-1);
     expect(staffNote?.text).toMatch(/BELUM PUAS/);
+  });
+
+  it('asks for verification again in the reopened round: round 1’s approval does not let staff inform', async () => {
+    const ticket = await fileComplaint();
+    await walkToVerified(ticket);
+    await h.app.cases.act(ticket, staff, { type: 'inform', result: 'SPPT ganda sudah dibatalkan.' });
+    await h.deliver();
+    await h.say('belum puas');
+    await h.say('SPPT baru belum saya terima');
+    for (const a of [
+      { type: 'root_cause', text: 'SPPT tertahan di kurir' },
+      { type: 'ptp', correctiveAction: 'Antar langsung', owner: 'Seksi Penagihan', dueAt: h.clock.now + 1e7 },
+      { type: 'start' },
+      { type: 'done' },
+    ] as const) {
+      expect((await h.app.cases.act(ticket, staff, a)).ok, a.type).toBe(true);
+    }
+    const early = await h.app.cases.act(ticket, staff, { type: 'inform', result: 'Sudah diantar.' });
+    expect(early).toMatchObject({ ok: false, reason: expect.stringMatching(/belum diverifikasi/) });
+    expect((await h.app.store.getCase(ticket))?.stage).toBe('verifying');
+    expect((await h.app.cases.act(ticket, head, { type: 'approve' })).ok).toBe(true);
+    expect((await h.app.cases.act(ticket, staff, { type: 'inform', result: 'Sudah diantar.' })).ok).toBe(true);
+    const c = await h.app.store.getCase(ticket);
+    expect(c?.ptp.map((r) => [r.rootCause, r.citizenMessage, r.citizenAnswer?.answer])).toEqual([
+      ['Data objek pajak terduplikasi saat pemutakhiran', 'SPPT ganda sudah dibatalkan.', 'not_satisfied'],
+      ['SPPT tertahan di kurir', 'Sudah diantar.', undefined],
+    ]);
   });
 
   it('sends a rejected verification back to work with the recommendation', async () => {
@@ -113,7 +140,7 @@ describe('staff work a case through the SOP', () => {
     expect(r.ok).toBe(true);
     const c = await h.app.store.getCase(ticket);
     expect(c?.stage).toBe('in_progress');
-    expect(c?.ptp.verifications.at(-1)).toMatchObject({ result: 'rejected', notes: 'Cek juga NOP tetangga' });
+    expect(c?.ptp.at(-1)?.verifications.at(-1)).toMatchObject({ result: 'rejected', notes: 'Cek juga NOP tetangga' });
   });
 
   it('refuses verification by plain staff, logs the refusal and changes nothing', async () => {

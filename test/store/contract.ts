@@ -90,6 +90,15 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(await store.getCase('ADU-0000-0000')).toBeNull();
     });
 
+    it('reads a case stored with the old single PTP object as PTP round 1', async () => {
+      const c = makeCase();
+      const old = { ...c, ptp: { rootCause: 'lama', owner: 'Kasi', verifications: [] } } as unknown as typeof c;
+      await store.commit({ cases: [{ record: old, expectedVersion: null }] });
+      const expected = [{ openedAt: c.createdAt, rootCause: 'lama', owner: 'Kasi', verifications: [] }];
+      expect((await store.getCase(c.ticket))?.ptp).toEqual(expected);
+      expect((await store.listCases({ citizenKey: 'telegram:1001' }))[0]?.ptp).toEqual(expected);
+    });
+
     it('refuses a stale case update and changes nothing, including the other parts of the commit', async () => {
       const c = makeCase();
       await store.commit({ cases: [{ record: c, expectedVersion: null }] });

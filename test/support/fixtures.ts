@@ -21,7 +21,7 @@ export function makeCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     dueAt: now + 3_600_000,
     reviewNotes: [],
     privateNotes: [],
-    ptp: { verifications: [] },
+    ptp: [],
     satisfaction: [],
     reopenCount: 0,
     createdAt: now,

@@ -5,6 +5,7 @@ import mongoose, { type Connection, type Types } from 'mongoose';
 import { complaintText, type CaseEvent, type CaseRecord } from '../../domain/case.js';
 import { dedupeKey, type InboundMessage } from '../../domain/messages.js';
 import { OPEN_STAGES } from '../../domain/stages.js';
+import { normaliseCase } from '../../domain/ptp.js';
 import type { MessageLabel } from '../../../nlp/types.js';
 import {
   type CaseQuery,
@@ -129,7 +130,7 @@ class MongoStore implements Store {
 
   async getCase(ticket: string): Promise<CaseRecord | null> {
     const r = await this.m.cases.findOne({ ticket }, { doc: 1, _id: 0 }).lean();
-    return r ? r.doc : null;
+    return r ? normaliseCase(r.doc) : null;
   }
 
   async listCases(q: CaseQuery): Promise<CaseRecord[]> {
@@ -148,7 +149,7 @@ class MongoStore implements Store {
       .sort({ createdAt: q.order === 'oldest' ? 1 : -1, ticket: 1 })
       .limit(Math.max(1, Math.min(q.limit ?? 50, 1000)))
       .lean();
-    return rows.map((r) => r.doc);
+    return rows.map((r) => normaliseCase(r.doc));
   }
 
   async getEvents(ticket: string): Promise<CaseEvent[]> {

@@ -2,6 +2,7 @@
 // created by migration step 2 in migrations.ts), so a digest over a million cases takes well under a second. Reads only; the Store adapter stays the only writer.
 import type Database from 'better-sqlite3';
 import type { CaseRecord } from '../../domain/case.js';
+import { normaliseCase } from '../../domain/ptp.js';
 import { OPEN_STAGES, type Stage } from '../../domain/stages.js';
 import type { MessageLabel } from '../../../nlp/types.js';
 import type { Conversation } from '../port.js';
@@ -251,5 +252,5 @@ export class SqliteReports implements ReportStore {
 }
 
 function docs(rows: unknown[]): CaseRecord[] {
-  return (rows as Array<{ doc: string }>).map((r) => JSON.parse(r.doc) as CaseRecord);
+  return (rows as Array<{ doc: string }>).map((r) => normaliseCase(JSON.parse(r.doc) as CaseRecord));
 }

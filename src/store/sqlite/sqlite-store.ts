@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CaseEvent, CaseRecord } from '../../domain/case.js';
 import { citizenKey, complaintText } from '../../domain/case.js';
+import { normaliseCase } from '../../domain/ptp.js';
 import { chatKeyOf, dedupeKey, type InboundMessage } from '../../domain/messages.js';
 import { OPEN_STAGES } from '../../domain/stages.js';
 import type { MessageLabel } from '../../../nlp/types.js';
@@ -178,7 +179,7 @@ export class SqliteStore implements Store {
 
   async getCase(ticket: string): Promise<CaseRecord | null> {
     const r = this.stmt.getCase.get(ticket) as CaseRow | undefined;
-    return r ? (JSON.parse(r.doc) as CaseRecord) : null;
+    return r ? normaliseCase(JSON.parse(r.doc) as CaseRecord) : null;
   }
 
   async listCases(q: CaseQuery): Promise<CaseRecord[]> {
@@ -208,7 +209,9 @@ export class SqliteStore implements Store {
     const sql = `SELECT doc FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY created_at ${q.order === 'oldest' ? 'ASC' : 'DESC'}, ticket LIMIT ?`;
     params.push(Math.max(1, Math.min(q.limit ?? 50, 1000)));
-    return (this.db.prepare(sql).all(...params) as CaseRow[]).map((r) => JSON.parse(r.doc) as CaseRecord);
+    return (this.db.prepare(sql).all(...params) as CaseRow[]).map((r) =>
+      normaliseCase(JSON.parse(r.doc) as CaseRecord),
+    );
   }
 
   async getEvents(ticket: string): Promise<CaseEvent[]> {
