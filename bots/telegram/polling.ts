@@ -3,6 +3,10 @@
 // store so a restart does not see handled updates again. stop() lets the update in hand finish, then returns.
 import type { Logger } from '../../src/log/logger.js';
 import type { Store } from '../../src/store/port.js';
+import { Backoff, type BackoffPolicy } from '../../src/services/backoff.js';
+
+/** A failed getUpdates or update is tried again after 1 s, doubling to 30 s, for as long as the bot runs. */
+export const POLLING_BACKOFF: BackoffPolicy = { initialMs: 1000, maxMs: 30_000, jitter: 0.2 };
 
 export interface RawUpdate {
   update_id: number;
@@ -19,9 +23,8 @@ export interface PollingOptions {
   handle(update: RawUpdate): Promise<void>;
   /** Long-poll timeout in seconds (Telegram holds the request this long when there is nothing). */
   timeoutSec?: number;
-  /** Waits between failed attempts, doubling up to maxBackoffMs. */
-  backoffMs?: number;
-  maxBackoffMs?: number;
+  /** Waits between failed attempts (default POLLING_BACKOFF). */
+  backoff?: BackoffPolicy;
 }
 
 export interface Poller {
@@ -59,17 +62,20 @@ export function startPolling(opts: PollingOptions): Poller {
   const loop = async () => {
     const stored = Number(await store.getValue(offsetKey(opts.name)).catch(() => null));
     let offset = Number.isSafeInteger(stored) && stored > 0 ? stored : 0;
-    let backoff = opts.backoffMs ?? 1000;
+    // Two counters: a getUpdates that works says nothing about a handler that keeps failing, and vice versa.
+    const fetching = new Backoff(opts.backoff ?? POLLING_BACKOFF);
+    const handling = new Backoff(opts.backoff ?? POLLING_BACKOFF);
     markStarted();
     while (running) {
       let updates: RawUpdate[];
       try {
         updates = await opts.fetchUpdates(offset, opts.timeoutSec ?? 25, abort.signal);
+        fetching.reset();
       } catch (err) {
         if (!running) break;
-        log.warn('getUpdates failed; trying again', { bot: opts.name, error: err as Error, inMs: backoff });
-        await sleep(backoff);
-        backoff = Math.min(backoff * 2, opts.maxBackoffMs ?? 30_000);
+        const wait = fetching.fail() ?? 30_000;
+        log.warn('getUpdates failed; trying again', { bot: opts.name, error: err as Error, inMs: wait });
+        await sleep(wait);
         continue;
       }
       for (const update of updates) {
@@ -84,12 +90,11 @@ export function startPolling(opts: PollingOptions): Poller {
             update: update.update_id,
             error: err as Error,
           });
-          if (running) await sleep(backoff);
-          backoff = Math.min(backoff * 2, opts.maxBackoffMs ?? 30_000);
+          const wait = handling.fail() ?? 30_000;
+          if (running) await sleep(wait);
           break;
         }
-        // Reset only once an update went through: a fetch that works says nothing about a handler that keeps failing.
-        backoff = opts.backoffMs ?? 1000;
+        handling.reset();
         offset = update.update_id + 1;
         await store
           .setValue(offsetKey(opts.name), String(offset))

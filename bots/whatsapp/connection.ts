@@ -5,6 +5,7 @@
 // arrived while we were down (same dedupe as live messages).
 import type { App } from '../../src/app.js';
 import { maskContact } from '../../nlp/pii.js';
+import { retryDelay, type BackoffPolicy } from '../../src/services/backoff.js';
 import type { WaMessage, WhatsAppClient, WhatsAppDriver } from './client-port.js';
 import { pickUpUnread } from './catch-up.js';
 import type { WhatsAppReceiver } from './receiver.js';
@@ -26,12 +27,10 @@ const BAD_STATES = new Set([
   'DEPRECATED_VERSION',
 ]);
 
-export interface Backoff {
-  initialMs: number;
-  maxMs: number;
-}
+/** Reconnect waits: the core's backoff rule (src/services/backoff.ts). */
+export type Backoff = BackoffPolicy;
 
-export const DEFAULT_BACKOFF: Backoff = { initialMs: 5_000, maxMs: 5 * 60_000 };
+export const DEFAULT_BACKOFF: Backoff = { initialMs: 5_000, maxMs: 5 * 60_000, jitter: 0.2 };
 
 export interface ConnectionDeps {
   app: Pick<App, 'store' | 'dispatcher' | 'health' | 'now' | 'log'>;
@@ -211,9 +210,10 @@ export class WhatsAppConnection implements SenderConnection {
     this.client = null;
     this.generation++;
     if (old) this.track(this.close(old));
-    const { initialMs, maxMs } = this.deps.backoff ?? DEFAULT_BACKOFF;
-    const delay = Math.min(initialMs * 2 ** this.failures, maxMs);
+    const policy = this.deps.backoff ?? DEFAULT_BACKOFF;
     this.failures++;
+    // No attempt limit: WhatsApp is retried for as long as the service runs (the staff group knows it is down).
+    const delay = retryDelay(policy, this.failures) ?? policy.maxMs;
     this.reconnectTimer = this.deps.timers.setTimeout(() => {
       this.reconnectTimer = null;
       // A new browser may only start once the old one has let go of the session profile.

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import type { ChannelName, OutboundMessage } from '../domain/messages.js';
 import type { Logger } from '../log/logger.js';
 import type { OutboxItem, Store } from '../store/port.js';
+import { retryDelay, type BackoffPolicy } from './backoff.js';
 
 /** Thrown by a sender to say how a failed delivery should be treated. */
 export class DeliveryError extends Error {
@@ -47,13 +48,18 @@ export interface DispatcherOptions {
   pollMs?: number;
   batch?: number;
   leaseMs?: number;
-  /** Give up on an item after this many failed attempts. */
-  maxAttempts?: number;
+  /** Waits between failed attempts of one item, and when to give up on it (default DELIVERY_BACKOFF). */
+  retry?: BackoffPolicy;
+  /** Source of the retry jitter (tests pass a fixed one to assert the waits). */
+  random?: () => number;
   /** Called when a recipient is found unreachable, so the citizen's record says so. */
   onUnreachable?: (message: OutboundMessage, reason: string) => Promise<void>;
 }
 
 const NO_SENDER_DELAY_MS = 60_000;
+
+/** A failed delivery is tried again after 2 s, then 4, 8, … up to 15 minutes; after 25 failed attempts it fails. */
+export const DELIVERY_BACKOFF: BackoffPolicy = { initialMs: 2000, maxMs: 15 * 60_000, jitter: 0.2, maxAttempts: 25 };
 
 /** True when `owner` (as written by a Dispatcher) is a process on this host that no longer runs. */
 export function isOwnerGone(owner: string): boolean {
@@ -81,9 +87,11 @@ export class Dispatcher {
   /** The earliest time an item was put back for (pacing, rate limits), so the next pass is not late for it. */
   private soonest = Infinity;
   private readonly now: () => number;
+  private readonly random: () => number;
 
   constructor(private readonly opts: DispatcherOptions) {
     this.now = opts.now ?? Date.now;
+    this.random = opts.random ?? Math.random;
   }
 
   register(sender: ChannelSender): void {
@@ -179,7 +187,9 @@ export class Dispatcher {
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError((err as Error).message ?? String(err), 'retry');
       const attempts = item.attempts + 1;
-      if (e.kind === 'permanent' || attempts >= (this.opts.maxAttempts ?? 25)) {
+      const wait =
+        e.kind === 'permanent' ? null : retryDelay(this.opts.retry ?? DELIVERY_BACKOFF, attempts, this.random);
+      if (wait === null) {
         await store.markFailed(item.id, this.now(), e.message);
         log.warn('outbound message failed for good', {
           channel: msg.channel,
@@ -190,7 +200,7 @@ export class Dispatcher {
         if (e.recipientUnreachable) await this.opts.onUnreachable?.(msg, e.message);
         return false;
       }
-      const backoff = e.retryAfterMs ?? Math.min(1000 * 2 ** Math.min(attempts, 12), 15 * 60_000);
+      const backoff = e.retryAfterMs ?? wait;
       if (e.retryAfterMs !== undefined) this.chatNextAt.set(item.chatKey, this.now() + e.retryAfterMs);
       this.soonest = Math.min(this.soonest, this.now() + backoff);
       await store.retryOutbox(item.id, this.now() + backoff, e.message, true);

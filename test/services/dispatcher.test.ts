@@ -74,16 +74,43 @@ describe('the outbox dispatcher', () => {
     expect(r.sent).toEqual(['B:1', 'A:1', 'A:2']);
   });
 
-  it('retries a transient failure with backoff and delivers once', async () => {
+  it('retries a transient failure after growing waits and gives up after the last attempt', async () => {
     await store.commit({ outbox: [msg('A', '1')] });
-    const d = dispatcher();
+    const d = dispatcher({ retry: { initialMs: 2000, maxMs: 8000, maxAttempts: 5, jitter: 0.5 }, random: () => 0 });
+    const r = recorder(() => new Error('ECONNRESET'));
+    d.register(r);
+    const row = () =>
+      store.database.prepare('SELECT status, attempts, next_attempt_at AS next FROM outbox').get() as {
+        status: string;
+        attempts: number;
+        next: number;
+      };
+    const waits: number[] = [];
+    for (let pass = 0; pass < 10 && row().status === 'pending'; pass++) {
+      await d.drainOnce();
+      const now = row();
+      if (now.status !== 'pending') break;
+      waits.push(now.next - clock.now);
+      clock.now = now.next;
+    }
+    expect(waits).toEqual([2000, 4000, 8000, 8000]);
+    expect(row()).toMatchObject({ status: 'failed' });
+    expect(r.sent).toEqual([]);
+  });
+
+  it('delivers once a transient failure clears', async () => {
+    await store.commit({ outbox: [msg('A', '1')] });
+    const d = dispatcher({ random: () => 0 });
     const r = recorder((_m, n) => (n <= 2 ? new Error('ECONNRESET') : null));
     d.register(r);
-    for (let i = 0; i < 5; i++) {
-      await drain(d, 2);
-      clock.now += 60_000;
-    }
+    await d.drainOnce();
+    clock.now += 2000;
+    await d.drainOnce();
+    expect(r.sent).toEqual([]);
+    clock.now += 4000;
+    await d.drainOnce();
     expect(r.sent).toEqual(['A:1']);
+    expect(await store.countOutbox('delivered')).toBe(1);
   });
 
   it('records a permanent failure on the recipient and does not retry it', async () => {

@@ -45,7 +45,7 @@ export async function startWaTest(
     settings,
     timers,
     watchdogMs: opts.watchdogMs ?? 0,
-    backoff: { initialMs: 1000, maxMs: 8000 },
+    backoff: { initialMs: 1000, maxMs: 8000, jitter: 0 },
   });
   await wa.idle();
   const flush = async () => {
