@@ -12,6 +12,7 @@ import { interimFaq, interimUnderstanding } from './understand-interim.js';
 // The contract types, the personal-data masker, and the parts the core may want to build on its own.
 export * from './types.js';
 export { maskPersonalData, findPersonalData, maskContact } from './pii.js';
+export { extractSlots } from './slots/index.js';
 export { createRepeatIndex, DEFAULT_REPEAT_THRESHOLD } from './repeat/repeat-index.js';
 export { createRouter } from './routing/router.js';
 export { DEFAULT_MODEL_PATH } from './model/paths.js';
