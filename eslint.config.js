@@ -11,9 +11,48 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Dependencies point inward (README, architecture): adapters depend on the core, never the reverse.
+  ...importDirections(),
   {
     files: ['bin/*', '**/*.cjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
+
+/**
+ * The import-direction check run by `npm run check`: per folder, the imports that would point outward. Import paths
+ * are relative, so each rule matches the folder name after the "../" that leave the importing folder.
+ */
+function importDirections() {
+  const rule = (files, ignores, banned) => ({
+    files,
+    ...(ignores.length ? { ignores } : {}),
+    rules: {
+      'no-restricted-imports': ['error', { patterns: banned.map(([regex, message]) => ({ regex, message })) }],
+    },
+  });
+  const bots = ['^(\\.\\./)+bots/', 'the core must not import a channel adapter (only src/cli/channels.ts lists them)'];
+  return [
+    rule(['src/**/*.ts', 'flows/**/*.ts', 'nlp/**/*.ts'], ['src/cli/channels.ts'], [bots]),
+    rule(['bots/**/*.ts'], [], [['(^|/)src/cli/', 'adapters depend on the core (src/ports), never on the CLI']]),
+    rule(
+      ['nlp/**/*.ts'],
+      [],
+      [['(^|/)src/(services|store|cli|scheduler|digest)/', 'text understanding must not import the services']],
+    ),
+    rule(
+      ['src/domain/**/*.ts'],
+      [],
+      [
+        ['^\\.\\./(services|store|cli|scheduler|digest|config|ports|app)', 'the domain depends on nothing but itself'],
+        bots,
+      ],
+    ),
+    rule(
+      ['flows/**/*.ts'],
+      [],
+      [['(^|/)src/(store/(sqlite|mongo)|cli)/', 'flows are plain functions: no store adapter, no CLI'], bots],
+    ),
+  ];
+}

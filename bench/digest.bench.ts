@@ -9,10 +9,10 @@ import { DEFAULT_AGENCY_CONFIG, projectRoot } from '../src/config/config.js';
 import { officeHoursPolicy } from '../src/domain/office-hours.js';
 import { DEFAULT_STANDARD_MINUTES } from '../src/domain/stages.js';
 import { buildDigest } from '../src/digest/build.js';
-import { reportsFor } from '../src/digest/reports-for.js';
 import { seedHistory, seededRandom } from '../src/digest/seed-history.js';
 import { loadSchedulerConfig } from '../src/scheduler/settings.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { SqliteReports } from '../src/store/sqlite/sqlite-reports.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const WEEKS = Number(process.env.BENCH_WEEKS ?? 26);
@@ -44,7 +44,7 @@ try {
     `seeded ${seeded.cases.toLocaleString('en')} cases, ${seeded.events.toLocaleString('en')} events over ${WEEKS} weeks in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
   // The report indexes exist from the store's migration on, so seeding above already kept them up to date.
-  const reports = reportsFor(store);
+  const reports = new SqliteReports(store.database);
   const deps = { reports, agency, timeZone: settings.timeZone, chartWeeks: settings.chartWeeks };
   for (const period of ['daily', 'weekly'] as const) {
     const times: number[] = [];

@@ -7,16 +7,17 @@ import type { Config } from './config/config.js';
 import { loadAgency } from './config/agency.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { openStore } from './store/open.js';
-import type { Store } from './store/port.js';
+import type { Store, StoreBundle } from './store/port.js';
+import type { ReportStore } from './store/reports.js';
 import { InboundService } from './services/inbound.js';
 import { CaseService } from './services/case-service.js';
 import { Dispatcher, isOwnerGone } from './services/dispatcher.js';
-import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { TextUnderstanding } from '../nlp/types.js';
 
 export interface App {
   config: Config;
   store: Store;
+  reports: ReportStore;
   agency: Agency;
   nlp: TextUnderstanding;
   log: Logger;
@@ -36,7 +37,8 @@ export interface AppOptions {
   log?: Logger;
   now?: () => number;
   nlp?: TextUnderstanding;
-  store?: Store;
+  /** The store to use instead of the configured one (tests, benchmarks). */
+  stores?: StoreBundle;
   duePolicy?: DuePolicy;
   /** Test hook, see InboundDeps.afterStore. */
   afterStore?: (id: string) => void;
@@ -54,7 +56,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     });
   const now = opts.now ?? Date.now;
   const agency = loadAgency(config.agencyConfigPath);
-  const store = opts.store ?? (await openStore(config));
+  const stores = opts.stores ?? (await openStore(config));
+  const { store, reports } = stores;
   const nlp = opts.nlp ?? (await import('../nlp/index.js')).loadTextUnderstanding({ agency });
   const started = Date.now();
   let indexed = 0;
@@ -72,11 +75,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       if (msg.channel !== 'staff') await store.markUnreachable(`${msg.channel}:${msg.chatId}`, now(), reason);
     },
   });
-  if (store instanceof SqliteStore) {
-    // A SQLite file is used from one host: claims of a crashed process here can be freed at once.
-    const released = store.releaseClaimsOfGoneOwners(isOwnerGone);
-    if (released) log.info('released outbox claims of a process that is gone', { items: released });
-  }
+  // A SQLite file is used from one host: claims of a crashed process here can be freed at once.
+  const released = stores.releaseClaimsOfGoneOwners?.(isOwnerGone) ?? 0;
+  if (released) log.info('released outbox claims of a process that is gone', { items: released });
   const onOutbox = () => dispatcher.kick();
   const inbound = new InboundService({
     store,
@@ -96,6 +97,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   return {
     config,
     store,
+    reports,
     agency,
     nlp,
     log,

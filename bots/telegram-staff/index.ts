@@ -1,6 +1,6 @@
 // The staff inbox's Telegram bot: start it on an App (long polling, or webhook when configured).
 import type { App } from '../../src/app.js';
-import type { RunningChannel } from '../../src/cli/channels.js';
+import type { RunningChannel } from '../../src/ports/channel.js';
 import type { Pacing } from '../../src/services/dispatcher.js';
 import { startPolling } from '../telegram/polling.js';
 import type { WebhookServer } from '../telegram/webhook.js';

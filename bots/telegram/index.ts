@@ -2,7 +2,7 @@
 // staff inbox bot (Telegraf) when TELEGRAM_STAFF_BOT_TOKEN is set. With TELEGRAM_WEBHOOK_URL both share one
 // webhook server; otherwise each long-polls.
 import type { App } from '../../src/app.js';
-import type { ChannelEntry, RunningChannel } from '../../src/cli/channels.js';
+import type { ChannelEntry, RunningChannel } from '../../src/ports/channel.js';
 import { startCitizenBot } from '../telegram-citizen/index.js';
 import { startStaffBot } from '../telegram-staff/index.js';
 import { startWebhookServer, type WebhookServer } from './webhook.js';

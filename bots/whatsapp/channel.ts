@@ -1,7 +1,7 @@
 // Starts the WhatsApp channel: checks the browser, then wires the receiver, the connection supervisor and the
 // outbox sender together. `startWhatsApp` takes the driver and timers as arguments so tests run it on a fake.
 import type { App } from '../../src/app.js';
-import type { ChannelEntry, RunningChannel } from '../../src/cli/channels.js';
+import type { ChannelEntry, RunningChannel } from '../../src/ports/channel.js';
 import type { ChannelSender } from '../../src/services/dispatcher.js';
 import { assertChromium } from './chromium.js';
 import type { WhatsAppDriver } from './client-port.js';

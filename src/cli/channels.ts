@@ -1,25 +1,19 @@
 // The channels `aduan serve` can run, each enabled by its own settings. This is the composition root: the only
-// core file that knows the adapters in bots/ (they are loaded only when configured).
-import type { App } from '../app.js';
-import type { Config } from '../config/config.js';
-import { telegramChannels } from '../../bots/telegram/index.js';
-import { whatsappChannel } from '../../bots/whatsapp/index.js';
-import { schedulerEntry } from '../scheduler/index.js';
+// core file that knows the adapters in bots/. The types an adapter implements live in the core
+// (src/ports/channel.ts), so adapters never import the CLI. Adapters are loaded on first use: the console chat
+// does not pay for loading Telegram, WhatsApp and the scheduler.
+import type { ChannelEntry } from '../ports/channel.js';
 
-/** A running channel (or background service) that `serve` stops on shutdown. */
-export interface RunningChannel {
-  name: string;
-  /** Finishes the work in hand (the update being handled), then stops. */
-  stop(): Promise<void>;
+export type { ChannelEntry, RunningChannel } from '../ports/channel.js';
+/** The console chat (`chat`, and `serve` with no channel configured). */
+export { runConsoleChat } from '../../bots/console/console-channel.js';
+
+/** The channel adapters, and the background services `serve` runs beside them (the scheduler). */
+export async function loadChannels(): Promise<{ channels: ChannelEntry[]; services: ChannelEntry[] }> {
+  const [{ telegramChannels }, { whatsappChannel }, { schedulerEntry }] = await Promise.all([
+    import('../../bots/telegram/index.js'),
+    import('../../bots/whatsapp/index.js'),
+    import('../scheduler/index.js'),
+  ]);
+  return { channels: [...telegramChannels, whatsappChannel], services: [schedulerEntry] };
 }
-
-export interface ChannelEntry {
-  name: string;
-  enabled(config: Config): boolean;
-  start(app: App): Promise<RunningChannel>;
-}
-
-export const CHANNELS: ChannelEntry[] = [...telegramChannels, whatsappChannel];
-
-/** Background services `serve` runs beside the channels (the scheduler: clocks, follow-ups, digests). */
-export const SERVICES: ChannelEntry[] = [schedulerEntry];

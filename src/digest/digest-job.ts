@@ -1,7 +1,6 @@
 // The scheduled digests: built for the period ending at the occurrence (07:00 by default), put in the outbox for
 // every supervisor in one commit. The outbox delivers per chat: an unreachable supervisor is logged and skipped.
 import { supervisorMessages } from './recipients.js';
-import { reportsFor } from './reports-for.js';
 import { buildDigest } from './build.js';
 import type { Period } from './compose.js';
 import type { Job, JobReport } from '../scheduler/job.js';
@@ -14,7 +13,7 @@ export function digestJob(period: Period, cron: string): Job {
     run: async ({ app, settings, occurrence, now, log }): Promise<JobReport> => {
       const digest = await buildDigest(
         {
-          reports: reportsFor(app.store),
+          reports: app.reports,
           agency: app.agency,
           timeZone: settings.timeZone,
           chartWeeks: settings.chartWeeks,

@@ -3,5 +3,4 @@ export { buildDigest, type Digest, type DigestDeps } from './build.js';
 export { composeDigest, excerpt, type Period } from './compose.js';
 export { renderChart } from './chart.js';
 export { supervisorMessages } from './recipients.js';
-export { reportsFor, useReports } from './reports-for.js';
 export { digestJob } from './digest-job.js';

@@ -1,7 +1,11 @@
 // One normalised inbound message type that every channel produces, and one outbound message type that every
 // channel consumes (Rasa's UserMessage / OutputChannel idea). Channel SDK types never cross this line.
 
-export type ChannelName = 'console' | 'telegram' | 'whatsapp' | 'staff';
+/** The channels citizens write on. */
+export type ChannelName = 'console' | 'telegram' | 'whatsapp';
+
+/** Where an outbound message goes: a citizen's channel, or the staff inbox (cases' threads, notices, digests). */
+export type Destination = ChannelName | 'staff';
 
 export interface Attachment {
   kind: 'photo' | 'document' | 'voice' | 'video' | 'location';
@@ -36,7 +40,7 @@ export interface Choice {
 }
 
 export interface OutboundMessage {
-  channel: ChannelName;
+  channel: Destination;
   chatId: string;
   text: string;
   /** Offered answers: buttons where the channel has them, numbered text where it does not. */
@@ -58,6 +62,6 @@ export function citizenKeyOf(msg: Pick<InboundMessage, 'channel' | 'senderId'>):
   return `${msg.channel}:${msg.senderId}`;
 }
 
-export function chatKeyOf(msg: Pick<OutboundMessage, 'channel' | 'chatId'>): string {
+export function chatKeyOf(msg: { channel: Destination; chatId: string }): string {
   return `${msg.channel}:${msg.chatId}`;
 }

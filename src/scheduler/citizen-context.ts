@@ -6,14 +6,14 @@ import type { ChannelName } from '../domain/messages.js';
 import { flowContext as sharedFlowContext, flowOutbox, indexNewComplaints } from '../services/flow-effects.js';
 import type { FlowContext, FlowResult } from '../../flows/context.js';
 
-const CHANNELS: readonly ChannelName[] = ['console', 'telegram', 'whatsapp', 'staff'];
+const CHANNELS: readonly ChannelName[] = ['console', 'telegram', 'whatsapp'];
 
 /** The citizen of a conversation key ("whatsapp:62812…@c.us"); chats with citizens are private, so chat = user. */
 export function citizenOfKey(key: string, language: Language): CitizenRef | null {
   const i = key.indexOf(':');
   const channel = key.slice(0, i) as ChannelName;
   const userId = key.slice(i + 1);
-  if (i <= 0 || userId === '' || !CHANNELS.includes(channel) || channel === 'staff') return null;
+  if (i <= 0 || userId === '' || !CHANNELS.includes(channel)) return null;
   return { channel, userId, chatId: userId, language };
 }
 

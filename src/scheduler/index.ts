@@ -1,6 +1,6 @@
 // The scheduler as a background service of `aduan serve`: always enabled; bad settings stop start-up.
 import type { App } from '../app.js';
-import type { ChannelEntry } from '../cli/channels.js';
+import type { ChannelEntry } from '../ports/channel.js';
 import { dateTimeId } from '../digest/format.js';
 import { allJobs } from './registry.js';
 import { Scheduler } from './runner.js';

@@ -2,7 +2,7 @@
 // honoured without holding back other chats, permanent failures recorded. Channels plug in a ChannelSender.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ChannelName, OutboundMessage } from '../domain/messages.js';
+import type { Destination, OutboundMessage } from '../domain/messages.js';
 import type { Logger } from '../log/logger.js';
 import type { OutboxItem, Store } from '../store/port.js';
 import { retryDelay, type BackoffPolicy } from './backoff.js';
@@ -32,7 +32,7 @@ export interface Pacing {
 }
 
 export interface ChannelSender {
-  readonly channel: ChannelName;
+  readonly channel: Destination;
   readonly pacing?: Pacing;
   /** Delivers one message or throws (a DeliveryError says whether to retry). */
   send(message: OutboundMessage): Promise<void>;
@@ -75,11 +75,11 @@ export function isOwnerGone(owner: string): boolean {
 }
 
 export class Dispatcher {
-  private readonly senders = new Map<ChannelName, ChannelSender>();
+  private readonly senders = new Map<Destination, ChannelSender>();
   /** host:pid:uuid — lets a restarted process on the same host see that a claim's owner is gone. */
   readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
   private readonly chatNextAt = new Map<string, number>();
-  private readonly channelNextAt = new Map<ChannelName, number>();
+  private readonly channelNextAt = new Map<Destination, number>();
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private draining: Promise<number> | null = null;
@@ -99,7 +99,7 @@ export class Dispatcher {
     this.kick();
   }
 
-  unregister(channel: ChannelName): void {
+  unregister(channel: Destination): void {
     this.senders.delete(channel);
   }
 

@@ -1,7 +1,7 @@
 // Reports over the MongoDB store (collections cases, case_events, conversations as src/store/mongo/schemas.ts
 // writes them: indexed copies beside the whole record in `doc`). Every fact is one indexed count, find or
 // aggregation; ensureReportIndexes() creates the indexes they need. Runs only where a MongoDB is (CI).
-// Wire it at start-up: useReports(store, mongoReports(connection)) from src/digest/reports-for.ts.
+// Wired at start-up by src/store/mongo/bundle.ts.
 import type { Connection } from 'mongoose';
 import type { CaseRecord } from '../domain/case.js';
 import { normaliseCase } from '../domain/ptp.js';

@@ -1,9 +1,11 @@
-// The one port every store adapter implements (SQLite by default, MongoDB when MONGODB_URI is set).
-// Every adapter passes the same contract suite in test/store/contract.ts.
+// The store port, split by concern (inbox, records, outbox, leases; reports in reports.ts). Every adapter (SQLite by
+// default, MongoDB when MONGODB_URI is set) implements all of it and passes the contract suite in
+// test/store/contract.ts.
 import type { CaseEvent, CaseRecord } from '../domain/case.js';
 import type { InboundMessage, OutboundMessage } from '../domain/messages.js';
 import type { MessageLabel } from '../../nlp/types.js';
 import type { Stage } from '../domain/stages.js';
+import type { ReportStore } from './reports.js';
 
 export interface StoredInbound {
   id: string;
@@ -58,9 +60,8 @@ export interface CaseQuery {
   order?: 'newest' | 'oldest';
 }
 
-export interface Store {
-  readonly kind: 'sqlite' | 'mongodb';
-
+/** The inbox: every inbound message is stored under its dedupe key before it is handled. */
+export interface InboxStore {
   /**
    * Stores an inbound message under its dedupe key. `duplicate` is true (and nothing is written) if the key exists;
    * `handled` then says whether the stored one was handled (a failed handling leaves it false, so it can be retried).
@@ -71,7 +72,10 @@ export interface Store {
   ): Promise<{ id: string; duplicate: boolean; handled: boolean }>;
   /** Inbound messages stored but not yet handled, oldest first (crash recovery). */
   listUnhandledInbound(limit: number): Promise<StoredInbound[]>;
+}
 
+/** The records: conversations, cases and their event logs. Written only through `commit`, all or nothing. */
+export interface RecordStore {
   getConversation(key: string): Promise<Conversation | null>;
   markUnreachable(key: string, at: number, reason: string): Promise<void>;
 
@@ -88,7 +92,10 @@ export interface Store {
 
   /** Applies everything at once or nothing. Throws ConflictError when an expected version does not match. */
   commit(change: Commit): Promise<void>;
+}
 
+/** The outbox: every outbound message waits here until delivered, in order per chat. */
+export interface OutboxStore {
   /**
    * Claims, for `leaseMs`, the oldest pending outbox item of each chat that is due, up to `limit` chats.
    * Later items of a chat wait until the earlier one is delivered or failed, so each chat stays in order.
@@ -99,15 +106,32 @@ export interface Store {
   retryOutbox(id: string, nextAttemptAt: number, error: string | null, countAttempt: boolean): Promise<void>;
   markFailed(id: string, at: number, error: string): Promise<void>;
   countOutbox(status: OutboxStatus): Promise<number>;
+}
 
-  /** A small key-value table for adapters and jobs (staff thread ids, last run times). */
-  getValue(key: string): Promise<string | null>;
-  setValue(key: string, value: string): Promise<void>;
-
+/** Leases and small settings: what scheduled jobs and channel adapters keep between runs and instances. */
+export interface LeaseStore {
   /** Takes or renews a named lease (scheduled jobs across instances). True if `owner` holds it until `until`. */
   tryLease(name: string, owner: string, now: number, until: number): Promise<boolean>;
+  /** A small value by key (a poller's offset, a job's last run). Domain data has typed records instead. */
+  getValue(key: string): Promise<string | null>;
+  setValue(key: string, value: string): Promise<void>;
+}
 
+/** Every store adapter implements all of it; each part of the core asks only for the part it uses. */
+export interface Store extends InboxStore, RecordStore, OutboxStore, LeaseStore {
+  readonly kind: 'sqlite' | 'mongodb';
   close(): Promise<void>;
+}
+
+/**
+ * What opening a store gives the core (src/store/open.ts): the store, the reports over it, and what only some
+ * adapters can do, so the core never asks which adapter it holds.
+ */
+export interface StoreBundle {
+  store: Store;
+  reports: ReportStore;
+  /** Frees outbox claims of processes on this host that are gone (a SQLite file is used from one host only). */
+  releaseClaimsOfGoneOwners?: (isGone: (owner: string) => boolean) => number;
 }
 
 /** A commit that would mark an inbound message handled a second time (another handler got there first). */

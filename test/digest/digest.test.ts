@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build.js';
-import { reportsFor } from '../../src/digest/reports-for.js';
 import { seedHistory, seededRandom } from '../../src/digest/seed-history.js';
 import { findPersonalData } from '../../nlp/pii.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -15,7 +14,7 @@ afterEach(async () => {
 });
 
 const deps = () => ({
-  reports: reportsFor(h.app.store),
+  reports: h.app.reports,
   agency: h.app.agency,
   timeZone: 'Asia/Jakarta',
   chartWeeks: 8,

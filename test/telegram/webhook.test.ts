@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import type { RunningChannel } from '../../src/cli/channels.js';
+import type { RunningChannel } from '../../src/ports/channel.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/log/logger.js';
 import { telegramChannels } from '../../bots/telegram/index.js';

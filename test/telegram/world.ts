@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
-import type { RunningChannel } from '../../src/cli/channels.js';
+import type { RunningChannel } from '../../src/ports/channel.js';
 import { STAGES } from '../../src/domain/stages.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { startCitizenBot } from '../../bots/telegram-citizen/index.js';

@@ -19,7 +19,7 @@ export default async function cases(argv: string[], io: Io): Promise<number> {
     );
     return 2;
   }
-  const store = await openStore(config);
+  const { store } = await openStore(config);
   try {
     if (sub === 'show') {
       const ticket = arg ? parseTicket(arg) : null;

@@ -3,7 +3,7 @@
 // is printed. Never set it in production.
 import type { Io } from '../main.js';
 import { parseArgs, startCore } from '../bootstrap.js';
-import { runConsoleChat } from '../../../bots/console/console-channel.js';
+import { runConsoleChat } from '../channels.js';
 
 export default async function chat(argv: string[], io: Io): Promise<number> {
   const { flags } = parseArgs(argv);

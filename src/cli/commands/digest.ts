@@ -7,7 +7,6 @@ import { openStore } from '../../store/open.js';
 import { loadAgency } from '../../config/agency.js';
 import { loadSchedulerConfig } from '../../scheduler/settings.js';
 import { buildDigest } from '../../digest/build.js';
-import { reportsFor } from '../../digest/reports-for.js';
 
 export default async function digest(argv: string[], io: Io): Promise<number> {
   const { flags } = parseArgs(argv);
@@ -19,11 +18,11 @@ export default async function digest(argv: string[], io: Io): Promise<number> {
   const config = configFromEnv();
   const settings = loadSchedulerConfig();
   const agency = loadAgency(config.agencyConfigPath);
-  const store = await openStore(config);
+  const { store, reports } = await openStore(config);
   try {
     const started = performance.now();
     const d = await buildDigest(
-      { reports: reportsFor(store), agency, timeZone: settings.timeZone, chartWeeks: settings.chartWeeks },
+      { reports, agency, timeZone: settings.timeZone, chartWeeks: settings.chartWeeks },
       period,
       Date.now(),
     );

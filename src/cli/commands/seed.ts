@@ -29,7 +29,7 @@ export default async function seed(argv: string[], io: Io): Promise<number> {
   const config = configFromEnv();
   const settings = loadSchedulerConfig();
   const agency = loadAgency(config.agencyConfigPath);
-  const store = await openStore(config);
+  const { store } = await openStore(config);
   const started = Date.now();
   try {
     const step = Math.max(10_000, Math.floor(cases / 10));

@@ -2,13 +2,13 @@
 // SIGTERM / SIGINT finish the message in hand, then stop.
 import type { Io } from '../main.js';
 import { configFromEnv, startCore } from '../bootstrap.js';
-import { CHANNELS, SERVICES, type RunningChannel } from '../channels.js';
-import { runConsoleChat } from '../../../bots/console/console-channel.js';
+import { loadChannels, runConsoleChat, type RunningChannel } from '../channels.js';
 import { serveHealth } from '../../services/health.js';
 
 export default async function serve(_argv: string[], io: Io): Promise<number> {
   const config = configFromEnv();
-  const enabled = CHANNELS.filter((c) => c.enabled(config));
+  const { channels, services } = await loadChannels();
+  const enabled = channels.filter((c) => c.enabled(config));
   const app = await startCore({ quiet: enabled.length === 0 });
   const recovered = await app.inbound.recover();
   if (recovered) app.log.info('handled messages stored before the last stop', { count: recovered });
@@ -19,7 +19,7 @@ export default async function serve(_argv: string[], io: Io): Promise<number> {
     }
     await app.close();
   };
-  for (const service of SERVICES) running.push(await service.start(app));
+  for (const service of services) running.push(await service.start(app));
   if (enabled.length === 0) {
     app.log.info('no channel configured: starting the console chat', { store: app.store.kind });
     try {

@@ -7,7 +7,6 @@ import type { CaseRecord, CitizenRef } from '../../domain/case.js';
 import { citizenKey } from '../../domain/case.js';
 import { ConflictError } from '../../store/port.js';
 import { REPORT_ACTIONS } from '../../store/reports.js';
-import { reportsFor } from '../../digest/reports-for.js';
 import { readState, type ConversationState } from '../../../flows/state.js';
 import {
   askFollowup,
@@ -35,11 +34,7 @@ export function intakeTimeoutsJob(cron: string): Job {
     cron,
     run: async (ctx) => {
       const { app, now, settings } = ctx;
-      const waiting = await reportsFor(app.store).conversationsWaiting(
-        'intake',
-        now - settings.intakeReminderMs,
-        BATCH,
-      );
+      const waiting = await app.reports.conversationsWaiting('intake', now - settings.intakeReminderMs, BATCH);
       let reminded = 0;
       let recorded = 0;
       for (const conv of waiting) {
@@ -66,7 +61,7 @@ export function closureTimeoutsJob(cron: string): Job {
     cron,
     run: async (ctx) => {
       const { app, now, settings } = ctx;
-      const cases = await reportsFor(app.store).casesAtStageSince(
+      const cases = await app.reports.casesAtStageSince(
         'awaiting_confirmation',
         now - settings.confirmReminderMs,
         BATCH,
@@ -108,7 +103,7 @@ export function followupChecksJob(cron: string): Job {
     run: async (ctx) => {
       const { app, now, settings } = ctx;
       const dueBy = now - settings.followupAfterMs;
-      const cases = await reportsFor(app.store).closedBetween(dueBy - FOLLOWUP_WINDOW_MS, dueBy + 1, BATCH);
+      const cases = await app.reports.closedBetween(dueBy - FOLLOWUP_WINDOW_MS, dueBy + 1, BATCH);
       let asked = 0;
       for (const c of cases) {
         if (!followupDue(c, now, settings)) continue;

@@ -9,7 +9,6 @@ import { STAGE_LABELS } from '../../domain/stages.js';
 import { maskPersonalData } from '../../../nlp/pii.js';
 import { dateTimeId, durationId } from '../../digest/format.js';
 import { supervisorMessages } from '../../digest/recipients.js';
-import { reportsFor } from '../../digest/reports-for.js';
 import { CLOCKED_STAGES, REPORT_ACTIONS } from '../../store/reports.js';
 import type { Job, JobContext } from '../job.js';
 
@@ -30,7 +29,7 @@ export function stageClocksJob(cron: string): Job {
     cron,
     run: async (ctx) => {
       const { app, now } = ctx;
-      const cases = await reportsFor(app.store).overdueCases(now, CLOCKED_STAGES, MAX_CASES_PER_RUN);
+      const cases = await app.reports.overdueCases(now, CLOCKED_STAGES, MAX_CASES_PER_RUN);
       let reminders = 0;
       let escalations = 0;
       for (const c of cases) {

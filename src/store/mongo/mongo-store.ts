@@ -33,12 +33,20 @@ const { trusted } = mongoose;
 
 /** Opens (and prepares: collections, indexes) the MongoDB store; rejects with a message naming MONGODB_URI. */
 export async function openMongoStore(uri: string, opts: MongoConnectOptions = {}): Promise<Store> {
+  return (await openMongoStoreWithConnection(uri, opts)).store;
+}
+
+/** The store and its mongoose connection (the reports adapter reads the same connection: src/store/mongo/bundle.ts). */
+export async function openMongoStoreWithConnection(
+  uri: string,
+  opts: MongoConnectOptions = {},
+): Promise<{ store: Store; connection: Connection }> {
   const conn = await connectMongo(uri, opts);
   try {
     await requireTransactions(conn, uri);
     const models = defineModels(conn);
     await Promise.all(Object.values(models).map((model: Models[keyof Models]) => model.init()));
-    return new MongoStore(conn, models);
+    return { store: new MongoStore(conn, models), connection: conn };
   } catch (err) {
     await conn.close().catch(() => {});
     if (err instanceof Error && err.message.startsWith('MONGODB_URI')) throw err;
@@ -56,11 +64,6 @@ export async function dropMongoDatabases(uri: string, dbNames: readonly string[]
   }
 }
 
-/** The mongoose connection behind a MongoDB store, for the reports adapter wired by src/store/open.ts. */
-export function mongoConnectionOf(store: Store): Connection | null {
-  return store instanceof MongoStore ? store.connection : null;
-}
-
 class MongoStore implements Store {
   readonly kind = 'mongodb' as const;
 
@@ -68,10 +71,6 @@ class MongoStore implements Store {
     private readonly conn: Connection,
     private readonly m: Models,
   ) {}
-
-  get connection(): Connection {
-    return this.conn;
-  }
 
   async saveInbound(
     message: InboundMessage,

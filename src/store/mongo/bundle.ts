@@ -1,0 +1,17 @@
+// The MongoDB store as the core takes it: the store and the reports over its connection (indexes made first).
+import type { StoreBundle } from '../port.js';
+import { ensureReportIndexes, mongoReports } from '../mongo-reports.js';
+import type { MongoConnectOptions } from './connection.js';
+import { openMongoStoreWithConnection } from './mongo-store.js';
+
+/** Opens the store and its reports; rejects with a message naming MONGODB_URI. */
+export async function openMongoBundle(uri: string, opts: MongoConnectOptions = {}): Promise<StoreBundle> {
+  const { store, connection } = await openMongoStoreWithConnection(uri, opts);
+  try {
+    await ensureReportIndexes(connection);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return { store, reports: mongoReports(connection) };
+}

@@ -1,0 +1,15 @@
+// The SQLite store as the core takes it: the store, reports over the same file, and the one extra a single-host
+// file allows (freeing outbox claims of a crashed process at once).
+import type { StoreBundle } from '../port.js';
+import { SqliteReports } from './sqlite-reports.js';
+import { SqliteStore } from './sqlite-store.js';
+
+/** Opens (and migrates) the SQLite file at `path`. */
+export function openSqliteBundle(path: string): StoreBundle {
+  const store = new SqliteStore(path);
+  return {
+    store,
+    reports: new SqliteReports(store.database),
+    releaseClaimsOfGoneOwners: (isGone) => store.releaseClaimsOfGoneOwners(isGone),
+  };
+}
