@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, isPlausibleNik, maskContact, maskPersonalData } from '../../nlp/pii.js';
 
@@ -125,11 +126,123 @@ describe('personal data masking', () => {
     expect(maskPersonalData(text)).toBe(text);
   });
 
-  it('masks WhatsApp ids and phone-number ids but not other channel ids', () => {
+  it('keeps only the last digits of WhatsApp and Telegram ids, with or without their channel prefix', () => {
     expect(maskContact('6281234567890@c.us')).toBe('**********890');
+    expect(maskContact('628123456789@c.us')).toBe('*********789');
     expect(maskContact('6281234567890@s.whatsapp.net')).toBe('**********890');
+    expect(maskContact('whatsapp:6281234567890@c.us')).toBe('whatsapp:**********890');
     expect(maskContact('081234567890')).toBe('*********890');
-    expect(maskContact('123456789')).toBe('123456789');
-    expect(maskContact('tg:5551234')).toBe('tg:5551234');
+    expect(maskContact('123456789')).toBe('******789');
+    expect(maskContact('telegram:5551234')).toBe('telegram:****234');
+    expect(maskContact('tg:-1001234567890')).toBe('tg:**********890');
+  });
+
+  it('leaves channel ids without a number alone', () => {
+    expect(maskContact('console:alice')).toBe('console:alice');
+    expect(maskContact('budi_santoso')).toBe('budi_santoso');
+    expect(maskContact('1234')).toBe('1234');
+  });
+});
+
+// Every format issue 11 names (and the ones around them), with the personal datum in each.
+const FORMATS: Array<[string, string]> = [
+  ['NIK 3171/0112/0385/0002', '3171/0112/0385/0002'],
+  ['nik sy 3171 0123 4567 8901', '3171 0123 4567 8901'],
+  ['3171.0123.4567.8901 itu nik saya', '3171.0123.4567.8901'],
+  ['data saya 3171-0123-4567-8901', '3171-0123-4567-8901'],
+  ['ktp: 3171\u200B0112\u200B0385\u200B0002', '3171\u200B0112\u200B0385\u200B0002'],
+  ['NIK ３１７１０１１２０３８５０００２', '３１７１０１１２０３８５０００２'],
+  ['hp 08 12 34 56 78 90', '08 12 34 56 78 90'],
+  ['wa +62 812-3456-7890', '+62 812-3456-7890'],
+  ['telp 0812.3456.7890 ya', '0812.3456.7890'],
+  ['nomor saya 6281234567890', '6281234567890'],
+  ['hubungi ０８１２３４５６７８９０', '０８１２３４５６７８９０'],
+  ['hubungi ０８１２-３４５６-７８９０', '０８１２-３４５６-７８９０'],
+  ['hp 0812\u200B3456\u200D7890', '0812\u200B3456\u200D7890'],
+  ['hp 0812\u20603456\uFEFF7890', '0812\u20603456\uFEFF7890'],
+  ['(0812) 3456 7890', '(0812) 3456 7890'],
+  ['+62 (812) 3456-7890', '+62 (812) 3456-7890'],
+  ['0812 \u2013 3456 \u2013 7890', '0812 \u2013 3456 \u2013 7890'],
+  ['08１２ 3456 ７８９0', '08１２ 3456 ７８９0'],
+  ['email budi @ gmail.com', 'budi @ gmail.com'],
+  ['email budi＠gmail.com', 'budi＠gmail.com'],
+  ['budi [at] gmail [dot] com', 'budi [at] gmail [dot] com'],
+  ['budi at gmail dot com', 'budi at gmail dot com'],
+  ['budi {at} yahoo {dot} co {dot} id', 'budi {at} yahoo {dot} co {dot} id'],
+  ['bu\u200Bdi@gmail.com', 'bu\u200Bdi@gmail.com'],
+  ['transfer ke rek 1234567890', '1234567890'],
+  ['rekening 123 456 7890 a.n. Budi', '123 456 7890'],
+  ['no rek 0123-01-012345-50-1', '0123-01-012345-50-1'],
+  ['disuruh tf ke 7001234567 a.n. pegawai', '7001234567'],
+  ['rek BCA: ７００１２３４５６７', '７００１２３４５６７'],
+  ['ke rekening 1234567890 bca', '1234567890'],
+];
+
+const unescape = (s: string): string =>
+  s.replace(/\\u([0-9A-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const asciiDigits = (s: string): string => s.normalize('NFKC').replace(/\D/g, '');
+
+describe('masking misses no format', () => {
+  it.each(FORMATS)('leaves no digit run of the datum in %j', (raw, datumRaw) => {
+    const text = unescape(raw);
+    const datum = unescape(datumRaw);
+    const masked = maskPersonalData(text);
+    const digits = asciiDigits(datum);
+    const left = asciiDigits(masked);
+    // At most the last 4 digits survive (so staff can tell numbers apart); no run of 5 digits of the datum does.
+    for (let i = 0; i + 5 <= digits.length; i++) expect(left).not.toContain(digits.slice(i, i + 5));
+    if (digits.length === 0) {
+      const user = datum.split(/\s*(?:@|＠|\[at\]|\{at\}|\bat\b)/i)[0]!.replace(/[\u200B-\u200D]/g, '');
+      // Only the first letter of the user name is left: "b***@gmail.com".
+      expect(masked.replace(/[\u200B-\u200D]/g, '')).not.toContain(user.slice(0, 2));
+      expect(masked).toMatch(/^\S*\s?\S*\s?[a-z]\*\*\*@/i);
+    }
+    expect(findPersonalData(text)).toHaveLength(1);
+  });
+
+  it('masks every datum in one message that holds them all', () => {
+    const text = FORMATS.map(([t]) => unescape(t)).join(', ');
+    const masked = maskPersonalData(text);
+    for (const [, datumRaw] of FORMATS) {
+      const digits = asciiDigits(unescape(datumRaw));
+      for (let i = 0; i + 5 <= digits.length; i++) expect(asciiDigits(masked)).not.toContain(digits.slice(i, i + 5));
+    }
+  });
+
+  it('keeps NOP PBB numbers, tickets, dates, amounts and years readable around masked data', () => {
+    const text =
+      'NOP 13.71.010.001.002-0123.0 tiket ADU-7KQ9-M2XT tgl 12/11/2026 bayar Rp 1.250.000 tahun 2025, hp 08 12 34 56 78 90';
+    expect(maskPersonalData(text)).toBe(
+      'NOP 13.71.010.001.002-0123.0 tiket ADU-7KQ9-M2XT tgl 12/11/2026 bayar Rp 1.250.000 tahun 2025, hp *********890',
+    );
+  });
+});
+
+describe('masking leaves ordinary text alone', () => {
+  it.each([
+    'Tagihan PBB saya naik dua kali lipat, mohon dicek',
+    'antri dari jam 08.00 sampai 12.30 di loket 3',
+    'bayar 2.345.000 di bank, Rp 62.800.000 untuk BPHTB, denda 2% per bulan',
+    'tanggal 2026-11-12, 12-11-2026, 31/08/2024 jam 14.00',
+    'tahun 2024 dan 2025, luas 120 m2, NJOP 2.500.000 per meter',
+    'SK nomor 973/123/BPD-2024, virtual account 8881234567890123, kode bayar 320240001234567',
+    'saya @ kantor. Besok ke sana lagi',
+    'ikuti kami di @bapenda_padang',
+    'ｔａｇｉｈａｎ ＰＢＢ naik 😡 dari ２０２４',
+    'NOP ３７.７１.０１０.００１.００２-０１２３.０',
+    'ADU-7KQ9-M2XT, adu 3m8r t6wq',
+  ])('does not change %j', (text) => {
+    expect(maskPersonalData(text)).toBe(text);
+  });
+
+  it('changes no message of the project corpus except those that hold personal data', () => {
+    const texts = readFileSync(new URL('../../nlp/corpus/aduan-corpus.tsv', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'))
+      .map((l) => l.split('\t')[0] ?? '');
+    const changed = texts.filter((t) => maskPersonalData(t) !== t);
+    for (const t of changed) expect(findPersonalData(t).length).toBeGreaterThan(0);
+    // The corpus is about taxes and councils: a handful of messages carry a phone, NIK or account; none else changes.
+    expect(changed.length).toBeLessThan(texts.length * 0.02);
   });
 });
