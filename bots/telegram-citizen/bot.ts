@@ -70,8 +70,8 @@ async function handleCitizenUpdate(app: App, api: Api, update: Update, log: Logg
     case 'button': {
       const live = await app.store.getValue(buttonsKey(read.chatId));
       if (live !== String(read.messageId)) {
-        const conv = await app.store.getConversation(`telegram:${read.inbound.senderId}`);
-        const lang = (conv?.state as { language?: string } | null)?.language === 'en' ? 'en' : 'id';
+        const contact = await app.store.getContact(`telegram:${read.inbound.senderId}`);
+        const lang = contact?.language ?? app.config.DEFAULT_LANGUAGE;
         await api.answerCallbackQuery(read.callbackId, { text: STALE_BUTTON[lang] }).catch(() => {});
         log.info('stale or foreign button ignored', { chat: read.chatId });
         return;

@@ -9,7 +9,6 @@ import { listCases, searchCases, showTicket, STAFF_HELP } from './lookups.js';
 import { clearPending, readPending } from './pending.js';
 import type { StaffButton, StaffMessage } from './read-update.js';
 import { say } from './say.js';
-import { ticketOfMessage, ticketOfTopic } from './threads.js';
 
 export interface StaffDeps {
   app: App;
@@ -54,8 +53,8 @@ const COMMAND = /^\/([A-Za-z_]{1,32})(?:@(\w+))?(?:\s+([\s\S]*))?$/;
 
 /** The case a message in the group belongs to: its forum topic, or the card it replies to. */
 async function ticketOf(app: App, m: { topicId?: number; replyToMessageId?: number }): Promise<string | null> {
-  if (m.topicId !== undefined) return ticketOfTopic(app.store, m.topicId);
-  if (m.replyToMessageId !== undefined) return ticketOfMessage(app.store, m.replyToMessageId);
+  if (m.topicId !== undefined) return app.store.ticketOfThread({ topicId: m.topicId });
+  if (m.replyToMessageId !== undefined) return app.store.ticketOfThread({ messageId: m.replyToMessageId });
   return null;
 }
 

@@ -10,16 +10,7 @@ import type { ChannelSender, Pacing } from '../../src/services/dispatcher.js';
 import { splitText } from '../telegram/split-text.js';
 import { isThreadGone, toDeliveryError, type ApiFailure } from '../telegram/delivery-errors.js';
 import { caseButtons, type Button } from './buttons.js';
-import {
-  forgetThread,
-  knownNotForum,
-  markNotForum,
-  readThread,
-  rememberMessage,
-  saveRootMessage,
-  saveTopic,
-  type Thread,
-} from './threads.js';
+import { knownNotForum, markNotForum, readThread, type Thread } from './threads.js';
 
 /** Telegram's limit for a photo's caption; a longer text follows the photo as its own message. */
 export const TELEGRAM_CAPTION_LIMIT = 1024;
@@ -66,8 +57,8 @@ export function staffSender(deps: { app: App; telegram: Telegram; groupId: strin
       const c = await app.store.getCase(ticket);
       const name = `${ticket}${c?.topic ? ` · ${c.topic}` : ''}`.slice(0, 128);
       const topic = await telegram.createForumTopic(groupId, name);
-      await saveTopic(app.store, ticket, topic.message_thread_id);
-      return { mode: 'topic', id: topic.message_thread_id };
+      await app.store.setCaseThread(ticket, { kind: 'topic', id: topic.message_thread_id });
+      return { kind: 'topic', id: topic.message_thread_id };
     } catch (err) {
       const f = telegrafFailure(err);
       if (
@@ -95,7 +86,7 @@ export function staffSender(deps: { app: App; telegram: Telegram; groupId: strin
         const f = telegrafFailure(err);
         if (!t.ticket || !isThreadGone(f)) throw toDeliveryError(f);
         // The case's topic (or card) was deleted: open a new one and send the whole message there, once.
-        await forgetThread(app.store, t.ticket);
+        await app.store.setCaseThread(t.ticket, null);
         progress.delete(progressKey(m));
         app.log.info('staff thread of a case was gone; opening a new one', { ticket: t.ticket });
         const again = { ...t, thread: await openThread(t.ticket) };
@@ -104,7 +95,7 @@ export function staffSender(deps: { app: App; telegram: Telegram; groupId: strin
         } catch (err2) {
           const f2 = telegrafFailure(err2);
           if (!isThreadGone(f2)) throw toDeliveryError(f2);
-          await forgetThread(app.store, t.ticket);
+          await app.store.setCaseThread(t.ticket, null);
           progress.delete(progressKey(m));
           throw toDeliveryError({ description: f2.description ?? 'thread gone' });
         }
@@ -124,13 +115,13 @@ export function staffSender(deps: { app: App; telegram: Telegram; groupId: strin
         progress.set(key, i);
         throw err;
       }
-      if (t.ticket && t.thread?.mode !== 'topic') {
+      if (t.ticket && t.thread?.kind !== 'topic') {
         if (!t.thread) {
           // No topics: the first message about the case becomes its thread.
-          await saveRootMessage(app.store, t.ticket, id);
-          t.thread = { mode: 'message', id };
+          await app.store.setCaseThread(t.ticket, { kind: 'message', id });
+          t.thread = { kind: 'message', id };
         }
-        await rememberMessage(app.store, id, t.ticket);
+        await app.store.noteThreadMessage(id, t.ticket);
       }
     }
     progress.delete(key);
@@ -186,6 +177,6 @@ function progressKey(m: OutboundMessage): string {
 
 function threadExtra(t: Target): Record<string, unknown> {
   if (!t.thread) return {};
-  if (t.thread.mode === 'topic') return { message_thread_id: t.thread.id };
+  if (t.thread.kind === 'topic') return { message_thread_id: t.thread.id };
   return { reply_parameters: { message_id: t.thread.id, allow_sending_without_reply: true } };
 }

@@ -6,18 +6,12 @@ import type { App } from '../../src/app.js';
 import { AlreadyHandledError } from '../../src/store/port.js';
 import { citizenKeyOf, type InboundMessage } from '../../src/domain/messages.js';
 import { maskContact } from '../../nlp/pii.js';
-import { readState } from '../../flows/state.js';
 import { KeyedQueue } from '../../src/services/keyed-queue.js';
 import type { WaMessage } from './client-port.js';
 import { triage } from './inbound-message.js';
 import { unusableReply, type UnusableKind } from './texts.js';
 
 type CoreParts = Pick<App, 'store' | 'inbound' | 'dispatcher' | 'log' | 'now' | 'config'>;
-
-/** The kv key that records that a number wrote to us, for numbers whose first message had no conversation. */
-export function wroteKey(chatId: string): string {
-  return `whatsapp:wrote:${chatId}`;
-}
 
 export class WhatsAppReceiver {
   private readonly queue = new KeyedQueue();
@@ -73,13 +67,13 @@ export class WhatsAppReceiver {
     const { id, duplicate, handled } = await store.saveInbound(msg, now);
     // Like the core pipeline: a stored message whose reply failed to commit is answered when it comes again.
     if (duplicate && handled) return;
-    // This number wrote first, so answering it is allowed even though no conversation exists yet.
-    await store.setValue(wroteKey(msg.chatId), String(now));
-    const conversation = await store.getConversation(citizenKeyOf({ channel: 'whatsapp', senderId: msg.chatId }));
-    const lang = readState(conversation?.state ?? null, this.app.config.DEFAULT_LANGUAGE, now).language;
+    const key = citizenKeyOf({ channel: 'whatsapp', senderId: msg.chatId });
+    const lang = (await store.getContact(key))?.language ?? this.app.config.DEFAULT_LANGUAGE;
     try {
       await store.commit({
         inboundHandled: id,
+        // This number wrote first (its contact says so), so answering it is allowed though no conversation exists.
+        contacts: [{ key, channel: 'whatsapp', userId: msg.chatId, chatId: msg.chatId, wroteAt: now }],
         outbox: [{ channel: 'whatsapp', chatId: msg.chatId, text: unusableReply(kind, lang), kind: 'reply' }],
       });
     } catch (err) {

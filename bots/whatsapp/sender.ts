@@ -7,11 +7,9 @@ import { DeliveryError, type ChannelSender } from '../../src/services/dispatcher
 import type { Store } from '../../src/store/port.js';
 import type { Logger } from '../../src/log/logger.js';
 import { maskContact } from '../../nlp/pii.js';
-import { readState } from '../../flows/state.js';
 import { isPersonalChat, toChatId } from './addresses.js';
 import { citizenKeyOf } from '../../src/domain/messages.js';
 import type { WaMedia, WhatsAppClient } from './client-port.js';
-import { wroteKey } from './receiver.js';
 import { renderWhatsAppText } from './render.js';
 import { classifySendError } from './send-errors.js';
 import type { WhatsAppSettings } from './settings.js';
@@ -73,15 +71,15 @@ export function createWhatsAppSender(deps: WhatsAppSenderDeps): ChannelSender {
       if (!isPersonalChat(chatId)) throw new DeliveryError('not a WhatsApp chat id of a person', 'permanent');
       const client = deps.connection.readyClient();
       if (!client) throw new DeliveryError('WhatsApp is not connected', 'retry', 5_000);
-      const conversation = await deps.store.getConversation(citizenKeyOf({ channel: 'whatsapp', senderId: chatId }));
-      // A conversation row made only by markUnreachable (state null) is not the citizen writing to us.
-      const wrote = (conversation?.state ?? null) !== null || (await deps.store.getValue(wroteKey(chatId))) !== null;
+      const contact = await deps.store.getContact(citizenKeyOf({ channel: 'whatsapp', senderId: chatId }));
+      // A contact made only by markUnreachable (never wrote) is not the citizen writing to us.
+      const wrote = contact?.firstWroteAt !== undefined;
       const supervisor = supervisors.has(chatId);
       if (!wrote && !supervisor) {
         // Never start a conversation with a citizen: unsolicited messages get numbers banned.
         throw new DeliveryError('this number has not written to us first', 'permanent');
       }
-      const lang = readState(conversation?.state ?? null, deps.defaultLanguage, 0).language;
+      const lang = contact?.language ?? deps.defaultLanguage;
       const text = renderWhatsAppText(m, lang);
       try {
         if (!wrote && !(await isRegistered(client, chatId))) {

@@ -2,6 +2,14 @@
 // core; the core never imports an adapter (the composition root src/cli/channels.ts is the one place that knows them).
 export type { ChannelEntry, RunningChannel } from './channel.js';
 export { DeliveryError, type ChannelSender, type Pacing } from '../services/dispatcher.js';
-export type { InboxStore, LeaseStore, OutboxStore, RecordStore, Store, StoreBundle } from '../store/port.js';
+export type {
+  InboxStore,
+  LeaseStore,
+  OutboxStore,
+  RecordStore,
+  Store,
+  StoreBundle,
+  ThreadStore,
+} from '../store/port.js';
 export type { ReportStore } from '../store/reports.js';
 export type { TextUnderstanding } from '../../nlp/types.js';

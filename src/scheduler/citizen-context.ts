@@ -45,7 +45,7 @@ export async function commitForCitizen(
 ): Promise<void> {
   await app.store.commit({
     ...(conversation.changed
-      ? { conversation: { key: conversation.key, state: out.state, expectedVersion: conversation.version } }
+      ? { conversations: [{ key: conversation.key, state: out.state, expectedVersion: conversation.version }] }
       : {}),
     cases: out.cases,
     events: out.events,

@@ -3,6 +3,7 @@ import { digestJob } from '../digest/digest-job.js';
 import type { Job } from './job.js';
 import { closureTimeoutsJob, followupChecksJob, intakeTimeoutsJob } from './jobs/citizen-followups.js';
 import { stageClocksJob } from './jobs/stage-clocks.js';
+import { inboundRetentionJob } from './jobs/inbound-retention.js';
 import type { SchedulerSettings } from './settings.js';
 
 export function allJobs(settings: SchedulerSettings): Job[] {
@@ -13,5 +14,6 @@ export function allJobs(settings: SchedulerSettings): Job[] {
     followupChecksJob(settings.cron.followup),
     digestJob('daily', settings.cron.digestDaily),
     digestJob('weekly', settings.cron.digestWeekly),
+    inboundRetentionJob(settings.cron.followup),
   ];
 }

@@ -56,6 +56,7 @@ const schema = z.object({
   CONFIRM_CLOSE_DAYS: whole(7, 1, 90),
   FOLLOWUP_CHECK_DAYS: whole(14, 1, 365),
   DIGEST_CHART_WEEKS: whole(8, 1, 52),
+  INBOUND_RETENTION_DAYS: whole(30, 1, 3650),
 });
 
 export interface SchedulerSettings {
@@ -69,6 +70,8 @@ export interface SchedulerSettings {
   confirmCloseMs: number;
   followupAfterMs: number;
   chartWeeks: number;
+  /** How long a handled inbound message (and so its dedupe key) is kept. */
+  inboundRetentionMs: number;
 }
 
 const DAY = 86_400_000;
@@ -103,6 +106,7 @@ export function loadSchedulerConfig(env: Record<string, string | undefined> = pr
     confirmCloseMs: s.CONFIRM_CLOSE_DAYS * DAY,
     followupAfterMs: s.FOLLOWUP_CHECK_DAYS * DAY,
     chartWeeks: s.DIGEST_CHART_WEEKS,
+    inboundRetentionMs: s.INBOUND_RETENTION_DAYS * DAY,
   };
 }
 

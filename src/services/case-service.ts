@@ -146,7 +146,7 @@ export class CaseService {
       cases: [{ record: d.record, expectedVersion: c.version }],
       events: d.events,
       outbox: d.outbox,
-      ...(conversation ? { conversation } : {}),
+      ...(conversation ? { conversations: [conversation] } : {}),
     });
   }
 

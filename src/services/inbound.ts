@@ -101,7 +101,18 @@ export class InboundService {
     );
     await store.commit({
       inboundHandled: item.id,
-      conversation: { key, state: out.state, expectedVersion: conversation ? conversation.version : null },
+      conversations: [{ key, state: out.state, expectedVersion: conversation ? conversation.version : null }],
+      contacts: [
+        {
+          key,
+          channel: msg.channel,
+          userId: msg.senderId,
+          chatId: msg.chatId,
+          ...(msg.senderName ? { displayName: msg.senderName } : {}),
+          language: out.state.language,
+          wroteAt: item.receivedAt,
+        },
+      ],
       cases: out.cases,
       events: out.events,
       outbox: flowOutbox(msg, out),

@@ -6,6 +6,8 @@ import type { InboundMessage, OutboundMessage } from '../domain/messages.js';
 import type { MessageLabel } from '../../nlp/types.js';
 import type { Stage } from '../domain/stages.js';
 import type { ReportStore } from './reports.js';
+import type { Contact, ContactNote } from '../domain/contact.js';
+import type { CaseThread, ThreadRef } from '../domain/case-thread.js';
 
 export interface StoredInbound {
   id: string;
@@ -13,15 +15,19 @@ export interface StoredInbound {
   receivedAt: number;
 }
 
-/** Per-citizen conversation state: versioned JSON written only by flows. */
+/** Conversation state (a citizen's, or a staff member's questions in hand): versioned JSON written only by flows. */
 export interface Conversation {
   key: string;
   state: unknown;
   version: number;
   updatedAt: number;
-  /** Set when the channel reported that the citizen blocked the bot (e.g. Telegram 403). */
-  unreachableAt?: number;
-  unreachableReason?: string;
+}
+
+/** One conversation's new state, written only if its version is still `expectedVersion` (null: a new one). */
+export interface ConversationWrite {
+  key: string;
+  state: unknown;
+  expectedVersion: number | null;
 }
 
 export interface OutboxItem {
@@ -39,7 +45,10 @@ export type OutboxStatus = 'pending' | 'delivered' | 'failed';
 export interface Commit {
   /** Marks this stored inbound message as handled; throws AlreadyHandledError (and writes nothing) if it was. */
   inboundHandled?: string;
-  conversation?: { key: string; state: unknown; expectedVersion: number | null };
+  /** Conversations changed (the citizen's; for a staff action also the staff member's questions in hand). */
+  conversations?: ConversationWrite[];
+  /** What handled messages tell about their senders (contacts: who wrote first, their language). */
+  contacts?: ContactNote[];
   /** Cases to insert (expectedVersion null) or update (expectedVersion = the version read). */
   cases?: Array<{ record: CaseRecord; expectedVersion: number | null }>;
   events?: CaseEvent[];
@@ -72,11 +81,20 @@ export interface InboxStore {
   ): Promise<{ id: string; duplicate: boolean; handled: boolean }>;
   /** Inbound messages stored but not yet handled, oldest first (crash recovery). */
   listUnhandledInbound(limit: number): Promise<StoredInbound[]>;
+  /**
+   * Deletes up to `limit` handled messages received before `before`: their dedupe keys expire (a channel resends
+   * within hours, not weeks). Unhandled ones are kept whatever their age. Returns how many were deleted.
+   */
+  purgeHandledInbound(before: number, limit: number): Promise<number>;
 }
 
 /** The records: conversations, cases and their event logs. Written only through `commit`, all or nothing. */
 export interface RecordStore {
   getConversation(key: string): Promise<Conversation | null>;
+
+  /** A citizen's contact on one channel (key: the citizen key), or null when they never wrote nor were tried. */
+  getContact(key: string): Promise<Contact | null>;
+  /** Records that the channel cannot reach this citizen (blocked the bot, not on WhatsApp). */
   markUnreachable(key: string, at: number, reason: string): Promise<void>;
 
   getCase(ticket: string): Promise<CaseRecord | null>;
@@ -92,6 +110,17 @@ export interface RecordStore {
 
   /** Applies everything at once or nothing. Throws ConflictError when an expected version does not match. */
   commit(change: Commit): Promise<void>;
+}
+
+/** Where cases live in the staff inbox (written by the staff inbox adapter as it opens topics and posts cards). */
+export interface ThreadStore {
+  getCaseThread(ticket: string): Promise<CaseThread | null>;
+  /** Sets the case's thread (replacing any earlier one), or forgets it (null: the topic was deleted). */
+  setCaseThread(ticket: string, thread: Omit<CaseThread, 'ticket'> | null): Promise<void>;
+  /** Remembers a bot message of the case's thread in a group without topics (a reply to it counts). */
+  noteThreadMessage(messageId: number, ticket: string): Promise<void>;
+  /** The case a staff message belongs to, by its forum topic or the bot message it replies to. */
+  ticketOfThread(ref: ThreadRef): Promise<string | null>;
 }
 
 /** The outbox: every outbound message waits here until delivered, in order per chat. */
@@ -118,7 +147,7 @@ export interface LeaseStore {
 }
 
 /** Every store adapter implements all of it; each part of the core asks only for the part it uses. */
-export interface Store extends InboxStore, RecordStore, OutboxStore, LeaseStore {
+export interface Store extends InboxStore, RecordStore, ThreadStore, OutboxStore, LeaseStore {
   readonly kind: 'sqlite' | 'mongodb';
   close(): Promise<void>;
 }

@@ -125,23 +125,94 @@ export function storeContract(name: string, harness: StoreHarness): void {
     });
 
     it('keeps conversation state versioned and refuses a stale write', async () => {
-      await store.commit({ conversation: { key: 'telegram:1', state: { v: 1, step: 'idle' }, expectedVersion: null } });
+      await store.commit({
+        conversations: [{ key: 'telegram:1', state: { v: 1, step: 'idle' }, expectedVersion: null }],
+      });
       const first = await store.getConversation('telegram:1');
       expect(first?.version).toBe(1);
-      await store.commit({ conversation: { key: 'telegram:1', state: { v: 1, step: 'intake' }, expectedVersion: 1 } });
+      await store.commit({
+        conversations: [{ key: 'telegram:1', state: { v: 1, step: 'intake' }, expectedVersion: 1 }],
+      });
       await expect(
-        store.commit({ conversation: { key: 'telegram:1', state: { v: 1, step: 'x' }, expectedVersion: 1 } }),
+        store.commit({ conversations: [{ key: 'telegram:1', state: { v: 1, step: 'x' }, expectedVersion: 1 }] }),
       ).rejects.toBeInstanceOf(ConflictError);
       const back = await store.getConversation('telegram:1');
       expect(back?.state).toEqual({ v: 1, step: 'intake' });
       expect(back?.version).toBe(2);
     });
 
-    it('records that a citizen cannot be reached', async () => {
+    it('records that a citizen cannot be reached, and forgets it when they write again', async () => {
       await store.markUnreachable('telegram:9', 5, 'bot blocked by the user');
-      const c = await store.getConversation('telegram:9');
-      expect(c?.unreachableAt).toBe(5);
-      expect(c?.unreachableReason).toBe('bot blocked by the user');
+      expect(await store.getContact('telegram:9')).toEqual({
+        key: 'telegram:9',
+        channel: 'telegram',
+        userId: '9',
+        chatId: '9',
+        unreachableAt: 5,
+        unreachableReason: 'bot blocked by the user',
+      });
+      expect(await store.getConversation('telegram:9')).toBeNull();
+      const note = { key: 'telegram:9', channel: 'telegram', userId: '9', chatId: '9', wroteAt: 8 } as const;
+      await store.commit({ contacts: [note] });
+      expect(await store.getContact('telegram:9')).toMatchObject({ firstWroteAt: 8, lastWroteAt: 8 });
+      expect((await store.getContact('telegram:9'))?.unreachableAt).toBeUndefined();
+    });
+
+    it('keeps one contact per citizen per channel: first and last time they wrote, name and language', async () => {
+      expect(await store.getContact('whatsapp:62812@c.us')).toBeNull();
+      const base = { key: 'whatsapp:62812@c.us', channel: 'whatsapp', userId: '62812@c.us', chatId: '62812@c.us' };
+      await store.commit({
+        contacts: [{ ...base, channel: 'whatsapp', displayName: 'Siti', language: 'id', wroteAt: 10 }],
+      });
+      await store.commit({ contacts: [{ ...base, channel: 'whatsapp', language: 'en', wroteAt: 30 }] });
+      await store.commit({ contacts: [{ ...base, channel: 'whatsapp', wroteAt: 20 }] });
+      expect(await store.getContact(base.key)).toEqual({
+        ...base,
+        displayName: 'Siti',
+        language: 'en',
+        firstWroteAt: 10,
+        lastWroteAt: 30,
+      });
+      // A contact note is part of its commit: a refused commit writes none of it.
+      const stale = store.commit({
+        contacts: [{ ...base, channel: 'whatsapp', key: 'telegram:77', userId: '77', chatId: '77', wroteAt: 40 }],
+        conversations: [{ key: 'telegram:77', state: {}, expectedVersion: 3 }],
+      });
+      await expect(stale).rejects.toBeInstanceOf(ConflictError);
+      expect(await store.getContact('telegram:77')).toBeNull();
+    });
+
+    it('keeps where each case lives in the staff inbox, finds a case by its topic or by a message of its thread', async () => {
+      expect(await store.getCaseThread('ADU-AAAA-0001')).toBeNull();
+      await store.setCaseThread('ADU-AAAA-0001', { kind: 'topic', id: 501 });
+      expect(await store.getCaseThread('ADU-AAAA-0001')).toEqual({ ticket: 'ADU-AAAA-0001', kind: 'topic', id: 501 });
+      expect(await store.ticketOfThread({ topicId: 501 })).toBe('ADU-AAAA-0001');
+      // A deleted topic is replaced by a new one; the old id no longer names the case.
+      await store.setCaseThread('ADU-AAAA-0001', { kind: 'topic', id: 502 });
+      expect(await store.ticketOfThread({ topicId: 501 })).toBeNull();
+      expect(await store.ticketOfThread({ topicId: 502 })).toBe('ADU-AAAA-0001');
+      await store.setCaseThread('ADU-AAAA-0001', null);
+      expect(await store.getCaseThread('ADU-AAAA-0001')).toBeNull();
+      // Without topics: the card is the thread, and every later bot message about the case counts as well.
+      await store.setCaseThread('ADU-AAAA-0002', { kind: 'message', id: 90 });
+      await store.noteThreadMessage(95, 'ADU-AAAA-0002');
+      expect(await store.ticketOfThread({ messageId: 90 })).toBe('ADU-AAAA-0002');
+      expect(await store.ticketOfThread({ messageId: 95 })).toBe('ADU-AAAA-0002');
+      expect(await store.ticketOfThread({ messageId: 96 })).toBeNull();
+      expect(await store.ticketOfThread({ topicId: 90 })).toBeNull();
+    });
+
+    it('purges handled inbound messages older than the retention, never unhandled ones', async () => {
+      const old = await store.saveInbound(makeInbound({ messageId: 'old' }), 100);
+      const oldUnhandled = await store.saveInbound(makeInbound({ messageId: 'old-unhandled' }), 100);
+      await store.commit({ inboundHandled: old.id });
+      const recent = await store.saveInbound(makeInbound({ messageId: 'recent' }), Date.now());
+      await store.commit({ inboundHandled: recent.id });
+      expect(await store.purgeHandledInbound(Date.now() - 60_000, 100)).toBe(1);
+      // The purged key has expired: the same id is new again; the others are still known.
+      expect((await store.saveInbound(makeInbound({ messageId: 'old' }), 200)).duplicate).toBe(false);
+      expect((await store.saveInbound(makeInbound({ messageId: 'recent' }), 200)).duplicate).toBe(true);
+      expect((await store.listUnhandledInbound(10)).map((i) => i.id)).toContain(oldUnhandled.id);
     });
 
     it('lists cases by stage, citizen, kind, openness and search words', async () => {

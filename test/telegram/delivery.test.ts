@@ -89,7 +89,7 @@ describe('Telegram delivery through the outbox', () => {
       },
     });
     const conv = await w.until(async () => {
-      const c = await w.app.store.getConversation(`telegram:${user.id}`);
+      const c = await w.app.store.getContact(`telegram:${user.id}`);
       return c?.unreachableAt ? c : null;
     }, 'the citizen marked unreachable');
     expect(conv.unreachableReason).toMatch(/403/);

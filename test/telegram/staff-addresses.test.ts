@@ -111,7 +111,7 @@ describe('the staff bot delivers to every kind of staff address', () => {
     expect(newTopic).not.toBe(oldTopic);
     const created = staffCallsFrom(from).filter((c) => c.method === 'createForumTopic' && c.status === 200);
     expect(created.map((c) => (c.result as { message_thread_id: number }).message_thread_id)).toEqual([newTopic]);
-    expect(await w.app.store.getValue(`staff-thread:${TICKET}`)).toBe(`topic:${newTopic}`);
+    expect(await w.app.store.getCaseThread(TICKET)).toEqual({ ticket: TICKET, kind: 'topic', id: newTopic });
 
     // Later messages go straight to the new topic; the second one was delivered exactly once.
     const marker = await thenMarker(TICKET, from);

@@ -106,8 +106,8 @@ export async function startWorld(opts: { forum?: boolean } = {}): Promise<World>
     return sentTo(CITIZEN_TOKEN, user.id, from);
   };
   const topicOf = async (ticket: string) => {
-    const v = await until(async () => app.store.getValue(`staff-thread:${ticket}`), `the topic of ${ticket}`);
-    return Number(v.split(':')[1]);
+    const t = await until(async () => app.store.getCaseThread(ticket), `the topic of ${ticket}`);
+    return t.id;
   };
 
   return {

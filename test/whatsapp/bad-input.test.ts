@@ -237,9 +237,7 @@ describe('outbound refusals', () => {
     await t.flush();
     expect(t.client().sent.filter((s) => s.chatId === SUPERVISOR)).toEqual([]);
     expect(await t.h.app.store.countOutbox('failed')).toBe(1);
-    expect((await t.h.app.store.getConversation(`whatsapp:${SUPERVISOR}`))?.unreachableReason).toMatch(
-      /not on WhatsApp/,
-    );
+    expect((await t.h.app.store.getContact(`whatsapp:${SUPERVISOR}`))?.unreachableReason).toMatch(/not on WhatsApp/);
   });
 
   it('fails for good when WhatsApp itself says the number is not registered', async () => {
@@ -249,7 +247,7 @@ describe('outbound refusals', () => {
     });
     await t.flush();
     expect(await t.h.app.store.countOutbox('failed')).toBe(1);
-    expect((await t.h.app.store.getConversation(`whatsapp:${CITIZEN}`))?.unreachableReason).toMatch(/not on WhatsApp/);
+    expect((await t.h.app.store.getContact(`whatsapp:${CITIZEN}`))?.unreachableReason).toMatch(/not on WhatsApp/);
     expect(t.h.app.health.get('whatsapp')?.state).toBe('connected');
   });
 

@@ -17,8 +17,7 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
       : null;
     if (!r || r.matchedCount !== 1) throw new AlreadyHandledError(change.inboundHandled);
   }
-  if (change.conversation) {
-    const { key, state, expectedVersion } = change.conversation;
+  for (const { key, state, expectedVersion } of change.conversations ?? []) {
     const json = toJson(state);
     if (expectedVersion === null) {
       await insertOrConflict(`conversation ${key}`, () =>
@@ -32,6 +31,25 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
       );
       if (r.matchedCount !== 1) throw new ConflictError(`conversation ${key}`);
     }
+  }
+  for (const n of change.contacts ?? []) {
+    await m.contacts.updateOne(
+      { key: n.key },
+      {
+        $set: {
+          channel: n.channel,
+          userId: n.userId,
+          chatId: n.chatId,
+          ...(n.displayName !== undefined ? { displayName: n.displayName } : {}),
+          ...(n.language !== undefined ? { language: n.language } : {}),
+          unreachableAt: null,
+          unreachableReason: null,
+        },
+        $min: { firstWroteAt: n.wroteAt },
+        $max: { lastWroteAt: n.wroteAt },
+      },
+      { upsert: true, session },
+    );
   }
   for (const { record, expectedVersion } of change.cases ?? []) {
     // The stored version is always expectedVersion + 1 (1 on insert), whatever the record itself says.

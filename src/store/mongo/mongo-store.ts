@@ -6,6 +6,8 @@ import { complaintText, type CaseEvent, type CaseRecord } from '../../domain/cas
 import { dedupeKey, type InboundMessage } from '../../domain/messages.js';
 import { OPEN_STAGES } from '../../domain/stages.js';
 import { normaliseCase } from '../../domain/ptp.js';
+import type { Contact } from '../../domain/contact.js';
+import type { CaseThread, ThreadRef } from '../../domain/case-thread.js';
 import type { MessageLabel } from '../../../nlp/types.js';
 import {
   type CaseQuery,
@@ -24,6 +26,7 @@ import {
   type MongoConnectOptions,
 } from './connection.js';
 import { applyCommit } from './commit.js';
+import { migrateToTypedRecords } from './migrate-records.js';
 import { claimFree, outboxHeadsDue } from './outbox-heads.js';
 import { escapeRegExp, nextSeq, objectId, outboxItem, toJson } from './records.js';
 import { defineModels, type CaseDoc, type Models } from './schemas.js';
@@ -46,6 +49,7 @@ export async function openMongoStoreWithConnection(
     await requireTransactions(conn, uri);
     const models = defineModels(conn);
     await Promise.all(Object.values(models).map((model: Models[keyof Models]) => model.init()));
+    await migrateToTypedRecords(models);
     return { store: new MongoStore(conn, models), connection: conn };
   } catch (err) {
     await conn.close().catch(() => {});
@@ -101,30 +105,81 @@ class MongoStore implements Store {
     return rows.map((r) => ({ id: String(r._id), message: r.message, receivedAt: r.receivedAt }));
   }
 
+  async purgeHandledInbound(before: number, limit: number): Promise<number> {
+    if (!(limit >= 1)) return 0;
+    const ids = await this.m.inbound
+      .find({ handled: true, receivedAt: trusted({ $lt: before }) }, { _id: 1 })
+      .limit(limit)
+      .lean();
+    if (ids.length === 0) return 0;
+    const r = await this.m.inbound.deleteMany({ _id: trusted({ $in: ids.map((d) => d._id) }), handled: true });
+    return r.deletedCount;
+  }
+
   async getConversation(key: string): Promise<Conversation | null> {
     const r = await this.m.conversations.findOne({ key }).lean();
     if (!r) return null;
+    return { key: r.key, state: r.state ?? null, version: r.version, updatedAt: r.updatedAt };
+  }
+
+  async getContact(key: string): Promise<Contact | null> {
+    const r = await this.m.contacts.findOne({ key }).lean();
+    if (!r) return null;
     return {
       key: r.key,
-      state: r.state ?? null,
-      version: r.version,
-      updatedAt: r.updatedAt,
+      channel: r.channel as Contact['channel'],
+      userId: r.userId,
+      chatId: r.chatId,
+      ...(r.displayName != null ? { displayName: r.displayName } : {}),
+      ...(r.language === 'id' || r.language === 'en' ? { language: r.language } : {}),
+      ...(r.firstWroteAt != null ? { firstWroteAt: r.firstWroteAt } : {}),
+      ...(r.lastWroteAt != null ? { lastWroteAt: r.lastWroteAt } : {}),
       ...(r.unreachableAt != null ? { unreachableAt: r.unreachableAt } : {}),
       ...(r.unreachableReason != null ? { unreachableReason: r.unreachableReason } : {}),
     };
   }
 
   async markUnreachable(key: string, at: number, reason: string): Promise<void> {
+    const i = key.indexOf(':');
     await retryOnDuplicate(() =>
-      this.m.conversations.updateOne(
+      this.m.contacts.updateOne(
         { key },
         {
           $set: { unreachableAt: at, unreachableReason: reason },
-          $setOnInsert: { state: null, version: 1, updatedAt: at },
+          $setOnInsert: { channel: key.slice(0, i), userId: key.slice(i + 1), chatId: key.slice(i + 1) },
         },
         { upsert: true },
       ),
     );
+  }
+
+  async getCaseThread(ticket: string): Promise<CaseThread | null> {
+    const r = await this.m.caseThreads.findOne({ ticket }).lean();
+    return r ? { ticket, kind: r.kind, id: r.threadId } : null;
+  }
+
+  async setCaseThread(ticket: string, thread: Omit<CaseThread, 'ticket'> | null): Promise<void> {
+    await this.conn.transaction(async (session) => {
+      await this.m.caseThreads.deleteOne({ ticket }, { session });
+      if (!thread) return;
+      await this.m.caseThreads.deleteOne({ kind: thread.kind, threadId: thread.id }, { session });
+      await this.m.caseThreads.create([{ ticket, kind: thread.kind, threadId: thread.id }], { session });
+    });
+  }
+
+  async noteThreadMessage(messageId: number, ticket: string): Promise<void> {
+    await retryOnDuplicate(() =>
+      this.m.threadMessages.updateOne({ messageId }, { $set: { ticket } }, { upsert: true }),
+    );
+  }
+
+  async ticketOfThread(ref: ThreadRef): Promise<string | null> {
+    if ('topicId' in ref) {
+      return (await this.m.caseThreads.findOne({ kind: 'topic', threadId: ref.topicId }).lean())?.ticket ?? null;
+    }
+    const noted = await this.m.threadMessages.findOne({ messageId: ref.messageId }).lean();
+    if (noted) return noted.ticket;
+    return (await this.m.caseThreads.findOne({ kind: 'message', threadId: ref.messageId }).lean())?.ticket ?? null;
   }
 
   async getCase(ticket: string): Promise<CaseRecord | null> {

@@ -28,8 +28,36 @@ export interface ConversationDoc {
   state: unknown;
   version: number;
   updatedAt: number;
-  unreachableAt?: number;
-  unreachableReason?: string;
+}
+
+/** One citizen on one channel (src/domain/contact.ts), unique by key. */
+export interface ContactDoc {
+  _id: Types.ObjectId;
+  key: string;
+  channel: string;
+  userId: string;
+  chatId: string;
+  displayName?: string;
+  language?: string;
+  firstWroteAt?: number;
+  lastWroteAt?: number;
+  unreachableAt?: number | null;
+  unreachableReason?: string | null;
+}
+
+/** Where a case lives in the staff inbox (src/domain/case-thread.ts), unique by ticket and by (kind, threadId). */
+export interface CaseThreadDoc {
+  _id: Types.ObjectId;
+  ticket: string;
+  kind: 'topic' | 'message';
+  threadId: number;
+}
+
+/** A bot message of a case's thread in a staff group without topics. */
+export interface ThreadMessageDoc {
+  _id: Types.ObjectId;
+  messageId: number;
+  ticket: string;
 }
 
 export interface CaseDoc {
@@ -99,6 +127,8 @@ const inbound = new Schema<InboundDoc>(
 );
 inbound.index({ dedupeKey: 1 }, { unique: true });
 inbound.index({ seq: 1, _id: 1 }, { partialFilterExpression: { handled: false } });
+// purgeHandledInbound: handled messages by age.
+inbound.index({ receivedAt: 1 }, { partialFilterExpression: { handled: true } });
 
 const conversations = new Schema<ConversationDoc>(
   {
@@ -107,12 +137,44 @@ const conversations = new Schema<ConversationDoc>(
     state: { type: Mixed },
     version: { type: Number, required: true },
     updatedAt: { type: Number, required: true },
-    unreachableAt: { type: Number },
-    unreachableReason: { type: String },
   },
   options('conversations'),
 );
 conversations.index({ key: 1 }, { unique: true });
+
+const contacts = new Schema<ContactDoc>(
+  {
+    key: { type: String, required: true },
+    channel: { type: String, required: true },
+    userId: { type: String, required: true },
+    chatId: { type: String, required: true },
+    displayName: { type: String },
+    language: { type: String },
+    firstWroteAt: { type: Number },
+    lastWroteAt: { type: Number },
+    unreachableAt: { type: Number, default: null },
+    unreachableReason: { type: String, default: null },
+  },
+  options('contacts'),
+);
+contacts.index({ key: 1 }, { unique: true });
+
+const caseThreads = new Schema<CaseThreadDoc>(
+  {
+    ticket: { type: String, required: true },
+    kind: { type: String, required: true, enum: ['topic', 'message'] },
+    threadId: { type: Number, required: true },
+  },
+  options('case_threads'),
+);
+caseThreads.index({ ticket: 1 }, { unique: true });
+caseThreads.index({ kind: 1, threadId: 1 }, { unique: true });
+
+const threadMessages = new Schema<ThreadMessageDoc>(
+  { messageId: { type: Number, required: true }, ticket: { type: String, required: true } },
+  options('case_thread_messages'),
+);
+threadMessages.index({ messageId: 1 }, { unique: true });
 
 const cases = new Schema<CaseDoc>(
   {
@@ -190,6 +252,9 @@ leases.index({ name: 1 }, { unique: true });
 export interface Models {
   inbound: Model<InboundDoc>;
   conversations: Model<ConversationDoc>;
+  contacts: Model<ContactDoc>;
+  caseThreads: Model<CaseThreadDoc>;
+  threadMessages: Model<ThreadMessageDoc>;
   cases: Model<CaseDoc>;
   events: Model<EventDoc>;
   outbox: Model<OutboxDoc>;
@@ -202,6 +267,9 @@ export function defineModels(conn: Connection): Models {
   return {
     inbound: conn.model<InboundDoc>('Inbound', inbound),
     conversations: conn.model<ConversationDoc>('Conversation', conversations),
+    contacts: conn.model<ContactDoc>('Contact', contacts),
+    caseThreads: conn.model<CaseThreadDoc>('CaseThread', caseThreads),
+    threadMessages: conn.model<ThreadMessageDoc>('CaseThreadMessage', threadMessages),
     cases: conn.model<CaseDoc>('Case', cases),
     events: conn.model<EventDoc>('CaseEvent', events),
     outbox: conn.model<OutboxDoc>('Outbox', outbox),

@@ -80,17 +80,70 @@ CREATE INDEX IF NOT EXISTS report_cases_closed_at ON cases(json_extract(doc, '$.
 CREATE INDEX IF NOT EXISTS report_events_action_at ON case_events(json_extract(doc, '$.action'), at);
 CREATE INDEX IF NOT EXISTS report_conversations_mode ON conversations(json_extract(state, '$.mode'), json_extract(state, '$.lastActivityAt'));
   `,
+  // 3: typed records instead of key-value rows (issue 10): contacts (who wrote first, language, reachability),
+  // case threads in the staff inbox and their messages; handled inbound messages can be purged by age. Existing rows
+  // are moved over; the staff bot's per-update markers, claims and pending questions are dropped (staff updates now
+  // take the inbound pipeline, and pending questions are the staff flow's state).
+  `
+CREATE TABLE contacts (
+  key TEXT PRIMARY KEY,
+  channel TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  display_name TEXT,
+  language TEXT,
+  first_wrote_at INTEGER,
+  last_wrote_at INTEGER,
+  unreachable_at INTEGER,
+  unreachable_reason TEXT
+);
+INSERT INTO contacts (key, channel, user_id, chat_id, language, first_wrote_at, last_wrote_at, unreachable_at,
+    unreachable_reason)
+  SELECT key, substr(key, 1, instr(key, ':') - 1), substr(key, instr(key, ':') + 1), substr(key, instr(key, ':') + 1),
+    CASE WHEN state <> 'null' THEN json_extract(state, '$.language') END,
+    CASE WHEN state <> 'null' THEN updated_at END, CASE WHEN state <> 'null' THEN updated_at END,
+    unreachable_at, unreachable_reason
+  FROM conversations WHERE instr(key, ':') > 1 AND key NOT LIKE 'staff:%';
+INSERT INTO contacts (key, channel, user_id, chat_id, first_wrote_at, last_wrote_at)
+  SELECT 'whatsapp:' || substr(key, 16), 'whatsapp', substr(key, 16), substr(key, 16), CAST(value AS INTEGER),
+    CAST(value AS INTEGER)
+  FROM kv WHERE key LIKE 'whatsapp:wrote:%' AND value <> ''
+  ON CONFLICT(key) DO UPDATE SET first_wrote_at = MIN(COALESCE(first_wrote_at, excluded.first_wrote_at),
+    excluded.first_wrote_at), last_wrote_at = MAX(COALESCE(last_wrote_at, 0), excluded.last_wrote_at);
+DELETE FROM conversations WHERE state = 'null';
+ALTER TABLE conversations DROP COLUMN unreachable_at;
+ALTER TABLE conversations DROP COLUMN unreachable_reason;
+
+CREATE TABLE case_threads (
+  ticket TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('topic', 'message')),
+  thread_id INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX case_threads_by_id ON case_threads(kind, thread_id);
+INSERT OR IGNORE INTO case_threads (ticket, kind, thread_id)
+  SELECT substr(key, 14), CASE WHEN value LIKE 'topic:%' THEN 'topic' ELSE 'message' END,
+    CAST(substr(value, instr(value, ':') + 1) AS INTEGER)
+  FROM kv WHERE key LIKE 'staff-thread:%' AND (value LIKE 'topic:%' OR value LIKE 'msg:%');
+CREATE TABLE case_thread_messages (message_id INTEGER PRIMARY KEY, ticket TEXT NOT NULL);
+INSERT OR IGNORE INTO case_thread_messages (message_id, ticket)
+  SELECT CAST(substr(key, 11) AS INTEGER), value FROM kv WHERE key LIKE 'staff-msg:%' AND value <> '';
+
+DELETE FROM kv WHERE key LIKE 'whatsapp:wrote:%' OR key LIKE 'staff-thread:%' OR key LIKE 'staff-topic:%'
+  OR key LIKE 'staff-msg:%' OR key LIKE 'staff-update:%' OR key LIKE 'staff-pending:%';
+DELETE FROM leases WHERE name LIKE 'claim:staff-update:%';
+CREATE INDEX inbound_handled_by_age ON inbound(received_at) WHERE handled_at IS NOT NULL;
+  `,
 ];
 
-/** Brings the database to the newest schema version, one transaction per step. */
-export function migrate(db: Database.Database): number {
+/** Brings the database to the newest schema version (or `target`, for tests of a step), one transaction per step. */
+export function migrate(db: Database.Database, target = STEPS.length): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > STEPS.length) {
     throw new Error(
       `The database schema (version ${current}) is newer than this program knows (${STEPS.length}). Upgrade Aduan.`,
     );
   }
-  for (let v = current; v < STEPS.length; v++) {
+  for (let v = current; v < target; v++) {
     const step = STEPS[v] ?? '';
     db.transaction(() => {
       db.exec(step);

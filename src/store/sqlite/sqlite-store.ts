@@ -23,6 +23,9 @@ import {
 import { migrate } from './migrations.js';
 import { caseSearchText } from '../search-text.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { SqliteRecords } from './records.js';
+import type { Contact } from '../../domain/contact.js';
+import type { CaseThread, ThreadRef } from '../../domain/case-thread.js';
 
 interface CaseRow {
   doc: string;
@@ -35,6 +38,7 @@ export class SqliteStore implements Store {
   private readonly checkpointer: Checkpointer | null;
   /** Built once: better-sqlite3 transaction wrappers are not free to create per call. */
   private readonly commitTx: (change: Commit) => void;
+  private readonly records: SqliteRecords;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -50,6 +54,7 @@ export class SqliteStore implements Store {
     this.checkpointer = path === ':memory:' ? null : startCheckpointer(path);
     if (this.checkpointer) this.db.pragma('wal_autocheckpoint = 0');
     const db = this.db;
+    this.records = new SqliteRecords(db);
     this.commitTx = db.transaction((change: Commit) => this.applyCommit(change));
     this.stmt = {
       insertInbound: db.prepare(
@@ -59,6 +64,10 @@ export class SqliteStore implements Store {
       unhandled: db.prepare(
         'SELECT id, payload, received_at FROM inbound WHERE handled_at IS NULL ORDER BY id LIMIT ?',
       ),
+      purgeHandled: db.prepare(
+        `DELETE FROM inbound WHERE id IN (SELECT id FROM inbound WHERE handled_at IS NOT NULL AND received_at < ?
+         LIMIT ?)`,
+      ),
       markHandled: db.prepare('UPDATE inbound SET handled_at = ? WHERE id = ? AND handled_at IS NULL'),
       getConversation: db.prepare('SELECT * FROM conversations WHERE key = ?'),
       insertConversation: db.prepare(
@@ -66,11 +75,6 @@ export class SqliteStore implements Store {
       ),
       updateConversation: db.prepare(
         'UPDATE conversations SET state = ?, version = version + 1, updated_at = ? WHERE key = ? AND version = ?',
-      ),
-      markUnreachable: db.prepare(
-        `INSERT INTO conversations (key, state, version, updated_at, unreachable_at, unreachable_reason)
-         VALUES (?, 'null', 1, ?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET unreachable_at = excluded.unreachable_at, unreachable_reason = excluded.unreachable_reason`,
       ),
       getCase: db.prepare('SELECT doc FROM cases WHERE ticket = ?'),
       insertCase: db.prepare(
@@ -151,30 +155,39 @@ export class SqliteStore implements Store {
     }));
   }
 
+  async purgeHandledInbound(before: number, limit: number): Promise<number> {
+    return this.stmt.purgeHandled.run(before, Math.max(0, limit)).changes;
+  }
+
   async getConversation(key: string): Promise<Conversation | null> {
     const r = this.stmt.getConversation.get(key) as
-      | {
-          key: string;
-          state: string;
-          version: number;
-          updated_at: number;
-          unreachable_at: number | null;
-          unreachable_reason: string | null;
-        }
-      | undefined;
+      { key: string; state: string; version: number; updated_at: number } | undefined;
     if (!r) return null;
-    return {
-      key: r.key,
-      state: JSON.parse(r.state) as unknown,
-      version: r.version,
-      updatedAt: r.updated_at,
-      ...(r.unreachable_at !== null ? { unreachableAt: r.unreachable_at } : {}),
-      ...(r.unreachable_reason !== null ? { unreachableReason: r.unreachable_reason } : {}),
-    };
+    return { key: r.key, state: JSON.parse(r.state) as unknown, version: r.version, updatedAt: r.updated_at };
+  }
+
+  async getContact(key: string): Promise<Contact | null> {
+    return this.records.getContact(key);
   }
 
   async markUnreachable(key: string, at: number, reason: string): Promise<void> {
-    this.stmt.markUnreachable.run(key, at, at, reason);
+    this.records.markUnreachable(key, at, reason);
+  }
+
+  async getCaseThread(ticket: string): Promise<CaseThread | null> {
+    return this.records.getCaseThread(ticket);
+  }
+
+  async setCaseThread(ticket: string, thread: Omit<CaseThread, 'ticket'> | null): Promise<void> {
+    this.records.setCaseThread(ticket, thread);
+  }
+
+  async noteThreadMessage(messageId: number, ticket: string): Promise<void> {
+    this.records.noteThreadMessage(messageId, ticket);
+  }
+
+  async ticketOfThread(ref: ThreadRef): Promise<string | null> {
+    return this.records.ticketOfThread(ref);
   }
 
   async getCase(ticket: string): Promise<CaseRecord | null> {
@@ -257,8 +270,7 @@ export class SqliteStore implements Store {
       const r = this.stmt.markHandled.run(now, Number(change.inboundHandled));
       if (r.changes !== 1) throw new AlreadyHandledError(change.inboundHandled);
     }
-    if (change.conversation) {
-      const { key, state, expectedVersion } = change.conversation;
+    for (const { key, state, expectedVersion } of change.conversations ?? []) {
       const json = JSON.stringify(state);
       const r =
         expectedVersion === null
@@ -266,6 +278,7 @@ export class SqliteStore implements Store {
           : this.stmt.updateConversation.run(json, now, key, expectedVersion);
       if (r.changes !== 1) throw new ConflictError(`conversation ${key}`);
     }
+    for (const note of change.contacts ?? []) this.records.noteContact(note);
     for (const { record, expectedVersion } of change.cases ?? []) {
       const row = caseRow({ ...record, version: nextVersion(expectedVersion) }, expectedVersion);
       const r = expectedVersion === null ? this.stmt.insertCase.run(row) : this.stmt.updateCase.run(row);
