@@ -198,11 +198,12 @@ export function finish(
 }
 
 function matchFaq(ctx: FlowContext, text: string): string | null {
-  const lower = text.toLowerCase();
-  for (const f of ctx.agency.faq) {
-    if (f.keywords.some((k) => lower.includes(k.toLowerCase()))) {
-      return ctx.citizen.language === 'en' ? f.answerEn : f.answerId;
-    }
-  }
-  return null;
+  const en = ctx.citizen.language === 'en';
+  const match = ctx.nlp.answerFaq(text, en ? 'en' : 'id');
+  // The service's own facts ({officeHours}, {holidays}) in generic words, until answers are filled from the calendar.
+  return match
+    ? match.answer
+        .replace(/\{officeHours\}/g, en ? 'during office hours' : 'pada jam kerja')
+        .replace(/\{holidays\}/g, en ? 'public holidays' : 'hari libur nasional')
+    : null;
 }

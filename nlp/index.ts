@@ -7,7 +7,8 @@ import { loadModel } from './model/serialize.js';
 import { DEFAULT_MODEL_PATH } from './model/paths.js';
 import { createRouter } from './routing/router.js';
 import { createRepeatIndex, DEFAULT_REPEAT_THRESHOLD } from './repeat/repeat-index.js';
-import { interimFaq, interimUnderstanding } from './understand-interim.js';
+import { interimUnderstanding } from './understand-interim.js';
+import { createFaqRetriever, DEFAULT_FAQ_THRESHOLD } from './faq/retriever.js';
 
 // The contract types, the personal-data masker, and the parts the core may want to build on its own.
 export * from './types.js';
@@ -15,6 +16,7 @@ export { maskPersonalData, findPersonalData, maskContact } from './pii.js';
 export { extractSlots } from './slots/index.js';
 export { createRepeatIndex, DEFAULT_REPEAT_THRESHOLD } from './repeat/repeat-index.js';
 export { createRouter } from './routing/router.js';
+export { createFaqRetriever, DEFAULT_FAQ_THRESHOLD } from './faq/retriever.js';
 export { DEFAULT_MODEL_PATH } from './model/paths.js';
 
 /** Default clarify threshold: below this calibrated confidence the intake flow asks one clarifying question. */
@@ -26,14 +28,20 @@ export function loadTextUnderstanding(opts: {
   modelPath?: string;
   repeatThreshold?: number;
   clarifyThreshold?: number;
+  /** Minimum FAQ retrieval score for an answer (below it the question goes to staff). */
+  faqThreshold?: number;
 }): TextUnderstanding {
   const classifier = createClassifier(loadModel(opts.modelPath ?? DEFAULT_MODEL_PATH));
   const router = createRouter(opts.agency);
   const repeats = createRepeatIndex({ threshold: opts.repeatThreshold ?? DEFAULT_REPEAT_THRESHOLD });
+  const faq = createFaqRetriever(opts.agency.faq, {
+    threshold: opts.faqThreshold ?? DEFAULT_FAQ_THRESHOLD,
+    agencyNames: [opts.agency.name, opts.agency.shortName],
+  });
   return {
     classify: (text) => classifier.classify(text),
     understand: (text) => interimUnderstanding(classifier.classify(text), text),
-    answerFaq: (text, language) => interimFaq(opts.agency, text, language),
+    answerFaq: (text, language) => faq.answer(text, language),
     route: (text) => router.route(text),
     repeats,
     clarifyThreshold: opts.clarifyThreshold ?? DEFAULT_CLARIFY_THRESHOLD,

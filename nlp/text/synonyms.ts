@@ -66,7 +66,20 @@ const GROUPS: Record<string, readonly string[]> = {
   website: ['website', 'situs', 'portal', 'laman', 'site'],
   aplikasi: ['aplikasi', 'app', 'apps', 'apk'],
   tagihan: ['tagihan', 'ketetapan', 'bill', 'billing', 'ditagih'],
-  bayar: ['bayar', 'pembayaran', 'membayar', 'dibayar', 'setor', 'setoran', 'payment', 'paid', 'pay', 'lunas'],
+  bayar: [
+    'bayar',
+    'pembayaran',
+    'membayar',
+    'dibayar',
+    'setor',
+    'setoran',
+    'transfer',
+    'tf',
+    'payment',
+    'paid',
+    'pay',
+    'lunas',
+  ],
   petugas: ['petugas', 'pegawai', 'staf', 'staff', 'karyawan', 'officer', 'oknum', 'cs'],
   kasar: ['kasar', 'judes', 'ketus', 'galak', 'sombong', 'membentak', 'dibentak', 'dimarahi', 'rude', 'unfriendly'],
   antri: ['antri', 'antrian', 'antre', 'antrean', 'mengantri', 'queue', 'line'],
@@ -94,7 +107,7 @@ const GROUPS: Record<string, readonly string[]> = {
   pbb: ['pbb', 'pbb-p2'],
   bphtb: ['bphtb'],
   validasi: ['validasi', 'verifikasi', 'validation'],
-  denda: ['denda', 'fine', 'fined', 'penalty'],
+  denda: ['denda', 'sanksi', 'fine', 'fined', 'penalty', 'penalties'],
   tunggu: ['tunggu', 'menunggu', 'ditunggu', 'waiting', 'wait', 'waited'],
   kedaluwarsa: ['kedaluwarsa', 'kadaluarsa', 'kadaluwarsa', 'expired', 'expire'],
   konek: ['konek', 'tersambung', 'terhubung', 'connect', 'koneksi'],
@@ -102,7 +115,107 @@ const GROUPS: Record<string, readonly string[]> = {
   dewan: ['dewan', 'dprd', 'legislatif', 'council'],
   kotor: ['kotor', 'jorok', 'bau', 'dirty'],
   panas: ['panas', 'pengap', 'gerah', 'hot'],
+  // Questions citizens ask (FAQ retrieval) and the ways they name the same procedure.
+  mutasi: ['mutasi', 'baliknama', 'gantinama'],
+  jatuhtempo: ['jatuhtempo', 'deadline', 'tenggat', 'due'],
+  keberatan: ['keberatan', 'berat', 'protes', 'sanggah', 'objection', 'object', 'appeal'],
+  syarat: ['syarat', 'persyaratan', 'requirement', 'requirements'],
+  dokumen: ['dokumen', 'berkas', 'document', 'documents'],
+  anggaran: ['anggaran', 'apbd', 'budget'],
+  ewallet: ['ewallet', 'e-wallet', 'gopay', 'ovo', 'shopeepay', 'linkaja'],
+  loket: ['loket', 'counter'],
+  status: ['status', 'perkembangan', 'tindaklanjut'],
+  beda: ['beda', 'perbedaan', 'bedanya', 'difference'],
+  jadwal: ['jadwal', 'schedule', 'agenda'],
+  daftar: ['daftar', 'pendaftaran', 'mendaftar', 'register', 'registration', 'registrasi'],
+  cek: ['cek', 'check', 'mengecek', 'ngecek', 'periksa'],
+  pengurangan: [
+    'pengurangan',
+    'keringanan',
+    'ringan',
+    'potongan',
+    'potong',
+    'diskon',
+    'reduction',
+    'discount',
+    'relief',
+  ],
+  salinan: ['salinan', 'salin', 'copy', 'duplikat', 'duplicate'],
+  hilang: ['hilang', 'ilang', 'lost'],
+  aduan: ['aduan', 'pengaduan', 'mengadu', 'ngadu', 'adu', 'keluhan', 'complaint', 'complain', 'komplain'],
+  pajak: ['pajak', 'tax', 'taxes'],
+  kunjungan: ['kunjungan', 'berkunjung', 'kunjung', 'unjung', 'visit'],
+  reses: ['reses', 'recess'],
+  paripurna: ['paripurna', 'plenary'],
+  rapat: ['rapat', 'sidang', 'session', 'meeting'],
+  perda: ['perda', 'raperda', 'regulation'],
+  audiensi: ['audiensi', 'hearing'],
+  aspirasi: ['aspirasi', 'usulan', 'usul', 'aspiration', 'aspirations'],
+  hitung: ['hitung', 'perhitungan', 'menghitung', 'ngitung', 'rumus', 'calculate', 'calculated'],
+  minimarket: ['minimarket', 'indomaret', 'alfamart', 'alfamidi'],
+  pemilik: ['pemilik', 'owner'],
+  kantor: ['kantor', 'office', 'sekretariat', 'secretariat'],
+  // Question types that change what is asked: "where is the office" is not "when is it open".
+  dimana: ['dimana', 'where', 'alamat', 'address', 'lokasi', 'letak'],
+  kapan: ['kapan', 'when'],
+  biaya: ['biaya', 'tarif', 'harga', 'ongkos', 'cost', 'costs', 'fee', 'fees', 'rate', 'price'],
+  siapa: ['siapa', 'who'],
+  jumlah: ['jumlah', 'banyaknya'],
+  durasi: ['durasi'],
+  weekday: [
+    'senin',
+    'selasa',
+    'rabu',
+    'kamis',
+    'jumat',
+    'sabtu',
+    'ahad',
+    'weekend',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+  ],
+  buka: ['buka', 'open', 'opening', 'operasional'],
+  tutup: ['tutup', 'close', 'closed', 'closes'],
+  jam: ['jam', 'pukul', 'hours', 'hour'],
+  lipat: ['lipat', 'double', 'doubled'],
 };
+
+// Multi-word names of one thing, joined before tokenising so they match as one term ("balik nama" is not "balik"
+// plus "nama"; "jatuh tempo" is a due date). Applied by FAQ retrieval and the repeat index.
+const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:di)?balik\s*nama(?:kan)?\b/gi, ' baliknama '],
+  [/\bganti\s+nama\b/gi, ' gantinama '],
+  [/\bjatuh\s*tempo\b/gi, ' jatuhtempo '],
+  [
+    /\bbatas\s+(?:akhir|waktu)\b|\bpaling\s+lambat\b|\b(?:hari|tanggal|tgl)\s+terakhir\b|\bterakhir\s+(?:bayar|pembayaran)\b/gi,
+    ' jatuhtempo ',
+  ],
+  [/\bberapa\s+lama\b|\bhow\s+long\b/gi, ' durasi '],
+  [/\b(?:di|ke)\s*mana\b|\bdi\s+jalan\s+apa\b/gi, ' lokasi '],
+  [/\bfollow\s*up\b|\btindak\s*lanjut\b|\bditindak\s*lanjuti\b/gi, ' tindaklanjut '],
+  [/\banggota\s+(?:dewan|dprd)\b/gi, ' dewan '],
+  [/\blast\s+day\b/gi, ' jatuhtempo '],
+  [/\bwhat\s+time\b/gi, ' jam '],
+  [/\bhow\s+many\b|\bada\s+berapa\b/gi, ' jumlah '],
+  [/\b(?:property|land(?:\s+and\s+building)?)\s+tax\b/gi, ' pbb '],
+  [/\bpajak\s+bumi\s+(?:dan\s+)?bangunan\b/gi, ' pbb '],
+  [/\bdua\s+kali\s+lipat\b|\b2\s*(?:x|kali)\s+lipat\b/gi, ' lipat '],
+];
+const PHRASE_HINT =
+  /balik|ganti|jatuh|batas|tax|bumi|lipat|lambat|terakhir|lama|long|mana|many|berapa|jalan|follow|tindak|anggota|last|time/i;
+
+/** The text with known multi-word names joined into one word each. */
+export function joinPhrases(text: string): string {
+  if (!PHRASE_HINT.test(text)) return text;
+  let out = text;
+  for (const [re, word] of PHRASES) out = out.replace(re, word);
+  return out;
+}
 
 const CANONICAL = new Map<string, string>();
 for (const [concept, words] of Object.entries(GROUPS)) for (const w of words) CANONICAL.set(w, concept);

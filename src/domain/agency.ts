@@ -13,6 +13,41 @@ export const divisionSchema = z.object({
   keywords: z.array(z.string().min(1)).default([]),
 });
 
+/**
+ * Facts the service itself knows, written in FAQ answers as placeholders and filled when the answer is sent, from
+ * the same settings the clocks use: {officeHours} from OFFICE_HOURS, {holidays} (the next public holidays) from
+ * PUBLIC_HOLIDAYS. Any other {word} in an answer is refused at start-up, so a placeholder never reaches a citizen.
+ */
+export const FAQ_PLACEHOLDERS = ['officeHours', 'holidays'] as const;
+
+const answerText = z
+  .string()
+  .min(1)
+  .superRefine((text, ctx) => {
+    for (const m of text.matchAll(/\{([^{}]*)\}/g))
+      if (!(FAQ_PLACEHOLDERS as readonly string[]).includes(m[1] ?? ''))
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown placeholder {${m[1]}} (known: ${FAQ_PLACEHOLDERS.join(', ')})`,
+        });
+  });
+
+/** One FAQ entry. The retriever reads its example questions, keywords and answers (nlp/faq). */
+export const faqEntrySchema = z.object({
+  /** A short stable name ("office-hours"), used by the FAQ evaluation sets and in logs. */
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
+  keywords: z.array(z.string().min(1)).min(1),
+  /** Questions citizens ask that this entry answers, as they write them (slang, English too): the retriever's examples. */
+  questions: z.array(z.string().min(1)).optional(),
+  answerId: answerText,
+  answerEn: answerText,
+});
+
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
+
 export const agencySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
@@ -24,9 +59,7 @@ export const agencySchema = z.object({
   divisions: z.array(divisionSchema).min(1),
   /** Words that flag a report of extortion or illegal levies for the head of the agency. */
   integrityKeywords: z.array(z.string().min(1)).default([]),
-  faq: z
-    .array(z.object({ keywords: z.array(z.string().min(1)).min(1), answerId: z.string(), answerEn: z.string() }))
-    .default([]),
+  faq: z.array(faqEntrySchema).default([]),
 });
 
 export type Division = z.infer<typeof divisionSchema>;
