@@ -3,8 +3,6 @@
 // webhook server; otherwise each long-polls.
 import type { App } from '../../src/app.js';
 import type { ChannelEntry, RunningChannel } from '../../src/ports/channel.js';
-import { startCitizenBot } from '../telegram-citizen/index.js';
-import { startStaffBot } from '../telegram-staff/index.js';
 import { startWebhookServer, type WebhookServer } from './webhook.js';
 
 let shared: { server: Promise<WebhookServer>; users: number } | null = null;
@@ -77,11 +75,13 @@ export const telegramChannels: ChannelEntry[] = [
   entry(
     'telegram-citizen',
     (c) => Boolean(c.TELEGRAM_BOT_TOKEN),
-    (app, webhook) => startCitizenBot(app, webhook ? { webhook } : {}),
+    // The bot libraries load when a bot starts, so a start without Telegram (the console chat) never pays for them.
+    async (app, webhook) =>
+      (await import('../telegram-citizen/index.js')).startCitizenBot(app, webhook ? { webhook } : {}),
   ),
   entry(
     'telegram-staff',
     (c) => Boolean(c.TELEGRAM_STAFF_BOT_TOKEN),
-    (app, webhook) => startStaffBot(app, webhook ? { webhook } : {}),
+    async (app, webhook) => (await import('../telegram-staff/index.js')).startStaffBot(app, webhook ? { webhook } : {}),
   ),
 ];

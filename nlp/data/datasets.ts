@@ -19,7 +19,11 @@ export interface LabeledText {
 export type Split = 'train' | 'dev' | 'test';
 
 const NLP_DIR = fileURLToPath(new URL('..', import.meta.url));
-const REPO_DIR = path.resolve(NLP_DIR, '..');
+// The checkout: the nearest folder above with a package.json (nlp/ in the sources, dist/nlp/ in the compiled build).
+let REPO_DIR = path.resolve(NLP_DIR, '..');
+while (!existsSync(path.join(REPO_DIR, 'package.json')) && path.dirname(REPO_DIR) !== REPO_DIR) {
+  REPO_DIR = path.dirname(REPO_DIR);
+}
 
 /** The project corpus file (TSV: text, label, split, origin). */
 export const CORPUS_FILE = path.join(NLP_DIR, 'corpus', 'aduan-corpus.tsv');

@@ -3,7 +3,6 @@
 import type { Agency } from '../domain/agency.js';
 import { startOfLocalDay, utcOffsetMs } from '../domain/office-hours.js';
 import { CLOCKED_STAGES, type DigestFacts, type ReportStore } from '../store/reports.js';
-import { renderChart } from './chart.js';
 import { composeDigest, type Period } from './compose.js';
 import { dateTimeId } from './format.js';
 
@@ -50,6 +49,8 @@ export async function buildDigest(deps: DigestDeps, period: Period, end: number,
     withChart: weekly,
   });
   if (!weekly || !facts.series) return { period, from, to: end, text, facts };
+  // The chart's native canvas binding takes about 0.2 s to load: only the weekly digest pays for it, not start-up.
+  const { renderChart } = await import('./chart.js');
   const chartPng = renderChart({
     agencyName: deps.agency.name,
     series: facts.series,

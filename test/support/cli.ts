@@ -1,8 +1,10 @@
-// Runs ./bin/aduan as a child process (a real process: real start-up, real SQLite file, real exit).
+// Runs the aduan command as a child process (a real process: real start-up, real SQLite file, real exit). By default
+// the TypeScript sources through bin/aduan-dev, so a test sees the code as it is now without a build; the compiled
+// build that ships (bin/aduan → dist/) has its own test, test/e2e/compiled-build.test.ts, which passes `bin`.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/aduan', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/aduan-dev', import.meta.url));
 
 export interface CliResult {
   code: number | null;
@@ -13,10 +15,10 @@ export interface CliResult {
 
 export function runCli(
   args: string[],
-  opts: { env?: Record<string, string>; input?: string } = {},
+  opts: { env?: Record<string, string>; input?: string; bin?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [opts.bin ?? BIN, ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_FORMAT: 'json', ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

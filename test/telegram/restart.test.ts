@@ -37,7 +37,7 @@ describe('a restart in the middle of a conversation', () => {
 
   function start(): ChildProcess {
     const root = projectRoot();
-    const p = spawn(resolve(root, 'bin/aduan'), ['serve'], {
+    const p = spawn(resolve(root, 'bin/aduan-dev'), ['serve'], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',
