@@ -1,9 +1,13 @@
-// Structured logs: one JSON object per line in production (or when not on a terminal), readable lines in a
-// terminal. Every string that goes out is passed through the personal-data masker first.
+// Structured logs on pino: one JSON object per line in production (or when not on a terminal), readable lines on a
+// terminal (pino-pretty). Personal data is masked inside pino's own hooks, so nothing reaches the output unmasked:
+// the message in `hooks.logMethod`, the fields in `formatters.log` (a line below the level runs neither); a child's
+// fixed fields are masked once, when the child is made (pino serialises them then, past its formatters).
+import { pino, type DestinationStream, type LoggerOptions as PinoOptions } from 'pino';
 import { maskPersonalData } from '../../nlp/pii.js';
+import { maskFields } from './mask-fields.js';
+import { prettyFormatter } from './pretty.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -14,49 +18,58 @@ export interface Logger {
 }
 
 export interface LoggerOptions {
-  level?: LogLevel;
+  level?: LogLevel | 'silent';
+  /** Default: readable lines when standard error is a terminal, JSON lines otherwise. */
   format?: 'json' | 'pretty';
+  /** Where each line goes, without its newline (tests); default standard error. */
   write?: (line: string) => void;
   base?: Record<string, unknown>;
 }
 
-function maskValue(v: unknown, depth = 0): unknown {
-  if (typeof v === 'string') return maskPersonalData(v);
-  if (v instanceof Error) return { name: v.name, message: maskPersonalData(v.message) };
-  if (depth > 4 || v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((x) => maskValue(x, depth + 1));
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskValue(x, depth + 1)]));
+const MASKING: PinoOptions = {
+  base: undefined,
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: {
+    level: (label) => ({ level: label }),
+    log: (fields) => maskFields(fields),
+  },
+  hooks: {
+    logMethod(args, method) {
+      for (let i = 0; i < args.length; i++) {
+        const arg: unknown = args[i];
+        if (typeof arg === 'string') args[i] = maskPersonalData(arg);
+      }
+      method.apply(this, args);
+    },
+  },
+};
+
+function destination(format: 'json' | 'pretty', write?: (line: string) => void): DestinationStream {
+  const out = write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (format === 'pretty') {
+    const prettify = prettyFormatter(!write && Boolean(process.stderr.isTTY));
+    return { write: (json) => out(prettify(json).replace(/\n$/, '')) };
+  }
+  if (!write) return pino.destination({ dest: 2, sync: true });
+  return { write: (json) => out(json.replace(/\n$/, '')) };
 }
 
-/** A logger that masks personal data in the message and in every field. */
-export function createLogger(opts: LoggerOptions = {}): Logger {
-  const level = ORDER[opts.level ?? 'info'];
-  const format = opts.format ?? (process.stderr.isTTY ? 'pretty' : 'json');
-  const write = opts.write ?? ((line: string) => process.stderr.write(line + '\n'));
-  const base = opts.base ?? {};
-  const log = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>) => {
-    if (ORDER[lvl] < level) return;
-    const masked = maskValue({ ...base, ...fields }) as Record<string, unknown>;
-    const text = maskPersonalData(msg);
-    if (format === 'json') {
-      write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg: text, ...masked }));
-    } else {
-      const extra = Object.entries(masked)
-        .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-        .join(' ');
-      write(
-        `${new Date().toISOString().slice(11, 19)} ${lvl.toUpperCase().padEnd(5)} ${text}${extra ? ' ' + extra : ''}`,
-      );
-    }
-  };
+function wrap(p: pino.Logger): Logger {
   return {
-    debug: (m, f) => log('debug', m, f),
-    info: (m, f) => log('info', m, f),
-    warn: (m, f) => log('warn', m, f),
-    error: (m, f) => log('error', m, f),
-    child: (fields) => createLogger({ ...opts, format, write, base: { ...base, ...fields } }),
+    debug: (msg, fields) => (fields ? p.debug(fields, msg) : p.debug(msg)),
+    info: (msg, fields) => (fields ? p.info(fields, msg) : p.info(msg)),
+    warn: (msg, fields) => (fields ? p.warn(fields, msg) : p.warn(msg)),
+    error: (msg, fields) => (fields ? p.error(fields, msg) : p.error(msg)),
+    child: (fields) => wrap(p.child(maskFields(fields))),
   };
+}
+
+/** A logger that masks personal data in the message, in every field and in errors (message and stack). */
+export function createLogger(opts: LoggerOptions = {}): Logger {
+  const format = opts.format ?? (process.stderr.isTTY ? 'pretty' : 'json');
+  const root = pino({ ...MASKING, level: opts.level ?? 'info' }, destination(format, opts.write));
+  return wrap(opts.base ? root.child(maskFields(opts.base)) : root);
 }
 
 /** A logger that drops everything (tests, benchmarks). */
-export const silentLogger: Logger = createLogger({ level: 'error', write: () => {} });
+export const silentLogger: Logger = createLogger({ level: 'silent', write: () => {} });
