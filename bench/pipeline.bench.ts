@@ -1,5 +1,7 @@
 // The inbound pipeline's speed: message in → reply in the outbox (SQLite, classification and repeat lookup
 // included), at 1,000 and at 100,000 stored cases. Prints throughput and p50/p99 latency. Not a test.
+// Durable is the product's setting (each handling commit fsynced before the channel is told, synchronous=FULL);
+// the run without it (synchronous=NORMAL, synced only at checkpoints) shows what durability costs on this disk.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +63,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function run(stored: number, messages: number): Promise<void> {
+async function run(stored: number, messages: number, durable: boolean): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'aduan-bench-'));
   const config = loadConfig({ DATA_DIR: dir });
   const now = Date.now();
@@ -75,7 +77,8 @@ async function run(stored: number, messages: number): Promise<void> {
   }
   await seedStore.close();
   const t0 = performance.now();
-  const app = await createApp(config, { log: silentLogger, manualDispatch: true });
+  const store = new SqliteStore(config.sqlitePath, { durable });
+  const app = await createApp(config, { log: silentLogger, manualDispatch: true, store });
   const startMs = performance.now() - t0;
   const latencies: number[] = [];
   const mk = (i: number): InboundMessage => ({
@@ -98,7 +101,7 @@ async function run(stored: number, messages: number): Promise<void> {
   latencies.sort((a, b) => a - b);
   const pending = await app.store.countOutbox('pending');
   console.log(
-    `stored cases ${String(stored).padStart(7)} | ${messages} messages | ${(messages / elapsed).toFixed(0).padStart(5)} msg/s | ` +
+    `${durable ? 'durable    ' : 'not durable'} | stored cases ${String(stored).padStart(7)} | ${messages} messages | ${(messages / elapsed).toFixed(0).padStart(5)} msg/s | ` +
       `p50 ${percentile(latencies, 50).toFixed(2)} ms | p99 ${percentile(latencies, 99).toFixed(2)} ms | ` +
       `max ${latencies.at(-1)!.toFixed(1)} ms | start-up (index rebuild + model load) ${startMs.toFixed(0)} ms | outbox ${pending}`,
   );
@@ -109,5 +112,26 @@ async function run(stored: number, messages: number): Promise<void> {
 console.log(
   'Inbound pipeline: message in → reply in the outbox (SQLite file, WAL; classification, routing, repeat lookup included)',
 );
-await run(1_000, 5_000);
-await run(100_000, 5_000);
+/** What this disk allows: single-row commits per second with and without an fsync each (the durable ceiling). */
+async function diskCeiling(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'aduan-bench-disk-'));
+  const rates: number[] = [];
+  for (const durable of [false, true]) {
+    const store = new SqliteStore(join(dir, `${durable}.sqlite`), { durable });
+    const insert = store.database.prepare('INSERT INTO kv (key, value) VALUES (?, ?)');
+    const n = 2000;
+    const began = performance.now();
+    for (let i = 0; i < n; i++) insert.run(`k${i}`, 'x'.repeat(400));
+    rates.push(n / ((performance.now() - began) / 1000));
+    await store.close();
+  }
+  console.log(
+    `this disk: ${rates[1]!.toFixed(0)} durable single-row commits/s (fsync each) vs ${rates[0]!.toFixed(0)} without`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await diskCeiling();
+await run(1_000, 5_000, false);
+await run(1_000, 5_000, true);
+await run(100_000, 5_000, true);

@@ -135,20 +135,27 @@ CREATE INDEX inbound_handled_by_age ON inbound(received_at) WHERE handled_at IS 
   `,
 ];
 
-/** Brings the database to the newest schema version (or `target`, for tests of a step), one transaction per step. */
+/**
+ * Brings the database to the newest schema version (or `target`, for tests of a step), one transaction per step.
+ * Each step starts as a write (BEGIN IMMEDIATE) and reads the version inside it, so two processes starting on one
+ * file never run a step twice.
+ */
 export function migrate(db: Database.Database, target = STEPS.length): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > STEPS.length) {
-    throw new Error(
+  const newerThanUs = (current: number) =>
+    new Error(
       `The database schema (version ${current}) is newer than this program knows (${STEPS.length}). Upgrade Aduan.`,
     );
-  }
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > STEPS.length) throw newerThanUs(current);
   for (let v = current; v < target; v++) {
     const step = STEPS[v] ?? '';
     db.transaction(() => {
+      const now = db.pragma('user_version', { simple: true }) as number;
+      if (now > STEPS.length) throw newerThanUs(now);
+      if (now > v) return; // another process ran this step meanwhile
       db.exec(step);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
   return STEPS.length;
 }

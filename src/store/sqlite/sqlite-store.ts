@@ -1,8 +1,6 @@
 // The embedded default store: one SQLite file under DATA_DIR, WAL, versioned migrations. better-sqlite3 is
 // synchronous; each method does its work in one statement or one transaction.
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { CaseEvent, CaseRecord } from '../../domain/case.js';
 import { citizenKey, complaintText } from '../../domain/case.js';
 import { normaliseCase } from '../../domain/ptp.js';
@@ -26,6 +24,7 @@ import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqliteRecords } from './records.js';
 import type { Contact } from '../../domain/contact.js';
 import type { CaseThread, ThreadRef } from '../../domain/case-thread.js';
+import { openDatabase, withoutSync, WAL_SIZE_LIMIT_BYTES, type SqliteOptions } from './connection.js';
 
 interface CaseRow {
   doc: string;
@@ -36,26 +35,29 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
   private readonly checkpointer: Checkpointer | null;
+  private readonly durable: boolean;
   /** Built once: better-sqlite3 transaction wrappers are not free to create per call. */
   private readonly commitTx: (change: Commit) => void;
   private readonly records: SqliteRecords;
 
-  constructor(readonly path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode is durable against process crashes (the case we must survive); an OS crash may lose
-    // the last transactions but never corrupts the file.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('foreign_keys = ON');
+  constructor(
+    readonly path: string,
+    options: SqliteOptions = {},
+  ) {
+    // Durable commits, a busy timeout, a bounded log: see connection.ts.
+    this.db = openDatabase(path, options);
+    this.durable = options.durable !== false;
     migrate(this.db);
     // Checkpoints run on a worker thread (see checkpointer.ts), not in the middle of handling a message.
-    this.checkpointer = path === ':memory:' ? null : startCheckpointer(path);
+    this.checkpointer =
+      path === ':memory:'
+        ? null
+        : startCheckpointer(path, { truncateAboveBytes: options.walLimitBytes ?? WAL_SIZE_LIMIT_BYTES });
     if (this.checkpointer) this.db.pragma('wal_autocheckpoint = 0');
     const db = this.db;
     this.records = new SqliteRecords(db);
-    this.commitTx = db.transaction((change: Commit) => this.applyCommit(change));
+    // Every write transaction starts as a write (BEGIN IMMEDIATE), so it waits for the lock instead of failing.
+    this.commitTx = db.transaction((change: Commit) => this.applyCommit(change)).immediate;
     this.stmt = {
       insertInbound: db.prepare(
         'INSERT INTO inbound (dedupe_key, payload, received_at) VALUES (?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING',
@@ -130,6 +132,23 @@ export class SqliteStore implements Store {
     };
   }
 
+  /** Restarts an oversized log here when the checkpointer could never find the writer lock free (checkpointer.ts). */
+  private helpCheckpoint(): void {
+    if (!this.checkpointer?.needsHelp()) return;
+    this.checkpointer.helped();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Runs `fn` without its own fsync (see withoutSync in connection.ts). */
+  private lazily<T>(fn: () => T): T {
+    return withoutSync(this.db, this.durable, fn);
+  }
+
+  /** Runs `fn` in a transaction that starts as a write (BEGIN IMMEDIATE). */
+  private immediate<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
   /** The raw database, for adapters in this folder (reports, benchmarks). */
   get database(): Database.Database {
     return this.db;
@@ -140,7 +159,8 @@ export class SqliteStore implements Store {
     receivedAt: number,
   ): Promise<{ id: string; duplicate: boolean; handled: boolean }> {
     const key = dedupeKey(message);
-    const r = this.stmt.insertInbound.run(key, JSON.stringify(message), receivedAt);
+    // Not synced on its own: the channel confirms the message only after the commit that handles it, which is.
+    const r = this.lazily(() => this.stmt.insertInbound.run(key, JSON.stringify(message), receivedAt));
     if (r.changes === 1) return { id: String(r.lastInsertRowid), duplicate: false, handled: false };
     const row = this.stmt.inboundIdByKey.get(key) as { id: number; handled_at: number | null };
     return { id: String(row.id), duplicate: true, handled: row.handled_at !== null };
@@ -261,6 +281,7 @@ export class SqliteStore implements Store {
   }
 
   async commit(change: Commit): Promise<void> {
+    this.helpCheckpoint();
     this.commitTx(change);
   }
 
@@ -289,25 +310,27 @@ export class SqliteStore implements Store {
   }
 
   async claimOutbox(owner: string, now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
-    return this.db.transaction(() => {
-      const rows = this.stmt.outboxHeads.all({ now, limit }) as Array<{
-        id: number;
-        chat_key: string;
-        payload: string;
-        attempts: number;
-        created_at: number;
-        next_attempt_at: number;
-      }>;
-      for (const r of rows) this.stmt.claim.run(owner, now + leaseMs, r.id);
-      return rows.map((r) => ({
-        id: String(r.id),
-        chatKey: r.chat_key,
-        message: JSON.parse(r.payload) as OutboxItem['message'],
-        attempts: r.attempts,
-        createdAt: r.created_at,
-        nextAttemptAt: r.next_attempt_at,
-      }));
-    })();
+    return this.lazily(() =>
+      this.immediate(() => {
+        const rows = this.stmt.outboxHeads.all({ now, limit }) as Array<{
+          id: number;
+          chat_key: string;
+          payload: string;
+          attempts: number;
+          created_at: number;
+          next_attempt_at: number;
+        }>;
+        for (const r of rows) this.stmt.claim.run(owner, now + leaseMs, r.id);
+        return rows.map((r) => ({
+          id: String(r.id),
+          chatKey: r.chat_key,
+          message: JSON.parse(r.payload) as OutboxItem['message'],
+          attempts: r.attempts,
+          createdAt: r.created_at,
+          nextAttemptAt: r.next_attempt_at,
+        }));
+      }),
+    );
   }
 
   /**
@@ -331,7 +354,7 @@ export class SqliteStore implements Store {
   }
 
   async retryOutbox(id: string, nextAttemptAt: number, error: string | null, countAttempt: boolean): Promise<void> {
-    this.stmt.retry.run(nextAttemptAt, error, countAttempt ? 1 : 0, Number(id));
+    this.lazily(() => this.stmt.retry.run(nextAttemptAt, error, countAttempt ? 1 : 0, Number(id)));
   }
 
   async markFailed(id: string, at: number, error: string): Promise<void> {
@@ -348,6 +371,7 @@ export class SqliteStore implements Store {
   }
 
   async setValue(key: string, value: string): Promise<void> {
+    this.helpCheckpoint();
     this.stmt.setValue.run(key, value);
   }
 
