@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/config.js';
 import { silentLogger } from '../src/log/logger.js';
 import { newTicket } from '../src/domain/ticket.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { openSqliteBundle } from '../src/store/sqlite/bundle.js';
 import type { CaseRecord } from '../src/domain/case.js';
 import type { InboundMessage } from '../src/domain/messages.js';
 
@@ -77,8 +78,8 @@ async function run(stored: number, messages: number, durable: boolean): Promise<
   }
   await seedStore.close();
   const t0 = performance.now();
-  const store = new SqliteStore(config.sqlitePath, { durable });
-  const app = await createApp(config, { log: silentLogger, manualDispatch: true, store });
+  const stores = openSqliteBundle(config.sqlitePath, { durable });
+  const app = await createApp(config, { log: silentLogger, manualDispatch: true, stores });
   const startMs = performance.now() - t0;
   const latencies: number[] = [];
   const mk = (i: number): InboundMessage => ({

@@ -3,10 +3,11 @@
 import type { StoreBundle } from '../port.js';
 import { SqliteReports } from './sqlite-reports.js';
 import { SqliteStore } from './sqlite-store.js';
+import type { SqliteOptions } from './connection.js';
 
 /** Opens (and migrates) the SQLite file at `path`. */
-export function openSqliteBundle(path: string): StoreBundle {
-  const store = new SqliteStore(path);
+export function openSqliteBundle(path: string, options: SqliteOptions = {}): StoreBundle {
+  const store = new SqliteStore(path, options);
   return {
     store,
     reports: new SqliteReports(store.database),
