@@ -1,5 +1,8 @@
 // The console channel: a citizen's chat in the terminal. Interactive on a TTY; with piped standard input each
-// line is one message, so a conversation can be scripted. Replies go through the outbox like any channel's.
+// line is one message, so a conversation can be scripted (the transcript shows both sides: "Anda> " lines are the
+// citizen's). Replies go through the outbox like any channel's, and this terminal prints only the replies to the
+// citizen chatting here: other console citizens' messages (a reminder from `jobs run`, another instance's chat)
+// stay in the outbox for their own session.
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { App } from '../../src/app.js';
@@ -22,9 +25,14 @@ export function renderConsoleReply(m: OutboundMessage): string {
   return lines.join('\n') + '\n';
 }
 
-export function consoleSender(opts: ConsoleOptions): ChannelSender {
+/** The prefix of the citizen's own lines in a transcript. */
+export const CITIZEN_PROMPT = 'Anda> ';
+
+/** Prints replies for `userId` only; the dispatcher leaves every other console chat's messages in the outbox. */
+export function consoleSender(opts: ConsoleOptions, userId: string): ChannelSender {
   return {
     channel: 'console',
+    reaches: () => [userId],
     async send(m) {
       opts.beforeSend?.(m);
       opts.output.write(renderConsoleReply(m));
@@ -36,7 +44,7 @@ export function consoleSender(opts: ConsoleOptions): ChannelSender {
 export async function runConsoleChat(app: App, opts: ConsoleOptions): Promise<void> {
   const userId = opts.userId ?? 'local';
   const session = randomBytes(4).toString('hex');
-  app.dispatcher.register(consoleSender(opts));
+  app.dispatcher.register(consoleSender(opts, userId));
   const flush = async () => {
     while ((await app.dispatcher.drainOnce()) > 0);
   };
@@ -44,15 +52,23 @@ export async function runConsoleChat(app: App, opts: ConsoleOptions): Promise<vo
   await app.inbound.recover();
   await flush();
   const interactive = Boolean((opts.input as NodeJS.ReadStream).isTTY);
-  const rl = createInterface({ input: opts.input, terminal: interactive, crlfDelay: Infinity });
+  // On a terminal, readline echoes what the citizen types next to the prompt (it needs the output for that).
+  const rl = createInterface({
+    input: opts.input,
+    ...(interactive ? { output: opts.output } : {}),
+    terminal: interactive,
+    crlfDelay: Infinity,
+  });
   if (interactive) {
     opts.output.write('Ketik pesan Anda (Ctrl+D untuk keluar). Type your message (Ctrl+D to quit).\n');
-    rl.setPrompt('Anda > ');
+    rl.setPrompt(CITIZEN_PROMPT);
     rl.prompt();
   }
   let n = 0;
   for await (const line of rl) {
     n += 1;
+    // Piped: nothing echoes the input, so the transcript shows it here.
+    if (!interactive) opts.output.write(`${CITIZEN_PROMPT}${line}\n`);
     const msg: InboundMessage = {
       channel: 'console',
       messageId: `${session}-${n}`,

@@ -1,11 +1,18 @@
 // Delivers the outbox: each chat in order, transient failures retried with backoff, a rate limit's retry-after
 // honoured without holding back other chats, permanent failures recorded. Channels plug in a ChannelSender.
+//
+// Fair across destinations: pacing is decided before claiming (pacing.ts), so each pass claims, per destination,
+// only the chats that may get a message now, and the store hands those out in turns (round robin). A paced staff
+// group or one busy chat therefore never holds items that another chat's reply would wait behind. Nothing is
+// claimed for a destination whose sender is not registered or not ready: after a restart, replies wait untouched
+// until their channel registers and go out on the very next pass.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Destination, OutboundMessage } from '../domain/messages.js';
+import { chatKeyOf, type Destination, type OutboundMessage } from '../domain/messages.js';
 import type { Logger } from '../log/logger.js';
-import type { OutboxItem, Store } from '../store/port.js';
+import type { OutboxClaim, OutboxItem, Store } from '../store/port.js';
 import { retryDelay, type BackoffPolicy } from './backoff.js';
+import { PacingBook } from './pacing.js';
 
 /** Thrown by a sender to say how a failed delivery should be treated. */
 export class DeliveryError extends Error {
@@ -38,6 +45,11 @@ export interface ChannelSender {
   send(message: OutboundMessage): Promise<void>;
   /** Whether the channel can send right now (e.g. WhatsApp connected); items wait otherwise. */
   ready?(): boolean;
+  /**
+   * The only chat ids this sender can deliver to now (e.g. the console: the citizen at this keyboard); messages
+   * for other chats stay in the outbox. Absent: any chat.
+   */
+  reaches?(): string[];
 }
 
 export interface DispatcherOptions {
@@ -55,8 +67,6 @@ export interface DispatcherOptions {
   /** Called when a recipient is found unreachable, so the citizen's record says so. */
   onUnreachable?: (message: OutboundMessage, reason: string) => Promise<void>;
 }
-
-const NO_SENDER_DELAY_MS = 60_000;
 
 /** A failed delivery is tried again after 2 s, then 4, 8, … up to 15 minutes; after 25 failed attempts it fails. */
 export const DELIVERY_BACKOFF: BackoffPolicy = { initialMs: 2000, maxMs: 15 * 60_000, jitter: 0.2, maxAttempts: 25 };
@@ -78,8 +88,7 @@ export class Dispatcher {
   private readonly senders = new Map<Destination, ChannelSender>();
   /** host:pid:uuid — lets a restarted process on the same host see that a claim's owner is gone. */
   readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
-  private readonly chatNextAt = new Map<string, number>();
-  private readonly channelNextAt = new Map<Destination, number>();
+  private readonly pacing: PacingBook;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private draining: Promise<number> | null = null;
@@ -92,6 +101,7 @@ export class Dispatcher {
   constructor(private readonly opts: DispatcherOptions) {
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
+    this.pacing = new PacingBook(this.random);
   }
 
   register(sender: ChannelSender): void {
@@ -145,21 +155,35 @@ export class Dispatcher {
     } while (this.again && this.running);
     if (this.running) {
       const poll = this.opts.pollMs ?? 500;
-      const wait = Math.max(5, Math.min(poll, this.soonest - this.now()));
+      const now = this.now();
+      const rates = new Map([...this.senders].map(([name, s]) => [name, s.pacing?.globalPerSecond ?? 0]));
+      const wait = Math.max(5, Math.min(poll, this.soonest - now, this.pacing.nextChange(now, rates) - now));
       this.soonest = Infinity;
       this.timer = setTimeout(() => void this.loop(), wait);
     }
   }
 
-  /** One pass: claims due items (one per chat), delivers them side by side. Returns how many were sent. */
+  /**
+   * One pass: claims, per ready destination, the due items (one per chat) its pacing allows now, and delivers them
+   * side by side. Returns how many were sent.
+   */
   async drainOnce(): Promise<number> {
     const now = this.now();
-    const items = await this.opts.store.claimOutbox(
-      this.owner,
-      now,
-      this.opts.batch ?? 50,
-      this.opts.leaseMs ?? 60_000,
-    );
+    const batch = this.opts.batch ?? 50;
+    const channels: OutboxClaim['channels'] = [];
+    for (const [channel, sender] of this.senders) {
+      if (sender.ready && !sender.ready()) continue;
+      const limit = this.pacing.allowance(channel, sender.pacing, now, batch);
+      if (limit < 1) continue;
+      const skip = this.pacing.waiting(channel, now);
+      const only = sender.reaches?.().map((chatId) => chatKeyOf({ channel, chatId }));
+      channels.push({ channel, limit, ...(skip.length ? { skip } : {}), ...(only ? { only } : {}) });
+    }
+    if (channels.length === 0) return 0;
+    const total = channels.reduce((n, c) => n + c.limit, 0);
+    const items = await this.opts.store.claimOutbox(this.owner, now, total, this.opts.leaseMs ?? 60_000, {
+      channels,
+    });
     const results = await Promise.all(items.map((item) => this.deliver(item)));
     return results.filter(Boolean).length;
   }
@@ -169,17 +193,12 @@ export class Dispatcher {
     const msg = item.message;
     const sender = this.senders.get(msg.channel);
     const now = this.now();
-    if (!sender || (sender.ready && !sender.ready())) {
-      await store.retryOutbox(item.id, now + (sender ? 5_000 : NO_SENDER_DELAY_MS), null, false);
+    if (!sender) {
+      // Unregistered since the claim (a channel stopping): hand the item back, due at once for whoever runs it.
+      await store.retryOutbox(item.id, now, null, false);
       return false;
     }
-    const wait = this.pacingDelay(item.chatKey, sender, now);
-    if (wait > 0) {
-      this.soonest = Math.min(this.soonest, now + wait);
-      await store.retryOutbox(item.id, now + wait, null, false);
-      return false;
-    }
-    this.reserve(item.chatKey, sender, now);
+    this.pacing.spend(msg.channel, item.chatKey, sender.pacing, now);
     try {
       await sender.send(msg);
       await store.markDelivered(item.id, this.now());
@@ -201,7 +220,7 @@ export class Dispatcher {
         return false;
       }
       const backoff = e.retryAfterMs ?? wait;
-      if (e.retryAfterMs !== undefined) this.chatNextAt.set(item.chatKey, this.now() + e.retryAfterMs);
+      if (e.retryAfterMs !== undefined) this.pacing.hold(msg.channel, item.chatKey, this.now() + e.retryAfterMs);
       this.soonest = Math.min(this.soonest, this.now() + backoff);
       await store.retryOutbox(item.id, this.now() + backoff, e.message, true);
       log.info('outbound message will be retried', {
@@ -211,23 +230,6 @@ export class Dispatcher {
         inMs: backoff,
       });
       return false;
-    }
-  }
-
-  private pacingDelay(chatKey: string, sender: ChannelSender, now: number): number {
-    const chat = (this.chatNextAt.get(chatKey) ?? 0) - now;
-    const channel = (this.channelNextAt.get(sender.channel) ?? 0) - now;
-    return Math.max(chat, channel, 0);
-  }
-
-  private reserve(chatKey: string, sender: ChannelSender, now: number): void {
-    const p = sender.pacing;
-    if (!p) return;
-    const jitter = p.jitterMs ? Math.floor(Math.random() * p.jitterMs) : 0;
-    if (p.perChatIntervalMs) this.chatNextAt.set(chatKey, now + p.perChatIntervalMs + jitter);
-    if (p.globalPerSecond) {
-      const prev = Math.max(this.channelNextAt.get(sender.channel) ?? 0, now);
-      this.channelNextAt.set(sender.channel, prev + Math.ceil(1000 / p.globalPerSecond) + jitter);
     }
   }
 }

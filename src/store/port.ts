@@ -2,7 +2,7 @@
 // default, MongoDB when MONGODB_URI is set) implements all of it and passes the contract suite in
 // test/store/contract.ts.
 import type { CaseEvent, CaseRecord } from '../domain/case.js';
-import type { InboundMessage, OutboundMessage } from '../domain/messages.js';
+import type { Destination, InboundMessage, OutboundMessage } from '../domain/messages.js';
 import type { MessageLabel } from '../../nlp/types.js';
 import type { Stage } from '../domain/stages.js';
 import type { ReportStore } from './reports.js';
@@ -123,13 +123,24 @@ export interface ThreadStore {
   ticketOfThread(ref: ThreadRef): Promise<string | null>;
 }
 
+/**
+ * What a claim may hand out, per destination: how many chats at most, and which chats to leave (their pacing says
+ * wait) or to keep (the only ones the sender can serve). A destination not listed gets nothing.
+ */
+export interface OutboxClaim {
+  channels: Array<{ channel: Destination; limit: number; skip?: string[]; only?: string[] }>;
+}
+
 /** The outbox: every outbound message waits here until delivered, in order per chat. */
 export interface OutboxStore {
   /**
-   * Claims, for `leaseMs`, the oldest pending outbox item of each chat that is due, up to `limit` chats.
-   * Later items of a chat wait until the earlier one is delivered or failed, so each chat stays in order.
+   * Claims, for `leaseMs`, the oldest pending outbox item of each chat that is due, up to `limit` chats (and, with
+   * `filter`, up to each destination's own limit; chat keys in `skip`/`only` as chatKeyOf makes them).
+   * Later items of a chat wait until the earlier one is delivered or failed, so each chat stays in order. Chats take
+   * turns: a chat whose item was just closed waits behind the chats that were already waiting (round robin).
    */
-  claimOutbox(owner: string, now: number, limit: number, leaseMs: number): Promise<OutboxItem[]>;
+  claimOutbox(owner: string, now: number, limit: number, leaseMs: number, filter?: OutboxClaim): Promise<OutboxItem[]>;
+  /** Closes the item; the chat's next item takes its turn after the chats already waiting. */
   markDelivered(id: string, at: number): Promise<void>;
   /** Puts an item back for a later attempt; `countAttempt` false for pacing delays. */
   retryOutbox(id: string, nextAttemptAt: number, error: string | null, countAttempt: boolean): Promise<void>;

@@ -129,16 +129,87 @@ describe('the outbox dispatcher', () => {
     expect(r.sent).toEqual(['A:2']);
   });
 
-  it('keeps messages for a channel that is not running until it is', async () => {
+  it('leaves messages for a channel that is not running unclaimed, and sends them on the first pass after it registers', async () => {
     await store.commit({ outbox: [{ channel: 'whatsapp', chatId: '62812@c.us', text: 'x' }] });
     const d = dispatcher();
-    await drain(d, 2);
-    expect(await store.countOutbox('pending')).toBe(1);
-    clock.now += 61_000;
+    await drain(d, 3);
+    const row = () =>
+      store.database.prepare('SELECT status, claimed_by AS owner FROM outbox').get() as { status: string; owner: null };
+    expect(row()).toEqual({ status: 'pending', owner: null });
     const sent: string[] = [];
     d.register({ channel: 'whatsapp', send: async (m) => void sent.push(m.text) });
-    await drain(d, 2);
+    expect(await d.drainOnce()).toBe(1);
     expect(sent).toEqual(['x']);
+  });
+
+  it('leaves the messages of a channel that is not ready unclaimed until it is', async () => {
+    await store.commit({ outbox: [{ channel: 'whatsapp', chatId: '62812@c.us', text: 'x' }] });
+    let ready = false;
+    const sent: string[] = [];
+    const d = dispatcher();
+    d.register({ channel: 'whatsapp', ready: () => ready, send: async (m) => void sent.push(m.text) });
+    await drain(d, 3);
+    expect(sent).toEqual([]);
+    ready = true;
+    expect(await d.drainOnce()).toBe(1);
+  });
+
+  it('answers a citizen on the first pass while 400 staff cards wait for the pacing of the group', async () => {
+    const cards = Array.from({ length: 400 }, (_, i): OutboundMessage => ({
+      channel: 'staff',
+      chatId: `ADU-0000-${String(i).padStart(4, '0')}`,
+      text: `card ${i}`,
+    }));
+    await store.commit({ outbox: cards });
+    await store.commit({ outbox: [msg('citizen', 'status of my case')] });
+    const d = dispatcher();
+    const staff: string[] = [];
+    const citizens = recorder();
+    d.register({ channel: 'staff', pacing: { globalPerSecond: 1 / 3 }, send: async (m) => void staff.push(m.text) });
+    d.register({ ...citizens, pacing: { perChatIntervalMs: 1000, globalPerSecond: 30 } });
+    await d.drainOnce();
+    expect(citizens.sent).toEqual(['citizen:status of my case']);
+    expect(staff).toEqual(['card 0']);
+    // The group keeps its pace: nothing more within 3 s, the next card at 3 s, and no card was touched meanwhile.
+    clock.now += 2999;
+    await drain(d, 3);
+    expect(staff).toHaveLength(1);
+    clock.now += 1;
+    await drain(d, 3);
+    expect(staff).toEqual(['card 0', 'card 1']);
+    const touched = store.database
+      .prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending' AND (claimed_by IS NOT NULL OR attempts > 0)")
+      .get() as { n: number };
+    expect(touched.n).toBe(0);
+  });
+
+  it('hands a sender only the chats it can reach, leaving the others in the outbox', async () => {
+    await store.commit({
+      outbox: [
+        { channel: 'console', chatId: 'ani', text: 'for Ani' },
+        { channel: 'console', chatId: 'budi', text: 'for Budi' },
+      ],
+    });
+    const d = dispatcher();
+    const printed: string[] = [];
+    d.register({ channel: 'console', reaches: () => ['budi'], send: async (m) => void printed.push(m.text) });
+    await drain(d, 3);
+    expect(printed).toEqual(['for Budi']);
+    expect(await store.countOutbox('pending')).toBe(1);
+  });
+
+  it('takes chats in turns when the rate of the destination is the limit', async () => {
+    const d = dispatcher();
+    const r = { ...recorder(), pacing: { globalPerSecond: 4 } };
+    d.register(r);
+    await store.commit({ outbox: [msg('busy', '1'), msg('busy', '2'), msg('busy', '3')] });
+    await d.drainOnce();
+    await store.commit({ outbox: [msg('new', '1')] });
+    clock.now += 250;
+    await d.drainOnce();
+    clock.now += 250;
+    await d.drainOnce();
+    expect(r.sent).toEqual(['busy:1', 'new:1', 'busy:2']);
   });
 
   it('paces one chat to its interval', async () => {

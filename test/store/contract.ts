@@ -290,6 +290,49 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(again.map((i) => i.message.text).sort()).toEqual(['a2', 'b1']);
     });
 
+    it('claims per destination: each its own number of chats, leaving the chats told to wait', async () => {
+      await store.commit({
+        outbox: [
+          ...['S1', 'S2', 'S3'].map((t) => ({ channel: 'staff' as const, chatId: t, text: `card ${t}` })),
+          { channel: 'telegram', chatId: 'A', text: 'a1' },
+          { channel: 'telegram', chatId: 'B', text: 'b1' },
+          { channel: 'whatsapp', chatId: 'W', text: 'w1' },
+        ],
+      });
+      const items = await store.claimOutbox('me', 100, 50, 30_000, {
+        channels: [
+          { channel: 'staff', limit: 1 },
+          { channel: 'telegram', limit: 10, skip: ['telegram:B'] },
+        ],
+      });
+      expect(items.map((i) => i.message.text).sort()).toEqual(['a1', 'card S1']);
+      // Nothing is handed out for a destination that was not asked for; `only` keeps just the chats named.
+      const only = await store.claimOutbox('me', 101, 50, 30_000, {
+        channels: [{ channel: 'telegram', limit: 10, only: ['telegram:B', 'telegram:Z'] }],
+      });
+      expect(only.map((i) => i.message.text)).toEqual(['b1']);
+      expect(await store.countOutbox('pending')).toBe(6);
+    });
+
+    it('lets chats take turns: a chat just served waits behind the chats already waiting', async () => {
+      await store.commit({
+        outbox: [
+          { channel: 'telegram', chatId: 'busy', text: 'busy 1' },
+          { channel: 'telegram', chatId: 'busy', text: 'busy 2' },
+          { channel: 'telegram', chatId: 'busy', text: 'busy 3' },
+        ],
+      });
+      const [first] = await store.claimOutbox('me', 100, 1, 30_000);
+      expect(first?.message.text).toBe('busy 1');
+      await store.commit({ outbox: [{ channel: 'telegram', chatId: 'quiet', text: 'quiet 1' }] });
+      await store.markDelivered(first!.id, 101);
+      // The busy chat's next item is older than the quiet chat's, yet the quiet chat goes first.
+      const [second] = await store.claimOutbox('me', 102, 1, 30_000);
+      expect(second?.message.text).toBe('quiet 1');
+      const [third] = await store.claimOutbox('me', 103, 1, 30_000);
+      expect(third?.message.text).toBe('busy 2');
+    });
+
     it('retries an outbox item later and fails it for good', async () => {
       await store.commit({ outbox: [{ channel: 'telegram', chatId: 'A', text: 'x' }] });
       const [item] = await store.claimOutbox('me', 10, 10, 1000);

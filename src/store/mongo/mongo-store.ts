@@ -13,6 +13,7 @@ import {
   type CaseQuery,
   type Commit,
   type Conversation,
+  type OutboxClaim,
   type OutboxItem,
   type OutboxStatus,
   type Store,
@@ -251,8 +252,21 @@ class MongoStore implements Store {
     await this.conn.transaction((session) => applyCommit(this.m, change, session));
   }
 
-  async claimOutbox(owner: string, now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
-    const heads = await outboxHeadsDue(this.m.outbox, now, limit);
+  async claimOutbox(
+    owner: string,
+    now: number,
+    limit: number,
+    leaseMs: number,
+    filter?: OutboxClaim,
+  ): Promise<OutboxItem[]> {
+    const heads: Types.ObjectId[] = [];
+    const wanted: Array<{ limit: number; channel?: string; only?: string[]; skip?: string[] }> = filter?.channels ?? [
+      { limit },
+    ];
+    for (const w of wanted) {
+      const left = Math.min(Math.floor(w.limit), limit - heads.length);
+      if (left >= 1) heads.push(...(await outboxHeadsDue(this.m.outbox, now, left, w)));
+    }
     // Another instance may claim a head between the read and here: the claim is conditional on the item still
     // being pending and free, and only the items this call actually claimed are handed out.
     const claimed = await Promise.all(
@@ -270,12 +284,24 @@ class MongoStore implements Store {
   }
 
   async markDelivered(id: string, at: number): Promise<void> {
+    await this.closeOutbox(id, at, { status: 'delivered', deliveredAt: at, claimedBy: null, claimUntil: null });
+  }
+
+  /** Closes an item; the chat's next one takes its turn after the chats already waiting (round robin). */
+  private async closeOutbox(id: string, at: number, set: Record<string, unknown>): Promise<void> {
     const _id = objectId(id);
     if (!_id) return;
-    await this.m.outbox.updateOne(
-      { _id },
-      { $set: { status: 'delivered', deliveredAt: at, claimedBy: null, claimUntil: null } },
-    );
+    const closed = await this.m.outbox.findOneAndUpdate({ _id }, { $set: set }, { returnDocument: 'after' }).lean();
+    if (!closed) return;
+    const next = await this.m.outbox
+      .findOne({ status: 'pending', chatKey: closed.chatKey }, { _id: 1 })
+      .sort({ seq: 1, _id: 1 })
+      .lean();
+    if (next)
+      await this.m.outbox.updateOne(
+        { _id: next._id, nextAttemptAt: trusted({ $lt: at }) },
+        { $set: { nextAttemptAt: at } },
+      );
   }
 
   async retryOutbox(id: string, nextAttemptAt: number, error: string | null, countAttempt: boolean): Promise<void> {
@@ -291,12 +317,13 @@ class MongoStore implements Store {
   }
 
   async markFailed(id: string, at: number, error: string): Promise<void> {
-    const _id = objectId(id);
-    if (!_id) return;
-    await this.m.outbox.updateOne(
-      { _id },
-      { $set: { status: 'failed', lastError: error, deliveredAt: at, claimedBy: null, claimUntil: null } },
-    );
+    await this.closeOutbox(id, at, {
+      status: 'failed',
+      lastError: error,
+      deliveredAt: at,
+      claimedBy: null,
+      claimUntil: null,
+    });
   }
 
   async countOutbox(status: OutboxStatus): Promise<number> {

@@ -13,12 +13,14 @@ import {
   type CaseQuery,
   type Commit,
   type Conversation,
+  type OutboxClaim,
   type OutboxItem,
   type OutboxStatus,
   type Store,
   type StoredInbound,
 } from '../port.js';
 import { migrate } from './migrations.js';
+import { outboxClaims, type OutboxClaims } from './outbox-claims.js';
 import { caseSearchText } from '../search-text.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqliteRecords } from './records.js';
@@ -36,6 +38,7 @@ export class SqliteStore implements Store {
   private readonly stmt;
   private readonly checkpointer: Checkpointer | null;
   private readonly durable: boolean;
+  private readonly outbox: OutboxClaims;
   /** Built once: better-sqlite3 transaction wrappers are not free to create per call. */
   private readonly commitTx: (change: Commit) => void;
   private readonly records: SqliteRecords;
@@ -48,6 +51,7 @@ export class SqliteStore implements Store {
     this.db = openDatabase(path, options);
     this.durable = options.durable !== false;
     migrate(this.db);
+    this.outbox = outboxClaims(this.db);
     // Checkpoints run on a worker thread (see checkpointer.ts), not in the middle of handling a message.
     this.checkpointer =
       path === ':memory:'
@@ -102,22 +106,9 @@ export class SqliteStore implements Store {
       insertOutbox: db.prepare(
         'INSERT INTO outbox (chat_key, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?)',
       ),
-      outboxHeads: db.prepare(
-        `SELECT o.* FROM outbox o
-         JOIN (SELECT chat_key, MIN(id) AS id FROM outbox WHERE status = 'pending' GROUP BY chat_key) h ON h.id = o.id
-         WHERE o.next_attempt_at <= @now AND (o.claim_until IS NULL OR o.claim_until < @now)
-         ORDER BY o.id LIMIT @limit`,
-      ),
-      claim: db.prepare('UPDATE outbox SET claimed_by = ?, claim_until = ? WHERE id = ?'),
-      delivered: db.prepare(
-        "UPDATE outbox SET status = 'delivered', delivered_at = ?, claimed_by = NULL, claim_until = NULL WHERE id = ?",
-      ),
       retry: db.prepare(
         `UPDATE outbox SET next_attempt_at = ?, last_error = COALESCE(?, last_error), attempts = attempts + ?,
          claimed_by = NULL, claim_until = NULL WHERE id = ? AND status = 'pending'`,
-      ),
-      failed: db.prepare(
-        "UPDATE outbox SET status = 'failed', last_error = ?, delivered_at = ?, claimed_by = NULL, claim_until = NULL WHERE id = ?",
       ),
       countOutbox: db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE status = ?'),
       getValue: db.prepare('SELECT value FROM kv WHERE key = ?'),
@@ -309,28 +300,14 @@ export class SqliteStore implements Store {
     for (const m of change.outbox ?? []) this.stmt.insertOutbox.run(chatKeyOf(m), JSON.stringify(m), now, 0);
   }
 
-  async claimOutbox(owner: string, now: number, limit: number, leaseMs: number): Promise<OutboxItem[]> {
-    return this.lazily(() =>
-      this.immediate(() => {
-        const rows = this.stmt.outboxHeads.all({ now, limit }) as Array<{
-          id: number;
-          chat_key: string;
-          payload: string;
-          attempts: number;
-          created_at: number;
-          next_attempt_at: number;
-        }>;
-        for (const r of rows) this.stmt.claim.run(owner, now + leaseMs, r.id);
-        return rows.map((r) => ({
-          id: String(r.id),
-          chatKey: r.chat_key,
-          message: JSON.parse(r.payload) as OutboxItem['message'],
-          attempts: r.attempts,
-          createdAt: r.created_at,
-          nextAttemptAt: r.next_attempt_at,
-        }));
-      }),
-    );
+  async claimOutbox(
+    owner: string,
+    now: number,
+    limit: number,
+    leaseMs: number,
+    filter?: OutboxClaim,
+  ): Promise<OutboxItem[]> {
+    return this.lazily(() => this.immediate(() => this.outbox.claim(owner, now, limit, leaseMs, filter)));
   }
 
   /**
@@ -350,7 +327,7 @@ export class SqliteStore implements Store {
   }
 
   async markDelivered(id: string, at: number): Promise<void> {
-    this.stmt.delivered.run(at, Number(id));
+    this.immediate(() => this.outbox.delivered(Number(id), at));
   }
 
   async retryOutbox(id: string, nextAttemptAt: number, error: string | null, countAttempt: boolean): Promise<void> {
@@ -358,7 +335,7 @@ export class SqliteStore implements Store {
   }
 
   async markFailed(id: string, at: number, error: string): Promise<void> {
-    this.stmt.failed.run(error, at, Number(id));
+    this.immediate(() => this.outbox.failed(Number(id), at, error));
   }
 
   async countOutbox(status: OutboxStatus): Promise<number> {
