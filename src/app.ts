@@ -10,7 +10,7 @@ import { openStore } from './store/open.js';
 import type { Store, StoreBundle } from './store/port.js';
 import type { ReportStore } from './store/reports.js';
 import { InboundService } from './services/inbound.js';
-import { CaseService } from './services/case-service.js';
+import { staffDirectory, type StaffDirectory } from './services/staff-directory.js';
 import { Dispatcher, isOwnerGone } from './services/dispatcher.js';
 import type { TextUnderstanding } from '../nlp/types.js';
 
@@ -23,7 +23,8 @@ export interface App {
   log: Logger;
   duePolicy: DuePolicy;
   inbound: InboundService;
-  cases: CaseService;
+  /** Who may act on the staff side (any surface). */
+  staff: StaffDirectory;
   dispatcher: Dispatcher;
   /** A name for this running instance (leases, logs). */
   instanceId: string;
@@ -79,6 +80,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const released = stores.releaseClaimsOfGoneOwners?.(isOwnerGone) ?? 0;
   if (released) log.info('released outbox claims of a process that is gone', { items: released });
   const onOutbox = () => dispatcher.kick();
+  const staff = staffDirectory({
+    staffTelegramIds: config.STAFF_TELEGRAM_IDS,
+    supervisorTelegramIds: config.SUPERVISOR_TELEGRAM_IDS,
+    operators: config.STAFF_OPERATORS,
+  });
   const inbound = new InboundService({
     store,
     nlp,
@@ -89,10 +95,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     defaultLanguage: config.DEFAULT_LANGUAGE,
     maxChars: config.MAX_MESSAGE_CHARS,
     maxAttachmentBytes: config.MAX_ATTACHMENT_MB * 1_048_576,
+    staff,
     onOutbox,
     ...(opts.afterStore ? { afterStore: opts.afterStore } : {}),
   });
-  const cases = new CaseService({ store, agency, duePolicy, log: log.child({ part: 'cases' }), now, onOutbox });
   if (!opts.manualDispatch) dispatcher.start();
   return {
     config,
@@ -103,7 +109,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     log,
     duePolicy,
     inbound,
-    cases,
+    staff,
     dispatcher,
     instanceId: config.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     now,

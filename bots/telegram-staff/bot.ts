@@ -1,9 +1,11 @@
-// The staff inbox bot (Telegraf) in the staff supergroup. Each update is read from its raw JSON, handled once
-// (a marker in the store makes a redelivered update a no-op), and answered through the outbox.
+// The staff inbox bot (Telegraf) in the staff supergroup: a thin adapter. Each update is read into a StaffMessage
+// and given to the core's inbound pipeline, which stores it under its dedupe key, runs the staff flow and commits
+// everything it causes at once; replies come back through the outbox (staffSender). A redelivered update is a
+// duplicate in the store, so it is never acted on twice, and nothing here needs a lease.
 import { Telegraf } from 'telegraf';
 import type { App } from '../../src/app.js';
-import { handleStaffButton, handleStaffMessage, type StaffDeps } from './handler.js';
 import { readStaffUpdate } from './read-update.js';
+import { readStaffButton, readStaffMessage, type StaffRead } from './to-inbound.js';
 
 export interface StaffBot {
   bot: Telegraf;
@@ -21,32 +23,27 @@ export function createStaffBot(app: App, token: string, groupId: number): StaffB
     throw err;
   });
   const log = app.log.child({ part: 'telegram-staff' });
-  const deps: StaffDeps = {
-    app,
-    groupId,
-    directory: { staff: app.config.STAFF_TELEGRAM_IDS, supervisors: app.config.SUPERVISOR_TELEGRAM_IDS },
-    answerButton: async (id, text) => {
-      await bot.telegram
-        .answerCbQuery(id, text, text ? { show_alert: true } : {})
-        .catch((err: Error) => log.debug('answerCallbackQuery failed', { error: err }));
-    },
+  const answerButton = async (id: string, text?: string) => {
+    await bot.telegram
+      .answerCbQuery(id, text, text ? { show_alert: true } : {})
+      .catch((err: Error) => log.debug('answerCallbackQuery failed', { error: err }));
   };
   bot.use(async (ctx) => {
     const u = readStaffUpdate(ctx.update);
-    const seen = `staff-update:${ctx.botInfo.id}:${u.updateId}`;
-    if (u.updateId >= 0 && (await app.store.getValue(seen))) return;
-    // Staff actions have no inbound dedupe key: an atomic claim in the store keeps two instances (webhooks behind a
-    // load balancer) from acting on one update twice; within one instance the webhook server joins a resend to the
-    // copy in hand. A claim held elsewhere fails the update, so Telegram delivers it again later (after a crash the
-    // claim expires and the update is handled).
-    const now = app.now();
-    if (u.updateId >= 0 && !(await app.store.tryLease(`claim:${seen}`, app.instanceId, now, now + 60_000))) {
-      throw new Error(`staff update ${u.updateId} is being handled by another instance`);
+    const readCtx = { groupId, botUsername: ctx.botInfo.username, store: app.store };
+    const read: StaffRead =
+      u.kind === 'message'
+        ? await readStaffMessage(u, readCtx)
+        : u.kind === 'button'
+          ? await readStaffButton(u, readCtx)
+          : { kind: 'ignore', why: u.why };
+    if (read.kind === 'ignore') {
+      if (read.callbackId) await answerButton(read.callbackId, read.toast);
+      log.debug('staff update ignored', { why: read.why });
+      return;
     }
-    if (u.kind === 'message') await handleStaffMessage(deps, u, ctx.botInfo.username);
-    else if (u.kind === 'button') await handleStaffButton(deps, u);
-    else log.debug('staff update ignored', { why: u.why });
-    if (u.updateId >= 0) await app.store.setValue(seen, '1');
+    const received = await app.inbound.receive(read.msg);
+    if (read.kind === 'button') await answerButton(read.callbackId, received.toast);
   });
   return {
     bot,

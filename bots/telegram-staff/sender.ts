@@ -9,7 +9,7 @@ import { TICKET_PATTERN } from '../../src/domain/ticket.js';
 import type { ChannelSender, Pacing } from '../../src/services/dispatcher.js';
 import { splitText } from '../telegram/split-text.js';
 import { isThreadGone, toDeliveryError, type ApiFailure } from '../telegram/delivery-errors.js';
-import { caseButtons, type Button } from './buttons.js';
+import { caseChoices } from '../../flows/staff/index.js';
 import { knownNotForum, markNotForum, readThread, type Thread } from './threads.js';
 
 /** Telegram's limit for a photo's caption; a longer text follows the photo as its own message. */
@@ -160,14 +160,30 @@ export function staffSender(deps: { app: App; telegram: Telegram; groupId: strin
     return steps;
   }
 
+  /** Offered choices one a row; a case card's live actions (computed now, from the case as it is) two a row. */
   async function keyboardFor(m: OutboundMessage): Promise<Button[][] | null> {
-    if (m.choices?.length) return m.choices.map((c) => [{ text: c.label.slice(0, 64), callback_data: c.id }]);
+    if (m.choices?.length) return m.choices.map((c) => [button(c)]);
     if ((m.kind === 'case-card' || m.kind === 'case-update') && TICKET_PATTERN.test(m.chatId)) {
       const c = await app.store.getCase(m.chatId);
-      return c ? caseButtons(c, app.cases) : null;
+      return c ? rows(caseChoices(c).map(button), 2) : null;
     }
     return null;
   }
+}
+
+interface Button {
+  text: string;
+  callback_data: string;
+}
+
+function button(c: { id: string; label: string }): Button {
+  return { text: c.label.slice(0, 64), callback_data: c.id };
+}
+
+function rows<T>(items: T[], per: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += per) out.push(items.slice(i, i + per));
+  return out;
 }
 
 /** Parts of a split message already delivered are keyed by the message, so a retry does not repeat them. */

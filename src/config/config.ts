@@ -78,6 +78,23 @@ const schema = z.object({
   TELEGRAM_STAFF_CHAT_ID: optionalText.refine((v) => v === undefined || /^-?\d+$/.test(v), 'must be a numeric chat id'),
   STAFF_TELEGRAM_IDS: idList.prefault(''),
   SUPERVISOR_TELEGRAM_IDS: idList.prefault(''),
+  // Terminal-only staff of a single-office install: "rina,budi,kabid:supervisor" (ids for `aduan staff --as`).
+  STAFF_OPERATORS: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === '' || /^[a-z0-9._-]{1,40}(:(staff|supervisor))?(\s*,\s*[a-z0-9._-]{1,40}(:(staff|supervisor))?)*$/.test(v),
+      'must be comma-separated ids of lowercase letters, digits, . _ - (each optionally :supervisor)',
+    )
+    .transform((v) =>
+      v === ''
+        ? []
+        : v.split(',').map((s) => {
+            const [id = '', role] = s.trim().split(':');
+            return { id, role: role === 'supervisor' ? ('supervisor' as const) : ('staff' as const) };
+          }),
+    )
+    .prefault(''),
   TELEGRAM_API_ROOT: z.string().trim().url('must be a URL').default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), 'must be a URL'),
   // Telegram accepts 1-256 characters of A-Z, a-z, 0-9, _ and - (otherwise setWebhook fails at start-up).

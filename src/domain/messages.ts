@@ -1,5 +1,6 @@
 // One normalised inbound message type that every channel produces, and one outbound message type that every
 // channel consumes (Rasa's UserMessage / OutputChannel idea). Channel SDK types never cross this line.
+import type { StaffMessage } from './staff.js';
 
 /** The channels citizens write on. */
 export type ChannelName = 'console' | 'telegram' | 'whatsapp';
@@ -53,8 +54,17 @@ export interface OutboundMessage {
   imagePngBase64?: string;
 }
 
-export function dedupeKey(msg: Pick<InboundMessage, 'channel' | 'messageId'>): string {
-  return `${msg.channel}:${msg.messageId}`;
+/** Anything the inbox stores: a citizen's message, or a staff member's (src/domain/staff.ts). */
+export type AnyInbound = InboundMessage | StaffMessage;
+
+/** Whether a stored inbound message came from a staff surface. */
+export function isStaffMessage(m: AnyInbound): m is StaffMessage {
+  return 'surface' in m;
+}
+
+/** The inbox's dedupe key: the channel (or staff surface) with the message's own id. */
+export function dedupeKey(msg: Pick<InboundMessage, 'channel' | 'messageId'> | StaffMessage): string {
+  return 'surface' in msg ? `staff:${msg.surface}:${msg.messageId}` : `${msg.channel}:${msg.messageId}`;
 }
 
 /** The per-channel identity of a citizen: "telegram:12345", "whatsapp:628123@c.us". */

@@ -1,17 +1,21 @@
-// The inbound pipeline: store the message under its dedupe key before anything else, run the flow, and commit
-// the new conversation state, case changes, events and replies (in the outbox) in one transaction.
-// A crash at any point leaves either an unhandled stored message (handled again at start) or a committed result.
+// The inbound pipeline, one for every actor: a citizen's message and a staff member's (a command, a relay, a pressed
+// button) are stored under their dedupe key before anything else, run through their flow, and committed in one
+// transaction with everything they cause (conversation state, case changes, events, replies in the outbox, the
+// "handled" mark). A crash at any point leaves either an unhandled stored message (handled again at start or when
+// the channel resends it) or a committed result: nothing is applied twice, and nothing waits for a lease.
 import type { Agency } from '../domain/agency.js';
-import { citizenKeyOf, type InboundMessage } from '../domain/messages.js';
+import { citizenKeyOf, dedupeKey, isStaffMessage, type AnyInbound, type InboundMessage } from '../domain/messages.js';
 import type { DuePolicy } from '../domain/lifecycle.js';
-import type { CitizenRef, Language } from '../domain/case.js';
+import type { Language } from '../domain/case.js';
+import type { StaffMessage, StaffReply } from '../domain/staff.js';
 import { AlreadyHandledError, ConflictError, type Store, type StoredInbound } from '../store/port.js';
 import type { Logger } from '../log/logger.js';
 import type { TextUnderstanding } from '../../nlp/types.js';
-import { handleMessage } from '../../flows/router.js';
-import { readState } from '../../flows/state.js';
-import { flowContext, flowOutbox, indexNewComplaints } from './flow-effects.js';
+import { planCitizen, type Planned } from './citizen-handling.js';
+import { crashPoint } from './crash-points.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { planStaff, type StaffPlanned } from './staff-handling.js';
+import type { StaffDirectory } from './staff-directory.js';
 
 export interface InboundDeps {
   store: Store;
@@ -23,10 +27,22 @@ export interface InboundDeps {
   defaultLanguage: Language;
   maxChars: number;
   maxAttachmentBytes: number;
+  /** Who may act on the staff side. */
+  staff: StaffDirectory;
   /** Called after a commit that put messages in the outbox (wakes the dispatcher). */
   onOutbox?: () => void;
   /** Test hook: called after the inbound message is stored and before it is handled. */
   afterStore?: (id: string) => void;
+}
+
+/** What receiving a message gave its sender's surface. */
+export interface Received {
+  /** The same message (dedupe key) was received before and handled then. */
+  duplicate: boolean;
+  /** Staff replies for a surface that shows them itself (the terminal); empty otherwise. */
+  shown: StaffReply[];
+  /** A short note for a pressed button's spinner. */
+  toast?: string;
 }
 
 export class InboundService {
@@ -35,17 +51,18 @@ export class InboundService {
   constructor(private readonly deps: InboundDeps) {}
 
   /** Stores and handles one message. A message whose dedupe key was seen before is not handled again. */
-  async receive(message: InboundMessage): Promise<{ duplicate: boolean }> {
+  async receive(message: AnyInbound): Promise<Received> {
     const { id, duplicate, handled } = await this.deps.store.saveInbound(message, this.deps.now());
     if (duplicate) {
-      this.deps.log.debug('duplicate inbound', { channel: message.channel, messageId: message.messageId, handled });
-      // Stored but not handled (its handling failed): the channel's resend is the moment to try again.
-      if (!handled) await this.handleStored({ id, message, receivedAt: this.deps.now() });
-      return { duplicate: true };
+      this.deps.log.debug('duplicate inbound', { key: dedupeKey(message), handled });
+      // Stored but not handled (its handling failed or crashed): the channel's resend is the moment to try again.
+      if (!handled)
+        return { ...(await this.handleStored({ id, message, receivedAt: this.deps.now() })), duplicate: true };
+      return { duplicate: true, shown: [] };
     }
     this.deps.afterStore?.(id);
-    await this.handleStored({ id, message, receivedAt: this.deps.now() });
-    return { duplicate: false };
+    crashPoint('after-store', message.text);
+    return this.handleStored({ id, message, receivedAt: this.deps.now() });
   }
 
   /** Handles messages stored before a crash or restart, oldest first. */
@@ -59,19 +76,22 @@ export class InboundService {
     }
   }
 
-  private handleStored(item: StoredInbound): Promise<void> {
-    // One citizen's messages are handled one at a time, in order; different citizens run side by side.
-    return this.queue.run(citizenKeyOf(item.message), () => this.handleWithRetry(item));
+  private async handleStored(item: StoredInbound): Promise<Received> {
+    // One sender's messages are handled one at a time, in order; different senders run side by side.
+    let received: Received = { duplicate: false, shown: [] };
+    await this.queue.run(queueKey(item.message), async () => {
+      received = await this.handleWithRetry(item);
+    });
+    return received;
   }
 
-  private async handleWithRetry(item: StoredInbound): Promise<void> {
+  private async handleWithRetry(item: StoredInbound): Promise<Received> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.handleOnce(item);
-        return;
+        return await this.handleOnce(item);
       } catch (err) {
         // Someone else (a concurrent delivery, another instance's recovery) handled it: nothing more to do.
-        if (err instanceof AlreadyHandledError) return;
+        if (err instanceof AlreadyHandledError) return { duplicate: true, shown: [] };
         if (err instanceof ConflictError && attempt < 5) continue;
         // The message stays stored and unhandled; it is tried again at the next start.
         this.deps.log.error('inbound message could not be handled', { inboundId: item.id, error: err as Error });
@@ -80,54 +100,33 @@ export class InboundService {
     }
   }
 
-  private async handleOnce(item: StoredInbound): Promise<void> {
+  private async handleOnce(item: StoredInbound): Promise<Received> {
     const { store, log } = this.deps;
     const msg = item.message;
-    const key = citizenKeyOf(msg);
-    const conversation = await store.getConversation(key);
     const now = this.deps.now();
-    const state = readState(conversation?.state ?? null, this.deps.defaultLanguage, now);
-    const citizen: CitizenRef = {
-      channel: msg.channel,
-      userId: msg.senderId,
-      chatId: msg.chatId,
-      language: state.language,
-      ...(msg.senderName ? { displayName: msg.senderName } : {}),
-    };
-    const out = await handleMessage(
-      state,
-      { text: msg.text, attachments: msg.attachments, ...(msg.choice ? { choice: msg.choice } : {}) },
-      flowContext(this.deps, citizen, now),
-    );
-    await store.commit({
-      inboundHandled: item.id,
-      conversations: [{ key, state: out.state, expectedVersion: conversation ? conversation.version : null }],
-      contacts: [
-        {
-          key,
-          channel: msg.channel,
-          userId: msg.senderId,
-          chatId: msg.chatId,
-          ...(msg.senderName ? { displayName: msg.senderName } : {}),
-          language: out.state.language,
-          wroteAt: item.receivedAt,
-        },
-      ],
-      cases: out.cases,
-      events: out.events,
-      outbox: flowOutbox(msg, out),
-    });
-    indexNewComplaints(this.deps.nlp, out);
-    this.deps.onOutbox?.();
-    log.info('message handled', {
-      channel: msg.channel,
-      citizen: key,
-      cases: out.cases.map((c) => `${c.record.ticket}:${c.record.kind}:${c.record.stage}`),
-    });
+    const staff: StaffPlanned | null = isStaffMessage(msg) ? await planStaff(this.deps, msg, now) : null;
+    const planned: Planned = staff ?? (await planCitizen(this.deps, msg as InboundMessage, item.receivedAt, now));
+    crashPoint('before-commit', msg.text);
+    await store.commit({ ...planned.commit, inboundHandled: item.id });
+    crashPoint('after-commit', msg.text);
+    planned.after?.();
+    if (planned.commit.outbox?.length) this.deps.onOutbox?.();
+    log.info(isStaffMessage(msg) ? 'staff message handled' : 'message handled', planned.summary);
+    return { duplicate: false, shown: staff?.shown ?? [], ...(staff?.toast ? { toast: staff.toast } : {}) };
   }
 
   /** Resolves when every message in hand has been handled (graceful shutdown). */
   idle(): Promise<void> {
     return this.queue.idle();
   }
+}
+
+/** Messages of one sender are handled in order: a citizen, or a staff member on one surface. */
+function queueKey(m: AnyInbound): string {
+  if (!isStaffMessage(m)) return citizenKeyOf(m);
+  return `staff:${m.surface}:${senderKey(m)}`;
+}
+
+function senderKey(m: StaffMessage): string {
+  return 'anonymous' in m.sender ? 'anonymous' : m.sender.id;
 }

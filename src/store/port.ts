@@ -2,7 +2,7 @@
 // default, MongoDB when MONGODB_URI is set) implements all of it and passes the contract suite in
 // test/store/contract.ts.
 import type { CaseEvent, CaseRecord } from '../domain/case.js';
-import type { Destination, InboundMessage, OutboundMessage } from '../domain/messages.js';
+import type { AnyInbound, Destination, OutboundMessage } from '../domain/messages.js';
 import type { MessageLabel } from '../../nlp/types.js';
 import type { Stage } from '../domain/stages.js';
 import type { ReportStore } from './reports.js';
@@ -11,7 +11,7 @@ import type { CaseThread, ThreadRef } from '../domain/case-thread.js';
 
 export interface StoredInbound {
   id: string;
-  message: InboundMessage;
+  message: AnyInbound;
   receivedAt: number;
 }
 
@@ -76,7 +76,7 @@ export interface InboxStore {
    * `handled` then says whether the stored one was handled (a failed handling leaves it false, so it can be retried).
    */
   saveInbound(
-    message: InboundMessage,
+    message: AnyInbound,
     receivedAt: number,
   ): Promise<{ id: string; duplicate: boolean; handled: boolean }>;
   /** Inbound messages stored but not yet handled, oldest first (crash recovery). */

@@ -3,7 +3,7 @@ import { buildDigest } from '../../src/digest/build.js';
 import { seedHistory, seededRandom } from '../../src/digest/seed-history.js';
 import { findPersonalData } from '../../nlp/pii.js';
 import { startHarness, type Harness } from '../support/harness.js';
-import { DAY, fileComplaint, MINUTE, staff, toClosureQuestion } from '../scheduler/support.js';
+import { DAY, fileComplaint, MINUTE, toClosureQuestion } from '../scheduler/support.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -30,7 +30,7 @@ describe('the digest', () => {
       senderId: '6281234567890@c.us',
       chatId: '6281234567890@c.us',
     });
-    await h.app.cases.act(t1, staff, { type: 'review' });
+    await h.staff('rina', t1, '/telaah -');
     h.clock.now += 3 * 60 * MINUTE;
     const d = await buildDigest(deps(), 'daily', h.clock.now);
     expect(d.facts.newByKind).toEqual({ complaint: 2, praise: 1, statement: 1 });

@@ -65,7 +65,7 @@ describe('the SOP stage clocks', () => {
     await advance(s, 65 * MINUTE);
     const before = await s.h.app.store.getCase(ticket);
     expect(before?.version).toBe(1);
-    await s.h.app.cases.act(ticket, { kind: 'staff', id: '500' }, { type: 'review' });
+    await s.h.staff('rina', ticket, '/telaah -');
     await advance(s, 65 * MINUTE);
     const r = reminders(s, ticket);
     expect(r).toHaveLength(2);
@@ -74,7 +74,7 @@ describe('the SOP stage clocks', () => {
 
   it('does not run the clock of a case waiting for the citizen or closed', async () => {
     const ticket = await fileComplaint(s.h);
-    await s.h.app.cases.act(ticket, { kind: 'staff', id: '500' }, { type: 'invalid', reason: 'bukan kewenangan' });
+    await s.h.staff('rina', ticket, '/tolak bukan kewenangan');
     await advance(s, 10 * 60 * MINUTE);
     expect(reminders(s, ticket)).toHaveLength(0);
   });

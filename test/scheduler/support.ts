@@ -2,13 +2,13 @@
 // the clock and call tick()), and a complaint walked to a given point by the real flows and case service.
 import { startHarness, type Harness } from '../support/harness.js';
 import { createScheduler, loadSchedulerConfig, type Scheduler } from '../../src/scheduler/index.js';
-import type { StaffActor } from '../../src/services/case-service.js';
 
 export const SUPERVISORS = { SUPERVISOR_TELEGRAM_IDS: '111,222', SUPERVISOR_WHATSAPP_NUMBERS: '628111222333' };
 export const MINUTE = 60_000;
 export const DAY = 86_400_000;
-export const staff: StaffActor = { kind: 'staff', id: '500', name: 'Rina' };
-export const head: StaffActor = { kind: 'supervisor', id: '111', name: 'Kabid' };
+/** The harness's operators: staff and a supervisor (STAFF_OPERATORS). */
+export const staff = 'rina';
+export const head = 'kabid';
 
 export interface Setup {
   h: Harness;
@@ -45,17 +45,17 @@ export async function fileComplaint(
 /** Walks a complaint to the closure question (SOP step 13) with the real staff actions. */
 export async function toClosureQuestion(h: Harness, ticket: string): Promise<void> {
   const steps = [
-    [staff, { type: 'review', note: 'dibahas' }],
-    [staff, { type: 'root_cause', text: 'Data objek pajak ganda' }],
-    [staff, { type: 'ptp', correctiveAction: 'Hapus data ganda', owner: 'Staf PBB', dueAt: h.clock.now + DAY }],
-    [staff, { type: 'start' }],
-    [staff, { type: 'done' }],
-    [head, { type: 'approve' }],
-    [staff, { type: 'inform', result: 'Tagihan ganda sudah dihapus' }],
+    [staff, '/telaah dibahas'],
+    [staff, '/akar Data objek pajak ganda'],
+    [staff, '/ptp Hapus data ganda | Staf PBB | 1 hari'],
+    [staff, '/mulai'],
+    [staff, '/selesai'],
+    [head, '/setujui'],
+    [staff, '/sampaikan Tagihan ganda sudah dihapus'],
   ] as const;
-  for (const [actor, action] of steps) {
-    const r = await h.app.cases.act(ticket, actor, action);
-    if (!r.ok) throw new Error(`${action.type}: ${r.reason}`);
+  for (const [as, command] of steps) {
+    const shown = await h.staff(as, ticket, command);
+    if (shown[0]?.kind !== 'case-update') throw new Error(`${command}: ${shown.map((r) => r.text).join(' ')}`);
   }
   await h.deliver();
 }

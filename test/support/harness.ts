@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { InboundMessage, OutboundMessage } from '../../src/domain/messages.js';
+import type { StaffReply } from '../../src/domain/staff.js';
 import type { ChannelSender } from '../../src/services/dispatcher.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { TextUnderstanding } from '../../nlp/types.js';
@@ -18,6 +19,12 @@ export interface Harness {
   sent: OutboundMessage[];
   /** Sends a citizen message and delivers all replies; returns the replies to that chat. */
   say(text: string, extra?: Partial<InboundMessage>): Promise<OutboundMessage[]>;
+  /**
+   * A staff member types `text` about `ticket` on the terminal surface (the same pipeline and flow as the Telegram
+   * topic), as `as` (an operator "rina" (staff) or "kabid" (supervisor), or a listed Telegram id); delivers what it
+   * caused and returns what the terminal shows.
+   */
+  staff(as: string, ticket: string | null, text: string): Promise<StaffReply[]>;
   deliver(): Promise<void>;
   close(): Promise<void>;
 }
@@ -30,7 +37,12 @@ export async function startHarness(
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'aduan-test-'));
   const agencyPath = join(dir, 'agency.json');
   writeFileSync(agencyPath, JSON.stringify(testAgency));
-  const config = loadConfig({ DATA_DIR: dir, AGENCY_CONFIG: agencyPath, ...opts.env });
+  const config = loadConfig({
+    DATA_DIR: dir,
+    AGENCY_CONFIG: agencyPath,
+    STAFF_OPERATORS: 'rina,kabid:supervisor',
+    ...opts.env,
+  });
   const clock = { now: Date.UTC(2026, 10, 2, 2, 0, 0) };
   const app = await createApp(config, {
     log: silentLogger,
@@ -68,6 +80,19 @@ export async function startHarness(
       await app.inbound.receive(msg);
       await deliver();
       return sent.slice(before).filter((m) => m.channel === msg.channel && m.chatId === msg.chatId);
+    },
+    async staff(as, ticket, text) {
+      const r = await app.inbound.receive({
+        surface: 'terminal',
+        messageId: `s-${++seq}`,
+        sender: { id: as, name: as === 'rina' ? 'Rina' : as === 'kabid' ? 'Kabid PBB' : as },
+        ...(ticket ? { ticket } : {}),
+        text,
+        attachments: [],
+        sentAt: clock.now,
+      });
+      await deliver();
+      return r.shown;
     },
     async close() {
       await app.close();

@@ -174,14 +174,16 @@ describe('bad input to the Telegram bots', () => {
         .slice(from)
         .filter((c) => c.method === 'sendMessage')
         .map((c) => String(c.params.text));
-      return s.length >= 9 ? s : null;
+      return s.length >= 10 ? s : null;
     }, 'the answers');
     expect(said.join('\n')).toMatch(/admin anonim/);
     expect(said.join('\n')).toMatch(/diteruskan dari kanal/);
     expect(said.join('\n')).toMatch(/tidak memakai tambahan kata/);
     expect(said.join('\n')).toMatch(/Tulis nomor tiketnya/);
     expect(said.join('\n')).toMatch(/tidak dikenal/);
-    expect(said.join('\n')).toMatch(/tidak dapat dilakukan pada tahap forwarded/);
+    expect(said.join('\n')).toMatch(/tidak dapat dilakukan pada tahap diteruskan ke bidang/);
+    // Someone not listed who types a command is told so (it used to be silence).
+    expect(said.join('\n')).toMatch(/tidak terdaftar sebagai petugas/);
     expect(said.join('\n')).toMatch(/Bidang "bidang-rahasia" tidak dikenal/);
     expect(said.join('\n')).toMatch(/terlalu panjang/);
     // Nothing reached the citizen, nothing moved.

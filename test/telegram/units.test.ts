@@ -1,11 +1,9 @@
-// The small pure parts of the Telegram adapters: splitting long texts, reading button data strictly, reading
-// due dates, reading odd updates, and mapping API failures.
+// The small pure parts of the Telegram adapters: splitting long texts, reading odd updates, and mapping API
+// failures. (Staff button data and due dates are the staff flow's: test/flows/staff-flow.test.ts.)
 import { describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
 import { splitText } from '../../bots/telegram/split-text.js';
 import { toDeliveryError } from '../../bots/telegram/delivery-errors.js';
-import { encodeButton, parseButton } from '../../bots/telegram-staff/callback-data.js';
-import { parseDueDate } from '../../bots/telegram-staff/due-date.js';
 import { readStaffUpdate } from '../../bots/telegram-staff/read-update.js';
 import { readCitizenUpdate } from '../../bots/telegram-citizen/to-inbound.js';
 
@@ -38,50 +36,6 @@ describe('splitting long replies', () => {
     const a = 'a '.repeat(1000).trim();
     const parts = splitText(`${a}\n\n${a}\n\n${a}`);
     expect(parts).toEqual([`${a}\n\n${a}`, a]);
-  });
-});
-
-describe('staff button data', () => {
-  it('reads back exactly what it writes', () => {
-    const data = encodeButton({ type: 'act', action: 'root_cause', ticket: 'ADU-7KQ9-M2XT', stage: 'in_review' });
-    expect(data.length).toBeLessThanOrEqual(64);
-    expect(parseButton(data)).toEqual({
-      type: 'act',
-      action: 'root_cause',
-      ticket: 'ADU-7KQ9-M2XT',
-      stage: 'in_review',
-    });
-    expect(
-      parseButton(encodeButton({ type: 'forward', ticket: 'ADU-7KQ9-M2XT', stage: 'forwarded', division: 2 })),
-    ).toMatchObject({ division: 2 });
-  });
-
-  it('refuses anything forged, truncated or unknown', () => {
-    for (const bad of [
-      '',
-      'a:take',
-      'a:delete:ADU-7KQ9-M2XT:2',
-      'a:take:ADU-7KQ9-M2XT:99',
-      'a:take:ADU-7KQ9-M2XI:2',
-      'l:ADU-7KQ9-M2XT:2:spam',
-      'a:take:ADU-7KQ9-M2XT:2:x',
-      'x'.repeat(65),
-    ]) {
-      expect(parseButton(bad), bad).toBeNull();
-    }
-  });
-});
-
-describe('PTP due dates (Jakarta time)', () => {
-  const now = Date.UTC(2026, 10, 2, 2, 0);
-  it('reads ISO and local dates, with or without a time, and "N hari"', () => {
-    expect(parseDueDate('2026-12-01', now)).toBe(Date.UTC(2026, 11, 1, 9, 0));
-    expect(parseDueDate('1/12/2026 10:30', now)).toBe(Date.UTC(2026, 11, 1, 3, 30));
-    expect(parseDueDate('3 hari', now)).toBe(now + 3 * 86_400_000);
-  });
-  it('refuses what is not a date', () => {
-    for (const bad of ['besok', '2026-02-30', '2026-12-01 25:00', '0 hari', ''])
-      expect(parseDueDate(bad, now), bad).toBeNull();
   });
 });
 

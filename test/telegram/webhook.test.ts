@@ -199,22 +199,26 @@ describe('the bots in webhook mode', () => {
 
   it('a copy of a staff update that arrives while the first is still being handled is not handled beside it', async () => {
     const twin = update(groupMessage(GROUP, STAFF, '/bantuan'));
-    const seenKey = `staff-update:222:${twin.update_id}`;
-    // The first copy is held just before the bot checks whether it saw the update. It is let go when the second
-    // copy reaches that same check (handled beside it) or when the server says it joined the first (handled once).
+    const twinId = `${GROUP}:${(twin.message as { message_id: number }).message_id}`;
+    // The first copy is held just after it was stored (before it is handled). It is let go when the second copy is
+    // stored too (a duplicate, still unhandled: it may be handled beside the first) or when the server says it
+    // joined the first (handled once).
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let reachedCheck!: () => void;
-    const firstAtCheck = new Promise<void>((resolve) => (reachedCheck = resolve));
+    let stored!: () => void;
+    const firstStored = new Promise<void>((resolve) => (stored = resolve));
     const store = h.app.store;
-    const getValue = store.getValue.bind(store);
-    let checks = 0;
-    store.getValue = async (key) => {
-      if (key === seenKey && ++checks === 1) {
-        reachedCheck();
-        await gate;
-      } else if (key === seenKey) release();
-      return getValue(key);
+    const saveInbound = store.saveInbound.bind(store);
+    let saves = 0;
+    store.saveInbound = async (message, at) => {
+      const r = await saveInbound(message, at);
+      if ('surface' in message && message.messageId === twinId) {
+        if (++saves === 1) {
+          stored();
+          await gate;
+        } else release();
+      }
+      return r;
     };
     const joined = (e: { msg: string; update?: number }) => {
       if (e.update === twin.update_id && /copy of an update in hand/.test(e.msg)) release();
@@ -223,12 +227,12 @@ describe('the bots in webhook mode', () => {
     try {
       const before = await outboxSize();
       const first = post('staff', twin);
-      await firstAtCheck;
+      await firstStored;
       const second = post('staff', twin);
       expect(await Promise.all([first, second])).toEqual([200, 200]);
       expect(await outboxSize()).toBe(before + 1);
     } finally {
-      store.getValue = getValue;
+      store.saveInbound = saveInbound;
       h.logs.delete(joined);
     }
   });

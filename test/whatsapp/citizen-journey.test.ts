@@ -14,9 +14,6 @@ afterEach(async () => {
   await t.close();
 });
 
-const staff = { kind: 'staff' as const, id: '1', name: 'Petugas Uji' };
-const supervisor = { kind: 'supervisor' as const, id: '9', name: 'Kabid Uji' };
-
 async function fileComplaint(): Promise<string> {
   await t.say('Tagihan PBB saya naik dua kali lipat tanpa pemberitahuan');
   await t.say('di kantor Bapenda jalan Sudirman');
@@ -56,8 +53,8 @@ describe('a citizen on WhatsApp', () => {
   it('receives a staff reply written in the staff inbox', async () => {
     const ticket = await fileComplaint();
     const before = t.client().textsTo(CITIZEN).length;
-    const r = await t.h.app.cases.act(ticket, staff, { type: 'reply', text: 'Mohon kirim foto SPPT PBB Anda.' });
-    expect(r.ok).toBe(true);
+    const shown = await t.h.staff('rina', ticket, 'Mohon kirim foto SPPT PBB Anda.');
+    expect(shown.map((r) => r.text)).toEqual([`${ticket}: pesan diteruskan ke warga.`]);
     await t.flush();
     const relayed = t.client().textsTo(CITIZEN).slice(before);
     expect(relayed).toHaveLength(1);
@@ -67,22 +64,18 @@ describe('a citizen on WhatsApp', () => {
 
   it('answers the closure question with "2" and a reason, which reopens the case at the root cause', async () => {
     const ticket = await fileComplaint();
-    const act = async (actor: typeof staff | typeof supervisor, action: Parameters<typeof t.h.app.cases.act>[2]) => {
-      const r = await t.h.app.cases.act(ticket, actor, action);
-      if (!r.ok) throw new Error(`${action.type}: ${r.reason}`);
-    };
-    await act(staff, { type: 'review', note: 'dicek' });
-    await act(staff, { type: 'root_cause', text: 'NJOP salah input' });
-    await act(staff, {
-      type: 'ptp',
-      correctiveAction: 'Koreksi NJOP',
-      owner: 'Seksi Pendataan',
-      dueAt: t.h.clock.now + 86_400_000,
-    });
-    await act(staff, { type: 'start' });
-    await act(staff, { type: 'done', note: 'NJOP dikoreksi' });
-    await act(supervisor, { type: 'approve', notes: 'ok' });
-    await act(staff, { type: 'inform', result: 'Tagihan sudah dikoreksi.' });
+    for (const [as, command] of [
+      ['rina', '/telaah dicek'],
+      ['rina', '/akar NJOP salah input'],
+      ['rina', '/ptp Koreksi NJOP | Seksi Pendataan | 1 hari'],
+      ['rina', '/mulai'],
+      ['rina', '/selesai NJOP dikoreksi'],
+      ['kabid', '/setujui ok'],
+      ['rina', '/sampaikan Tagihan sudah dikoreksi.'],
+    ] as const) {
+      const shown = await t.h.staff(as, ticket, command);
+      expect(shown[0]?.kind, `${command}: ${shown.map((r) => r.text).join(' ')}`).toBe('case-update');
+    }
     await t.flush();
     const question = t.client().textsTo(CITIZEN).at(-1) ?? '';
     expect(question).toMatch(/Apakah Anda puas/);

@@ -12,7 +12,6 @@ afterEach(async () => {
   await t.close();
 });
 
-const staff = { kind: 'staff' as const, id: '1' };
 const notices = () =>
   t.h.sent.filter((m) => m.channel === 'staff' && m.chatId === 'general' && m.kind === 'notice').map((m) => m.text);
 
@@ -50,8 +49,8 @@ describe('WhatsApp connection supervision', () => {
     expect(t.h.app.health.get('whatsapp')).toMatchObject({ state: 'reconnecting', detail: 'disconnected: NAVIGATION' });
     expect(first.destroyed).toBe(1);
 
-    await t.h.app.cases.act(ticket, staff, { type: 'reply', text: 'Balasan pertama' });
-    await t.h.app.cases.act(ticket, staff, { type: 'reply', text: 'Balasan kedua' });
+    await t.h.staff('rina', ticket, 'Balasan pertama');
+    await t.h.staff('rina', ticket, 'Balasan kedua');
     await t.flush();
     expect(first.textsTo(CITIZEN).join('\n')).not.toMatch(/Balasan/);
     expect(await t.h.app.store.countOutbox('pending')).toBe(2);
@@ -133,7 +132,7 @@ describe('WhatsApp connection supervision', () => {
     t.client().sendFailures.push(
       new Error('Protocol error (Runtime.callFunctionOn): Session closed. Most likely the page has been closed.'),
     );
-    await t.h.app.cases.act(ticket, staff, { type: 'reply', text: 'Kami sedang memeriksa' });
+    await t.h.staff('rina', ticket, 'Kami sedang memeriksa');
     await t.flush();
     expect(t.h.app.health.get('whatsapp')?.state).toBe('reconnecting');
     expect(t.h.app.health.get('whatsapp')?.detail).toMatch(/Session closed/);

@@ -3,7 +3,7 @@
 // Transactions need a replica set (a single node is enough): openMongoStore refuses a standalone server.
 import mongoose, { type Connection, type Types } from 'mongoose';
 import { complaintText, type CaseEvent, type CaseRecord } from '../../domain/case.js';
-import { dedupeKey, type InboundMessage } from '../../domain/messages.js';
+import { dedupeKey, type AnyInbound } from '../../domain/messages.js';
 import { OPEN_STAGES } from '../../domain/stages.js';
 import { normaliseCase } from '../../domain/ptp.js';
 import type { Contact } from '../../domain/contact.js';
@@ -78,7 +78,7 @@ class MongoStore implements Store {
   ) {}
 
   async saveInbound(
-    message: InboundMessage,
+    message: AnyInbound,
     receivedAt: number,
   ): Promise<{ id: string; duplicate: boolean; handled: boolean }> {
     const key = dedupeKey(message);

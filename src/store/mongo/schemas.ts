@@ -3,7 +3,7 @@
 // indexes and conditions, like the SQLite store's columns beside its JSON `doc`.
 import mongoose, { type Connection, type Model, type Types } from 'mongoose';
 import type { CaseEvent, CaseRecord } from '../../domain/case.js';
-import type { InboundMessage, OutboundMessage } from '../../domain/messages.js';
+import type { AnyInbound, OutboundMessage } from '../../domain/messages.js';
 
 const { Schema } = mongoose;
 const Mixed = Schema.Types.Mixed;
@@ -14,7 +14,7 @@ const options = (collection: string) => ({ collection, versionKey: false as cons
 export interface InboundDoc {
   _id: Types.ObjectId;
   dedupeKey: string;
-  message: InboundMessage;
+  message: AnyInbound;
   receivedAt: number;
   /** False until a commit handles it; the partial index holds only these. */
   handled: boolean;

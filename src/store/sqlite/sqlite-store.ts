@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { CaseEvent, CaseRecord } from '../../domain/case.js';
 import { citizenKey, complaintText } from '../../domain/case.js';
 import { normaliseCase } from '../../domain/ptp.js';
-import { chatKeyOf, dedupeKey, type InboundMessage } from '../../domain/messages.js';
+import { chatKeyOf, dedupeKey, type AnyInbound } from '../../domain/messages.js';
 import { OPEN_STAGES } from '../../domain/stages.js';
 import type { MessageLabel } from '../../../nlp/types.js';
 import {
@@ -146,7 +146,7 @@ export class SqliteStore implements Store {
   }
 
   async saveInbound(
-    message: InboundMessage,
+    message: AnyInbound,
     receivedAt: number,
   ): Promise<{ id: string; duplicate: boolean; handled: boolean }> {
     const key = dedupeKey(message);
@@ -161,7 +161,7 @@ export class SqliteStore implements Store {
     const rows = this.stmt.unhandled.all(limit) as Array<{ id: number; payload: string; received_at: number }>;
     return rows.map((r) => ({
       id: String(r.id),
-      message: JSON.parse(r.payload) as InboundMessage,
+      message: JSON.parse(r.payload) as AnyInbound,
       receivedAt: r.received_at,
     }));
   }

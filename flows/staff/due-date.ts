@@ -1,3 +1,4 @@
+// (Moved from the Telegram adapter: every staff surface types due dates the same way.)
 // Reads the PTP's due date as staff type it: "2026-12-01", "1/12/2026", "2026-12-01 10:00", "3 hari".
 // Times are Jakarta time (WIB, UTC+7); a date alone means 16:00 WIB, the end of office hours.
 

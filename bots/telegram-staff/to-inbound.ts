@@ -1,0 +1,85 @@
+// A staff group update read into the one StaffMessage every staff surface produces: the message id (its dedupe
+// key), the sender as Telegram knows them, the case of the topic (or of the card it replies to) and where replies go.
+// Who may act and what it means is the core's to decide; this only drops what is not for the inbox at all.
+import type { StaffMessage } from '../../src/domain/staff.js';
+import type { ThreadStore } from '../../src/store/port.js';
+import type { StaffButton, StaffMessage as TgStaffMessage } from './read-update.js';
+
+export type StaffRead =
+  | { kind: 'message'; msg: StaffMessage }
+  | { kind: 'button'; msg: StaffMessage; callbackId: string }
+  /** Not for the inbox; a button press still gets its spinner answered (with `toast` when there is one). */
+  | { kind: 'ignore'; why: string; callbackId?: string; toast?: string };
+
+export interface ReadContext {
+  groupId: number;
+  botUsername: string;
+  store: ThreadStore;
+}
+
+const COMMAND = /^\/([A-Za-z_]{1,32})@(\w+)/;
+
+export async function readStaffMessage(m: TgStaffMessage, ctx: ReadContext): Promise<StaffRead> {
+  const inGroup = m.chatId === ctx.groupId;
+  const isPrivate = m.chatType === 'private';
+  if (!inGroup && !isPrivate) return { kind: 'ignore', why: 'message from another chat' };
+  const anonymous = m.senderChat || m.fromChannel || !m.from;
+  if (!anonymous && m.from?.isBot) return { kind: 'ignore', why: 'message from a bot' };
+  const addressed = COMMAND.exec(m.text.trim());
+  if (addressed && addressed[2]?.toLowerCase() !== ctx.botUsername.toLowerCase()) {
+    return { kind: 'ignore', why: 'a command for another bot in the group' };
+  }
+  const text = addressed ? m.text.trim().replace(`@${addressed[2]}`, '') : m.text;
+  const ticket = inGroup ? await ticketOf(ctx.store, m.topicId, m.replyToMessageId) : null;
+  const sender: StaffMessage['sender'] = anonymous
+    ? { anonymous: m.fromChannel || m.senderChat?.type === 'channel' ? 'channel' : 'admin' }
+    : { id: String(m.from?.id), ...(m.from?.name ? { name: m.from.name } : {}) };
+  return {
+    kind: 'message',
+    msg: {
+      surface: 'telegram',
+      // Telegram numbers messages per chat, so the chat is part of the id.
+      messageId: `${m.chatId}:${m.messageId}`,
+      sender,
+      ...(ticket ? { ticket } : {}),
+      replyTo: ticket ?? (isPrivate && m.from ? `dm:${m.from.id}` : 'general'),
+      text,
+      attachments: m.hasMedia ? [{ kind: 'document' }] : [],
+      sentAt: Date.now(),
+    },
+  };
+}
+
+export async function readStaffButton(b: StaffButton, ctx: ReadContext): Promise<StaffRead> {
+  if (b.chatId !== ctx.groupId) {
+    return {
+      kind: 'ignore',
+      why: 'button outside the staff group',
+      callbackId: b.callbackId,
+      toast: 'Tombol ini hanya berlaku di grup petugas.',
+    };
+  }
+  // The case of the message the button sits on: its topic, or (no topics) the card message itself.
+  const ticket = await ticketOf(ctx.store, b.topicId, b.topicId === undefined ? b.messageId : undefined);
+  return {
+    kind: 'button',
+    callbackId: b.callbackId,
+    msg: {
+      surface: 'telegram',
+      messageId: `cb:${b.callbackId}`,
+      sender: { id: String(b.from.id), name: b.from.name },
+      ...(ticket ? { ticket } : {}),
+      replyTo: ticket ?? 'general',
+      text: '',
+      choice: b.data,
+      attachments: [],
+      sentAt: Date.now(),
+    },
+  };
+}
+
+async function ticketOf(store: ThreadStore, topicId?: number, messageId?: number): Promise<string | null> {
+  if (topicId !== undefined) return store.ticketOfThread({ topicId });
+  if (messageId !== undefined) return store.ticketOfThread({ messageId });
+  return null;
+}

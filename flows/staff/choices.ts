@@ -1,0 +1,48 @@
+// The buttons the staff flow offers: under a case card (the stage's steps), and with a question (divisions, labels,
+// "take over", "cancel"). Surfaces without buttons show the same choices as commands (commands.ts).
+import type { Agency } from '../../src/domain/agency.js';
+import type { CaseRecord } from '../../src/domain/case.js';
+import type { Choice } from '../../src/domain/messages.js';
+import { MESSAGE_LABELS } from '../../nlp/types.js';
+import { LABEL_NAMES } from './actions/relabel.js';
+import { encodeChoice } from './commands.js';
+import { stageActions } from './rules.js';
+import { ACTION_LABELS } from './texts.js';
+
+/**
+ * The live card's buttons: the steps that make sense for the case now (supervisors' verification is shown to all and
+ * checked when pressed). Surfaces compute them when they show the card, so they are never older than the case.
+ */
+export function caseChoices(c: CaseRecord): Choice[] {
+  return stageActions(c).map((action) => ({
+    id: encodeChoice({ type: 'act', action, ticket: c.ticket, stage: c.stage }),
+    label: ACTION_LABELS[action],
+  }));
+}
+
+export function divisionChoices(c: CaseRecord, agency: Agency): Choice[] {
+  const picks = agency.divisions
+    .map((d, i) => ({ id: encodeChoice({ type: 'forward', ticket: c.ticket, stage: c.stage, division: i }), d }))
+    .filter(({ d }) => d.id !== c.division || c.stage !== 'forwarded')
+    .map(({ id, d }) => ({ id, label: d.name.slice(0, 60) }));
+  return [...picks, cancelChoice(c.ticket)];
+}
+
+export function labelChoices(c: CaseRecord): Choice[] {
+  const picks = MESSAGE_LABELS.filter((l) => l !== c.kind).map((label) => ({
+    id: encodeChoice({ type: 'relabel', ticket: c.ticket, stage: c.stage, label }),
+    label: LABEL_NAMES[label][0]?.toUpperCase() + LABEL_NAMES[label].slice(1),
+  }));
+  return [...picks, cancelChoice(c.ticket)];
+}
+
+export function takeOverChoices(c: CaseRecord): Choice[] {
+  return [
+    { id: encodeChoice({ type: 'take-over', ticket: c.ticket, stage: c.stage }), label: 'Ya, ambil alih' },
+    cancelChoice(c.ticket),
+  ];
+}
+
+export function cancelChoice(ticket: string): Choice {
+  return { id: encodeChoice({ type: 'cancel', ticket }), label: 'Batal' };
+}

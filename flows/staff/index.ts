@@ -1,0 +1,191 @@
+// The staff flow: every staff surface's messages (typed commands, plain sentences, answers to the bot's questions,
+// pressed buttons) go through this one function of (state, message, context), beside the citizens' flows. It
+// returns the new state, the replies and every change; the inbound pipeline commits them in one transaction.
+import type { StaffMessage } from '../../src/domain/staff.js';
+import { cleanText } from '../input.js';
+import type { ActionType } from './actions/types.js';
+import { begin, check, run } from './act.js';
+import { parseChoice, parseStaffCommand, ACTION_COMMANDS, LOOKUP_COMMANDS, ticketInChoice } from './commands.js';
+import { answer, notice, type StaffContext, type StaffResult } from './context.js';
+import { help, listCases, searchCases, showTicket } from './lookups.js';
+import { answerQuestion } from './questions.js';
+import { outsiderActor, refuse } from './refuse.js';
+import { questionAbout, withoutQuestion, type StaffState } from './state.js';
+import { caseCardText } from '../../src/domain/case-card.js';
+
+export { caseChoices } from './choices.js';
+export { choiceAsCommand } from './commands.js';
+export { readStaffState, staffStateKey, type StaffState } from './state.js';
+export type { StaffContext, StaffResult } from './context.js';
+
+const NOT_LISTED = 'bukan petugas terdaftar (STAFF_TELEGRAM_IDS / SUPERVISOR_TELEGRAM_IDS / STAFF_OPERATORS)';
+
+export async function handleStaffMessage(
+  state: StaffState,
+  msg: StaffMessage,
+  ctx: StaffContext,
+): Promise<StaffResult> {
+  const c = ctx.case;
+  const text = cleanText(msg.text);
+  const command = msg.choice === undefined ? parseStaffCommand(text) : null;
+  if ('anonymous' in msg.sender) {
+    // Anonymous admins and channel posts have no person behind them we could hold to account.
+    const why = msg.sender.anonymous === 'channel' ? 'pesan diteruskan dari kanal' : 'admin anonim';
+    const reason = `${why}: hanya petugas terdaftar dengan akun sendiri yang boleh bertindak`;
+    const say = c || command ? `Pesan dari ${why} tidak diproses: kirim dari akun petugas Anda sendiri.` : undefined;
+    return refuse(
+      state,
+      c,
+      outsiderActor(msg.surface, null, why),
+      { what: 'message', reason, ...(say ? { say } : {}) },
+      ctx,
+    );
+  }
+  if (!ctx.actor) {
+    const who = outsiderActor(msg.surface, msg.sender, 'bukan petugas');
+    if (msg.choice !== undefined) {
+      const action = parseChoice(msg.choice);
+      const on = c ?? (await caseOfChoice(msg.choice, ctx));
+      const toast = 'Anda tidak terdaftar sebagai petugas. Tidak ada yang diubah.';
+      return refuse(
+        state,
+        on,
+        who,
+        { what: action?.type === 'act' ? action.action : 'button', reason: NOT_LISTED, toast },
+        ctx,
+      );
+    }
+    // Talk in the general thread is not ours to answer; a command, or a message in a case's thread, is refused.
+    if (!c && !command) return answer(state, []);
+    const say = 'Anda tidak terdaftar sebagai petugas; pesan ini tidak diproses.';
+    return refuse(state, c, who, { what: 'message', reason: NOT_LISTED, say }, ctx);
+  }
+  if (msg.choice !== undefined) return handleChoice(state, msg.choice, ctx);
+  if (command) return handleCommand(state, command.name, command.args, ctx);
+  return handleText(state, msg, text, ctx);
+}
+
+async function handleCommand(state: StaffState, name: string, args: string, ctx: StaffContext): Promise<StaffResult> {
+  const c = ctx.case;
+  const lookup = LOOKUP_COMMANDS[name];
+  const to = (r: Awaited<ReturnType<typeof listCases>>) =>
+    answer(state, [{ ...r, ...(c ? { ticket: c.ticket } : {}) }]);
+  switch (lookup) {
+    case 'cases':
+      return to(await listCases(args, ctx));
+    case 'search':
+      return to(await searchCases(args, ctx));
+    case 'ticket':
+      return to(await showTicket(args, ctx));
+    case 'help':
+      return to(help());
+    case 'cancel':
+      if (!c) return answer(state, [notice('Tidak ada pertanyaan yang dibatalkan di sini.')]);
+      if (args) return answer(state, [notice('Perintah /batal tidak memakai tambahan kata.', c.ticket)]);
+      return answer(withoutQuestion(state, c.ticket), [
+        notice(`${c.ticket}: dibatalkan. Tidak ada yang diubah.`, c.ticket),
+      ]);
+  }
+  const action = ACTION_COMMANDS[name];
+  if (!action)
+    return answer(state, [notice(`Perintah /${name.slice(0, 32)} tidak dikenal. Ketik /bantuan.`, c?.ticket)]);
+  if (!c) {
+    const where =
+      ctx.surface === 'telegram'
+        ? 'di topik kasus (atau sebagai balasan pada kartu kasus)'
+        : 'dengan nomor tiket kasusnya (aduan staff --as <id> <tiket> ...)';
+    return answer(state, [notice(`/${name} dipakai ${where}.`)]);
+  }
+  return begin(state, c, action, args, ctx);
+}
+
+async function handleText(state: StaffState, msg: StaffMessage, text: string, ctx: StaffContext): Promise<StaffResult> {
+  const c = ctx.case;
+  if (!c) {
+    if (ctx.surface === 'telegram') return answer(state, []); // talk in the general thread is not ours to handle
+    return answer(state, [notice('Tulis nomor tiket kasusnya sebelum pesannya, atau sebuah perintah (/bantuan).')]);
+  }
+  const q = questionAbout(state, c.ticket, ctx.surface);
+  if (q) {
+    const answered = answerQuestion(state, q, text, ctx);
+    if ('result' in answered) return answered.result;
+    return check(answered.state, c, answered.action.type, ctx) ?? run(answered.state, c, answered.action, ctx);
+  }
+  if (text === '') {
+    const why = msg.attachments.length
+      ? 'Hanya teks yang diteruskan ke warga; lampiran tidak dikirim.'
+      : 'Pesan kosong tidak diteruskan ke warga.';
+    return answer(state, [notice(why, c.ticket)]);
+  }
+  // A plain message in a case's thread is written to the citizen.
+  return begin(state, c, 'reply', text, ctx);
+}
+
+async function handleChoice(state: StaffState, choice: string, ctx: StaffContext): Promise<StaffResult> {
+  const actor = ctx.actor!;
+  const c = ctx.case;
+  const data = parseChoice(choice);
+  if (!data) {
+    const on = c ?? (await caseOfChoice(choice, ctx));
+    const toast = 'Tombol tidak dikenal. Tidak ada yang diubah.';
+    return refuse(
+      state,
+      on,
+      actor,
+      { what: 'button', reason: `data tombol tidak dikenal: ${choice.slice(0, 64)}`, toast },
+      ctx,
+    );
+  }
+  if (!c || data.ticket !== c.ticket) {
+    // A button must sit in the thread of the case it names.
+    const on = await ctx.getCase(data.ticket);
+    const toast = 'Tombol ini bukan milik kasus di topik ini.';
+    return refuse(
+      state,
+      on,
+      actor,
+      { what: 'button', reason: 'tombol dari pesan lain (bukan topik kasus ini)', toast },
+      ctx,
+    );
+  }
+  if (data.type === 'cancel') return answer(withoutQuestion(state, c.ticket), [], 'Dibatalkan.');
+  if (data.stage !== c.stage) {
+    const what: string = data.type === 'act' ? data.action : data.type;
+    const reason = `tombol kedaluwarsa: dibuat pada tahap ${data.stage}, kasus kini pada tahap ${c.stage}`;
+    const out = refuse(
+      state,
+      c,
+      actor,
+      { what, reason, toast: 'Tombol ini sudah kedaluwarsa; kartu terbaru dikirim.' },
+      ctx,
+    );
+    out.replies.push({
+      kind: 'case-update',
+      ticket: c.ticket,
+      text: `${c.ticket}: kartu terbaru.\n\n${caseCardText(c, ctx.agency)}`,
+    });
+    return out;
+  }
+  switch (data.type) {
+    case 'act':
+      return begin(state, c, data.action, null, ctx);
+    case 'forward': {
+      const d = ctx.agency.divisions[data.division];
+      if (!d)
+        return refuse(state, c, actor, { what: 'forward', reason: `bidang nomor ${data.division} tidak ada` }, ctx);
+      return begin(state, c, 'forward', d.id, ctx);
+    }
+    case 'relabel':
+      return begin(state, c, 'relabel', data.label, ctx);
+    case 'take-over': {
+      const denied = check(state, c, 'take' satisfies ActionType, ctx);
+      return denied ?? run(withoutQuestion(state, c.ticket), c, { type: 'take', takeOver: true }, ctx);
+    }
+  }
+}
+
+/** The case named in button data, to log an attempt on it. */
+async function caseOfChoice(choice: string, ctx: StaffContext) {
+  const ticket = ticketInChoice(choice);
+  return ticket ? ctx.getCase(ticket) : null;
+}

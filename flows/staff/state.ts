@@ -1,0 +1,54 @@
+// A staff member's flow state: the questions the bot asked them and waits for ("write the root cause", the PTP's
+// three steps, "take over this case?"), one per case, stored like a citizen's conversation (versioned JSON under
+// "staff:<actor id>"). A question older than 30 minutes is forgotten: a member who typed /tolak and walked away must
+// not have a chat message hours later taken as the reason for closing the case.
+import type { StaffSurface } from '../../src/domain/staff.js';
+
+export const STAFF_STATE_VERSION = 1;
+export const QUESTION_TTL_MS = 30 * 60_000;
+
+/** Actions that ask for text when it was not given with the command. */
+export type AskingAction = 'review' | 'root_cause' | 'ptp' | 'reject' | 'inform' | 'note' | 'invalid' | 'take';
+
+export interface Question {
+  ticket: string;
+  action: AskingAction;
+  /** Asked on this surface; an answer from another surface is not taken for it. */
+  surface: StaffSurface;
+  /** The PTP is asked in three steps. */
+  step?: 'action' | 'owner' | 'due';
+  correctiveAction?: string;
+  owner?: string;
+  at: number;
+}
+
+export interface StaffState {
+  v: typeof STAFF_STATE_VERSION;
+  questions: Question[];
+}
+
+/** The conversation key of a staff member's state (never a citizen key: those start with a channel name). */
+export function staffStateKey(actorId: string): string {
+  return `staff:${actorId}`;
+}
+
+/** Reads stored state; anything else (older shape, garbage) starts afresh. Expired questions are dropped. */
+export function readStaffState(raw: unknown, now: number): StaffState {
+  const s = raw as Partial<StaffState> | null;
+  if (!s || s.v !== STAFF_STATE_VERSION || !Array.isArray(s.questions))
+    return { v: STAFF_STATE_VERSION, questions: [] };
+  return { v: STAFF_STATE_VERSION, questions: s.questions.filter((q) => now - q.at <= QUESTION_TTL_MS) };
+}
+
+export function questionAbout(s: StaffState, ticket: string, surface: StaffSurface): Question | null {
+  return s.questions.find((q) => q.ticket === ticket && q.surface === surface) ?? null;
+}
+
+/** The state with `q` as the one question about its case (replacing an earlier one). */
+export function withQuestion(s: StaffState, q: Question): StaffState {
+  return { ...s, questions: [...s.questions.filter((x) => x.ticket !== q.ticket), q] };
+}
+
+export function withoutQuestion(s: StaffState, ticket: string): StaffState {
+  return { ...s, questions: s.questions.filter((q) => q.ticket !== ticket) };
+}

@@ -1,0 +1,85 @@
+// A staff member's message through the staff flow (flows/staff): who the sender is, the case and their questions in
+// hand, and the flow's result as one commit (case, events, replies, the citizen's conversation), exactly like a
+// citizen's message. Replies go to the place the message came from, or back to the caller (the terminal).
+import type { Agency } from '../domain/agency.js';
+import type { DuePolicy } from '../domain/lifecycle.js';
+import type { OutboundMessage } from '../domain/messages.js';
+import type { StaffMessage, StaffReply } from '../domain/staff.js';
+import { TICKET_PATTERN } from '../domain/ticket.js';
+import type { ConversationWrite, Store } from '../store/port.js';
+import { readState } from '../../flows/state.js';
+import { handleStaffMessage, readStaffState, staffStateKey } from '../../flows/staff/index.js';
+import type { Planned } from './citizen-handling.js';
+import type { StaffDirectory } from './staff-directory.js';
+
+export interface StaffDeps {
+  store: Store;
+  agency: Agency;
+  duePolicy: DuePolicy;
+  staff: StaffDirectory;
+}
+
+export interface StaffPlanned extends Planned {
+  /** Replies for a caller that shows them itself (no replyTo: the terminal). */
+  shown: StaffReply[];
+  toast?: string;
+}
+
+export async function planStaff(deps: StaffDeps, msg: StaffMessage, now: number): Promise<StaffPlanned> {
+  const { store } = deps;
+  const actor = 'anonymous' in msg.sender ? null : deps.staff.actorFor(msg.surface, msg.sender);
+  const c = msg.ticket ? await store.getCase(msg.ticket) : null;
+  const key = actor ? staffStateKey(actor.id) : null;
+  const stored = key ? await store.getConversation(key) : null;
+  const state = readStaffState(stored?.state ?? null, now);
+  const out = await handleStaffMessage(state, msg, {
+    now,
+    actor,
+    surface: msg.surface,
+    agency: deps.agency,
+    duePolicy: deps.duePolicy,
+    repliesInThread: c !== null && msg.replyTo === c.ticket,
+    case: c,
+    getCase: (t) => store.getCase(t),
+    listCases: (q) => store.listCases(q),
+    getEvents: (t) => store.getEvents(t),
+  });
+  const conversations: ConversationWrite[] = [];
+  if (key && JSON.stringify(out.state) !== JSON.stringify(stored?.state ?? null)) {
+    conversations.push({ key, state: out.state, expectedVersion: stored ? stored.version : null });
+  }
+  if (out.citizen) {
+    const conv = await store.getConversation(out.citizen.key);
+    const citizenState = readState(conv?.state ?? null, out.citizen.language, now);
+    conversations.push({
+      key: out.citizen.key,
+      state: out.citizen.effect(citizenState),
+      expectedVersion: conv ? conv.version : null,
+    });
+  }
+  const replyTo = msg.replyTo;
+  const replies: OutboundMessage[] = replyTo ? out.replies.map((r) => toPlace(replyTo, r)) : [];
+  return {
+    commit: { conversations, cases: out.cases, events: out.events, outbox: [...replies, ...out.outbox] },
+    shown: replyTo ? [] : out.replies,
+    ...(out.toast ? { toast: out.toast } : {}),
+    summary: {
+      surface: msg.surface,
+      actor: actor?.id ?? 'not staff',
+      ...(c ? { ticket: c.ticket } : {}),
+      cases: out.cases.map((x) => `${x.record.ticket}:${x.record.stage}`),
+    },
+  };
+}
+
+/** A reply as an outbox message to a staff place (a case's thread, "general", "dm:<id>"). */
+function toPlace(place: string, r: StaffReply): OutboundMessage {
+  return {
+    channel: 'staff',
+    chatId: place,
+    text: r.text,
+    kind: r.kind,
+    ...(TICKET_PATTERN.test(place) ? { ticket: place } : {}),
+    ...(r.choices?.length ? { choices: r.choices } : {}),
+  };
+}
