@@ -83,7 +83,9 @@ const schema = z.object({
     .string()
     .trim()
     .refine(
-      (v) => v === '' || /^[a-z0-9._-]{1,40}(:(staff|supervisor))?(\s*,\s*[a-z0-9._-]{1,40}(:(staff|supervisor))?)*$/.test(v),
+      (v) =>
+        v === '' ||
+        /^[a-z0-9._-]{1,40}(:(staff|supervisor))?(\s*,\s*[a-z0-9._-]{1,40}(:(staff|supervisor))?)*$/.test(v),
       'must be comma-separated ids of lowercase letters, digits, . _ - (each optionally :supervisor)',
     )
     .transform((v) =>

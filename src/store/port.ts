@@ -75,10 +75,7 @@ export interface InboxStore {
    * Stores an inbound message under its dedupe key. `duplicate` is true (and nothing is written) if the key exists;
    * `handled` then says whether the stored one was handled (a failed handling leaves it false, so it can be retried).
    */
-  saveInbound(
-    message: AnyInbound,
-    receivedAt: number,
-  ): Promise<{ id: string; duplicate: boolean; handled: boolean }>;
+  saveInbound(message: AnyInbound, receivedAt: number): Promise<{ id: string; duplicate: boolean; handled: boolean }>;
   /** Inbound messages stored but not yet handled, oldest first (crash recovery). */
   listUnhandledInbound(limit: number): Promise<StoredInbound[]>;
   /**

@@ -199,7 +199,7 @@ describe('the bots in webhook mode', () => {
 
   it('a copy of a staff update that arrives while the first is still being handled is not handled beside it', async () => {
     const twin = update(groupMessage(GROUP, STAFF, '/bantuan'));
-    const twinId = `${GROUP}:${(twin.message as { message_id: number }).message_id}`;
+    const twinId = `${GROUP}:${((twin as Record<string, unknown>).message as { message_id: number }).message_id}`;
     // The first copy is held just after it was stored (before it is handled). It is let go when the second copy is
     // stored too (a duplicate, still unhandled: it may be handled beside the first) or when the server says it
     // joined the first (handled once).
