@@ -1,13 +1,16 @@
-// The weekly chart for the head of the agency: daily new complaints (bars), complaints closed and stage deadlines
-// missed (lines) over the last weeks, with a title, the agency's name, labelled axes, a legend and week marks.
-// Drawn with @napi-rs/canvas (prebuilt, no system libraries) into a PNG.
+// The weekly digest's chart for the head of the agency: new complaints, complaints closed and stages over their
+// standard time, per week when it spans weeks (three bars side by side, each with its number) and per day otherwise
+// (bars for new complaints, lines for the others). Every bar ends where the digest's period ends, so the last one is
+// the period the text describes. Drawn with @napi-rs/canvas (prebuilt, no system libraries) into a PNG.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { DayCounts } from '../store/reports.js';
+import type { BucketCounts } from '../store/reports.js';
+import { localTime } from '../domain/office-hours.js';
 import { dateId } from './format.js';
 
 export interface ChartInput {
   agencyName: string;
-  series: DayCounts[];
+  series: BucketCounts[];
+  unit: 'week' | 'day';
   timeZone: string;
   /** "Dibuat …" line. */
   footer: string;
@@ -32,32 +35,38 @@ function niceStep(max: number): number {
   return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
 }
 
+type Key = 'newComplaints' | 'closed' | 'overStandard';
+const SERIES: ReadonlyArray<{ key: Key; label: string; color: string }> = [
+  { key: 'newComplaints', label: 'Aduan baru', color: COLORS.new },
+  { key: 'closed', label: 'Aduan selesai (ditutup)', color: COLORS.closed },
+  { key: 'overStandard', label: 'Tahap melewati waktu standar SOP', color: COLORS.overdue },
+];
+
 export function renderChart(input: ChartInput): Buffer {
   const canvas = createCanvas(W, H);
   const g = canvas.getContext('2d');
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, W, H);
+  const bars = input.series;
+  const tz = input.timeZone;
+  const weekly = input.unit === 'week';
 
-  const days = input.series;
-  const first = days[0]?.day;
-  const last = days.at(-1)?.day;
   g.fillStyle = COLORS.text;
   g.font = `bold 26px ${FONT}`;
-  g.fillText('Aduan per hari: baru, selesai, dan melewati waktu standar SOP', 40, 48);
+  g.fillText(`Aduan per ${weekly ? 'minggu' : 'hari'}: baru, selesai, dan tahap melewati waktu standar SOP`, 40, 48);
   g.font = `17px ${FONT}`;
   g.fillStyle = COLORS.axis;
-  const span =
-    first !== undefined && last !== undefined
-      ? `${dateId(first, input.timeZone)} – ${dateId(last, input.timeZone)}`
-      : '';
+  const first = bars[0];
+  const last = bars.at(-1);
+  const span = first && last ? `${dateId(first.from, tz)} – ${dateId(last.to - 1, tz)}` : '';
   g.fillText(`${input.agencyName} · ${span}`, 40, 76);
 
   const box = { left: 90, right: W - 40, top: 130, bottom: H - 110 };
-  const max = Math.max(1, ...days.map((d) => Math.max(d.newComplaints, d.closed, d.overdue)));
+  const max = Math.max(1, ...bars.map((d) => Math.max(d.newComplaints, d.closed, d.overStandard)));
   const step = niceStep(max);
   const top = Math.ceil(max / step) * step;
   const y = (v: number) => box.bottom - (v / top) * (box.bottom - box.top);
-  const slot = (box.right - box.left) / Math.max(1, days.length);
+  const slot = (box.right - box.left) / Math.max(1, bars.length);
   const x = (i: number) => box.left + slot * (i + 0.5);
 
   // Grid and value axis.
@@ -75,34 +84,13 @@ export function renderChart(input: ChartInput): Buffer {
   g.translate(28, (box.top + box.bottom) / 2);
   g.rotate(-Math.PI / 2);
   g.textAlign = 'center';
-  g.fillText('Jumlah per hari', 0, 0);
+  g.fillText(weekly ? 'Jumlah per minggu' : 'Jumlah per hari', 0, 0);
   g.restore();
 
-  // Bars: new complaints.
-  g.fillStyle = COLORS.new;
-  days.forEach((d, i) => {
-    const h = box.bottom - y(d.newComplaints);
-    g.fillRect(x(i) - slot * 0.35, box.bottom - h, slot * 0.7, h);
-  });
-  // Lines: closed and overdue.
-  for (const [key, color] of [
-    ['closed', COLORS.closed],
-    ['overdue', COLORS.overdue],
-  ] as const) {
-    g.strokeStyle = color;
-    g.lineWidth = 3;
-    g.beginPath();
-    days.forEach((d, i) => (i === 0 ? g.moveTo(x(i), y(d[key])) : g.lineTo(x(i), y(d[key]))));
-    g.stroke();
-    g.fillStyle = color;
-    days.forEach((d, i) => {
-      g.beginPath();
-      g.arc(x(i), y(d[key]), 3, 0, Math.PI * 2);
-      g.fill();
-    });
-  }
+  if (weekly) drawGroupedBars(g, bars, x, y, slot, box.bottom);
+  else drawBarsAndLines(g, bars, x, y, slot, box.bottom);
 
-  // Time axis: a mark and a date on each Monday (or every 7th day).
+  // Time axis: each week's dates, or a date on each Monday (every day when there are few).
   g.strokeStyle = COLORS.axis;
   g.lineWidth = 1.5;
   line(g, box.left, box.bottom, box.right, box.bottom);
@@ -110,30 +98,29 @@ export function renderChart(input: ChartInput): Buffer {
   g.textAlign = 'center';
   g.textBaseline = 'top';
   g.font = `13px ${FONT}`;
-  days.forEach((d, i) => {
-    const monday = new Date(d.day + 12 * 3_600_000).getUTCDay() === 1;
-    if (days.length <= 14 || monday) {
-      line(g, x(i), box.bottom, x(i), box.bottom + 6);
-      g.fillText(dateId(d.day, input.timeZone).replace(/ \d{4}$/, ''), x(i), box.bottom + 10);
-    }
+  bars.forEach((d, i) => {
+    const monday = localTime(d.from, tz).weekday === 1;
+    if (!weekly && bars.length > 14 && !monday) return;
+    line(g, x(i), box.bottom, x(i), box.bottom + 6);
+    const label = weekly ? `${shortDate(d.from, tz)} – ${shortDate(d.to - 1, tz)}` : shortDate(d.from, tz);
+    g.fillText(label, x(i), box.bottom + 10);
   });
   g.font = `14px ${FONT}`;
-  g.fillText('Tanggal (tanda pada hari Senin)', (box.left + box.right) / 2, box.bottom + 34);
+  g.fillText(
+    weekly ? 'Minggu (batang terakhir = periode ringkasan ini)' : 'Tanggal (tanda pada hari Senin)',
+    (box.left + box.right) / 2,
+    box.bottom + 34,
+  );
 
   // Legend.
-  const legend: Array<[string, string, 'bar' | 'line']> = [
-    ['Aduan baru', COLORS.new, 'bar'],
-    ['Aduan selesai (ditutup)', COLORS.closed, 'line'],
-    ['Tahap melewati waktu standar SOP', COLORS.overdue, 'line'],
-  ];
   g.textAlign = 'left';
   g.textBaseline = 'middle';
   g.font = `15px ${FONT}`;
   let lx = box.left;
-  for (const [label, color, kind] of legend) {
+  for (const { label, color, key } of SERIES) {
     g.fillStyle = color;
     g.strokeStyle = color;
-    if (kind === 'bar') g.fillRect(lx, 98, 22, 14);
+    if (weekly || key === 'newComplaints') g.fillRect(lx, 98, 22, 14);
     else {
       g.lineWidth = 3;
       line(g, lx, 105, lx + 22, 105);
@@ -142,7 +129,7 @@ export function renderChart(input: ChartInput): Buffer {
     g.fillText(label, lx + 30, 105);
     lx += 40 + g.measureText(label).width + 30;
   }
-  const totals = days.reduce((t, d) => ({ n: t.n + d.newComplaints, c: t.c + d.closed, o: t.o + d.overdue }), {
+  const totals = bars.reduce((t, d) => ({ n: t.n + d.newComplaints, c: t.c + d.closed, o: t.o + d.overStandard }), {
     n: 0,
     c: 0,
     o: 0,
@@ -152,13 +139,68 @@ export function renderChart(input: ChartInput): Buffer {
   g.fillStyle = COLORS.axis;
   g.font = `14px ${FONT}`;
   g.fillText(
-    `Total: ${totals.n.toLocaleString('id-ID')} aduan baru · ${totals.c.toLocaleString('id-ID')} selesai · ${totals.o.toLocaleString('id-ID')} tahap terlambat`,
+    `Total: ${totals.n.toLocaleString('id-ID')} aduan baru · ${totals.c.toLocaleString('id-ID')} selesai · ${totals.o.toLocaleString('id-ID')} tahap melewati waktu standar`,
     40,
     H - 30,
   );
   g.textAlign = 'right';
   g.fillText(input.footer, W - 40, H - 30);
   return canvas.toBuffer('image/png');
+}
+
+/** Weekly: the three counts side by side in each week, each bar with its number above it. */
+function drawGroupedBars(
+  g: SKRSContext2D,
+  bars: BucketCounts[],
+  x: (i: number) => number,
+  y: (v: number) => number,
+  slot: number,
+  bottom: number,
+): void {
+  const width = Math.min(40, (slot * 0.8) / SERIES.length);
+  g.font = `bold 13px ${FONT}`;
+  g.textAlign = 'center';
+  g.textBaseline = 'bottom';
+  bars.forEach((d, i) => {
+    SERIES.forEach(({ key, color }, k) => {
+      const left = x(i) + (k - SERIES.length / 2) * width;
+      g.fillStyle = color;
+      g.fillRect(left + 1, y(d[key]), width - 2, bottom - y(d[key]));
+      g.fillStyle = COLORS.text;
+      g.fillText(d[key].toLocaleString('id-ID'), left + width / 2, y(d[key]) - 3);
+    });
+  });
+}
+
+/** Daily: new complaints as bars, closed and over-standard counts as lines with dots. */
+function drawBarsAndLines(
+  g: SKRSContext2D,
+  bars: BucketCounts[],
+  x: (i: number) => number,
+  y: (v: number) => number,
+  slot: number,
+  bottom: number,
+): void {
+  g.fillStyle = COLORS.new;
+  bars.forEach((d, i) => g.fillRect(x(i) - slot * 0.35, y(d.newComplaints), slot * 0.7, bottom - y(d.newComplaints)));
+  for (const { key, color } of SERIES.slice(1)) {
+    g.strokeStyle = color;
+    g.lineWidth = 3;
+    g.beginPath();
+    bars.forEach((d, i) => (i === 0 ? g.moveTo(x(i), y(d[key])) : g.lineTo(x(i), y(d[key]))));
+    g.stroke();
+    g.fillStyle = color;
+    bars.forEach((d, i) => {
+      g.beginPath();
+      g.arc(x(i), y(d[key]), 3, 0, Math.PI * 2);
+      g.fill();
+    });
+  }
+}
+
+/** "23 Nov" */
+function shortDate(ms: number, timeZone: string): string {
+  return dateId(ms, timeZone).replace(/ \d{4}$/, '');
 }
 
 function line(g: SKRSContext2D, x1: number, y1: number, x2: number, y2: number): void {

@@ -5,8 +5,9 @@ import type { Agency } from '../domain/agency.js';
 import { divisionName } from '../domain/case-card.js';
 import { STAGE_LABELS, type Stage } from '../domain/stages.js';
 import { maskPersonalData } from '../../nlp/pii.js';
-import type { CaseBrief, DigestFacts } from '../store/reports.js';
+import type { CaseBrief, DigestFacts, StageCount } from '../store/reports.js';
 import { dateId, dateTimeId, durationId, percent } from './format.js';
+import type { Subject } from './subjects.js';
 
 export type Period = 'daily' | 'weekly';
 
@@ -29,9 +30,12 @@ export interface ComposeInput {
   to: number;
   now: number;
   facts: DigestFacts;
+  /** Recurring subjects of the period (subjects.ts), largest first. */
+  subjects: readonly Subject[];
   agency: Agency;
   timeZone: string;
-  withChart: boolean;
+  /** The attached chart's bars, when there is a chart. */
+  chart?: 'week' | 'day';
 }
 
 export function composeDigest(i: ComposeInput): string {
@@ -65,24 +69,18 @@ export function composeDigest(i: ComposeInput): string {
   for (const r of f.openByStage) lines.push(`  • ${stageLabel(r.stage)}: ${r.count}`);
   lines.push('');
 
-  lines.push(
-    `⏰ Melewati waktu standar SOP: ${f.overdue.total}${f.overdue.total ? ` (${f.overdue.byStage.map((r) => `${stageLabel(r.stage)} ${r.count}`).join(', ')})` : ''}`,
-  );
-  for (const c of f.overdue.worst) {
-    lines.push(
-      `  • ${c.ticket} · ${stageLabel(c.stage)} · ${div(c.division)} · terlambat ${durationId(now - (c.dueAt ?? now))}`,
-    );
-  }
+  lines.push(...overStandardLines(f, now, div));
   lines.push('');
 
   const often = f.repeats.earlier.filter((r) => r.count > 1).slice(0, 3);
   lines.push(
     `🔁 Aduan berulang: ${f.repeats.count}${often.length ? ` (paling sering diulang: ${often.map((r) => `${r.ticket} ×${r.count}`).join(', ')})` : ''}`,
   );
-  if (f.topTopics.length)
-    lines.push(
-      `Isu terbanyak: ${f.topTopics.map((t) => `${excerpt(t.topic || 'lainnya', 40)} (${t.count})`).join(', ')}`,
-    );
+  if (i.subjects.length) {
+    lines.push('Isu terbanyak (dikelompokkan per bidang dan pokok masalah):');
+    for (const s of i.subjects)
+      lines.push(`  • ${excerpt(s.label, 40)} · ${shortDivision(div(s.division))}: ${s.count}`);
+  }
   lines.push(
     `Dibuka kembali: ${f.reopened.count}${f.reopened.tickets.length ? ` (${f.reopened.tickets.join(', ')})` : ''}`,
   );
@@ -107,9 +105,41 @@ export function composeDigest(i: ComposeInput): string {
   lines.push(
     `👏 Pujian per bidang: ${praise.length ? praise.map((d) => `${div(d.division)} ${d.praise}`).join(' · ') : 'belum ada'}`,
   );
-  if (i.withChart) lines.push('', 'Grafik harian aduan baru, selesai dan terlambat terlampir.');
+  if (i.chart) {
+    const per = i.chart === 'week' ? 'mingguan' : 'harian';
+    lines.push(
+      '',
+      `Grafik ${per} aduan baru, selesai dan tahap melewati waktu standar terlampir (batang terakhir = periode ini).`,
+    );
+  }
   lines.push('', `Dibuat ${dateTimeId(now, tz)} · data pribadi disamarkan.`);
   return lines.join('\n');
+}
+
+/**
+ * Both views of "over the standard time" (src/domain/standard-time.ts): the stages that passed their due time in the
+ * period (the number the chart's last bar shows) and the complaints open past due now, the longest overdue first.
+ */
+function overStandardLines(f: DigestFacts, now: number, div: (id: string) => string): string[] {
+  const { passed, openNow } = f.overStandard;
+  const byStage = (rows: StageCount[]) =>
+    rows.length ? ` (${rows.map((r) => `${stageLabel(r.stage)} ${r.count}`).join(', ')})` : '';
+  const lines = [
+    '⏰ Melewati waktu standar SOP:',
+    `  • dalam periode ini: ${passed.total} tahap tidak selesai sebelum batas waktunya${byStage(passed.byStage)}`,
+    `  • saat ini: ${openNow.total} aduan terbuka sudah lewat batas waktu tahapnya${byStage(openNow.byStage)}`,
+  ];
+  for (const c of openNow.worst) {
+    lines.push(
+      `    – ${c.ticket} · ${stageLabel(c.stage)} · ${div(c.division)} · terlambat ${durationId(now - (c.dueAt ?? now))}`,
+    );
+  }
+  return lines;
+}
+
+/** "PBB-P2" for "Bidang Pajak Bumi … (PBB-P2)": the acronym in brackets when a division's name ends with one. */
+export function shortDivision(name: string): string {
+  return /\(([^()]{2,20})\)$/.exec(name)?.[1] ?? name;
 }
 
 function oldestLine(c: CaseBrief, now: number, tz: string, div: (id: string) => string): string {

@@ -4,6 +4,7 @@ import { maskContact, maskPersonalData } from '../../nlp/pii.js';
 import type { Agency } from './agency.js';
 import type { CaseEvent, CaseRecord } from './case.js';
 import { STAGE_LABELS } from './stages.js';
+import { isOpenPastDue } from './standard-time.js';
 
 const JAKARTA = 'Asia/Jakarta';
 
@@ -31,7 +32,11 @@ export function divisionName(agency: Agency, id: string): string {
   return agency.divisions.find((d) => d.id === id)?.name ?? id;
 }
 
-export function caseCardText(c: CaseRecord, agency: Agency): string {
+/**
+ * The card's text. With `now`, a case open past the due time of its stage says so, by the one definition of over the
+ * standard time (standard-time.ts) that the digest and the export use.
+ */
+export function caseCardText(c: CaseRecord, agency: Agency, now?: number): string {
   const lines = [
     `${c.ticket} · ${c.kind.toUpperCase()}${c.flags.includes('integrity') ? ' · ⚠ INTEGRITAS (pungli/suap)' : ''}`,
     `Kanal: ${c.citizen.channel} · Kontak: ${maskContact(c.citizen.userId)}${c.citizen.displayName ? ` (${maskPersonalData(c.citizen.displayName)})` : ''}`,
@@ -47,7 +52,11 @@ export function caseCardText(c: CaseRecord, agency: Agency): string {
   lines.push(`Klasifikasi: ${cls} · Topik: ${c.topic}`);
   lines.push(`Bidang: ${divisionName(agency, c.division)}`);
   if (c.repeatOf) lines.push(`Aduan berulang dari: ${c.repeatOf.ticket} (kemiripan ${pct(c.repeatOf.similarity)})`);
-  lines.push(`Tahap: ${STAGE_LABELS[c.stage].id}${c.dueAt ? ` · batas waktu ${formatTime(c.dueAt)}` : ''}`);
+  const late =
+    now !== undefined && isOpenPastDue(c, now)
+      ? ` · ⏰ MELEWATI WAKTU STANDAR (${lateBy(now - (c.dueAt ?? now))})`
+      : '';
+  lines.push(`Tahap: ${STAGE_LABELS[c.stage].id}${c.dueAt ? ` · batas waktu ${formatTime(c.dueAt)}` : ''}${late}`);
   if (c.reopenCount) lines.push(`Dibuka kembali: ${c.reopenCount}×`);
   lines.push(c.assignee ? `Dipegang oleh: ${c.assignee}` : 'Dipegang oleh: belum ada (pakai /ambil)');
   lines.push(...ptpLines(c));
@@ -84,8 +93,22 @@ export function ptpLines(c: CaseRecord): string[] {
 
 export function eventLine(e: CaseEvent): string {
   const move = e.fromStage && e.toStage && e.fromStage !== e.toStage ? ` ${e.fromStage} → ${e.toStage}` : '';
-  const who = `${e.actor.kind}:${e.actor.name ?? maskContact(e.actor.id)}`;
+  const who = `${e.actor.kind}:${e.actor.name ?? maskActorId(e.actor.id)}`;
   return `${formatTime(e.at)}  ${who}  ${e.action}${move}${e.detail ? `  "${maskPersonalData(e.detail)}"` : ''}`;
+}
+
+/** A citizen's actor id is "channel:user id" (citizenKey): the user id part is masked like any contact. */
+export function maskActorId(id: string): string {
+  const colon = id.indexOf(':');
+  return colon > 0 ? `${id.slice(0, colon)}:${maskContact(id.slice(colon + 1))}` : maskContact(id);
+}
+
+/** "terlambat 3 jam", "terlambat 2 hari". */
+function lateBy(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  if (hours >= 48) return `terlambat ${Math.floor(hours / 24)} hari`;
+  if (hours >= 1) return `terlambat ${hours} jam`;
+  return `terlambat ${Math.max(1, Math.floor(ms / 60_000))} menit`;
 }
 
 function pct(x: number): string {

@@ -3,21 +3,25 @@
 // aggregation; ensureReportIndexes() creates the indexes they need. Runs only where a MongoDB is (CI).
 // Wired at start-up by src/store/mongo/bundle.ts.
 import type { Connection } from 'mongoose';
-import type { CaseRecord } from '../domain/case.js';
+import type { CaseEvent, CaseRecord } from '../domain/case.js';
 import { normaliseCase } from '../domain/ptp.js';
+import { CLOCKED_STAGES } from '../domain/standard-time.js';
 import { OPEN_STAGES, type Stage } from '../domain/stages.js';
 import type { MessageLabel } from '../../nlp/types.js';
-import type { Conversation } from './port.js';
+import type { CaseQuery, Conversation } from './port.js';
 import {
   REPORT_ACTIONS as A,
+  type BucketCounts,
   type CaseBrief,
-  type DayCounts,
+  type CaseFilter,
+  type ClosedCursor,
+  type CreatedCursor,
   type DigestFacts,
   type DigestQuery,
   type ReportStore,
+  type StageCount,
 } from './reports.js';
-
-const DAY = 86_400_000;
+import { escapeRegExp } from './mongo/records.js';
 
 interface CaseRow {
   ticket: string;
@@ -64,7 +68,17 @@ export async function ensureReportIndexes(conn: Connection): Promise<void> {
       name: 'report_closed_at',
       partialFilterExpression: { 'doc.closedAt': { $exists: true } },
     },
+    { key: { createdAt: 1, ticket: 1 }, name: 'report_created_ticket' },
+    { key: { stage: 1, 'doc.closedAt': 1, ticket: 1 }, name: 'report_stage_closed_ticket' },
+    { key: { kind: 1, createdAt: 1, division: 1, 'doc.topic': 1 }, name: 'report_division_topic' },
+    // "Over the standard time", view (a): one index per clocked stage on its due time and departure.
+    ...CLOCKED_STAGES.map((stage) => ({
+      key: { [`doc.stageTimes.${stage}.dueAt`]: 1, [`doc.stageTimes.${stage}.leftAt`]: 1, kind: 1 },
+      name: `report_stage_due_${stage}`,
+      partialFilterExpression: { [`doc.stageTimes.${stage}.dueAt`]: { $exists: true } },
+    })),
   ]);
+  await db.collection('case_events').createIndex({ ticket: 1, seq: 1 }, { name: 'report_ticket_seq' });
   await db.collection('case_events').createIndex({ 'doc.action': 1, at: 1 }, { name: 'report_action_at' });
   await db
     .collection('conversations')
@@ -83,20 +97,14 @@ export function mongoReports(conn: Connection): ReportStore {
   const events = () => database(conn).collection('case_events');
   const conversations = () => database(conn).collection('conversations');
 
-  async function byDay(
-    collection: 'cases' | 'case_events',
-    match: Record<string, unknown>,
-    field: string,
-    off: number,
-  ): Promise<Map<number, number>> {
-    const rows = await database(conn)
-      .collection(collection)
-      .aggregate<{ _id: number; n: number }>([
-        { $match: match },
-        { $group: { _id: { $floor: { $divide: [{ $add: [`$${field}`, off] }, DAY] } }, n: { $sum: 1 } } },
-      ])
-      .toArray();
-    return new Map(rows.map((r) => [r._id, r.n]));
+  /** View (a) of src/domain/standard-time.ts: complaints whose `stage` passed its due time in [from, to). */
+  async function passedDue(stage: Stage, from: number, to: number, now: number): Promise<number> {
+    const due = `doc.stageTimes.${stage}.dueAt`;
+    return cases().countDocuments({
+      [due]: { $gte: from, $lt: to },
+      kind: 'complaint',
+      $expr: { $gte: [{ $ifNull: [`$doc.stageTimes.${stage}.leftAt`, now] }, `$${due}`] },
+    });
   }
 
   return {
@@ -140,29 +148,34 @@ export function mongoReports(conn: Connection): ReportStore {
         count: openRows.find((r) => r._id === stage)?.n ?? 0,
       })).filter((r) => r.count > 0);
 
-      const byStage: Array<{ stage: Stage; count: number }> = [];
+      const openByStageNow: StageCount[] = [];
       let worst: CaseBrief[] = [];
       for (const stage of q.clockedStages) {
         const filter = { stage, kind: 'complaint', dueAt: { $lte: q.now } };
         const n = await cases().countDocuments(filter);
         if (n === 0) continue;
-        byStage.push({ stage, count: n });
+        openByStageNow.push({ stage, count: n });
         const rows = await cases()
           .find(filter, { projection: BRIEF_FIELDS })
-          .sort({ dueAt: 1 })
+          .sort({ dueAt: 1, ticket: 1 })
           .limit(q.listLimit)
           .toArray();
         worst.push(...rows.map((r) => brief(r as CaseRow)));
       }
-      worst = worst.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)).slice(0, q.listLimit);
+      worst = worst.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0) || cmp(a.ticket, b.ticket)).slice(0, q.listLimit);
+      const passedByStage: StageCount[] = [];
+      for (const stage of q.clockedStages) {
+        const count = await passedDue(stage, q.from, q.to, q.now);
+        if (count > 0) passedByStage.push({ stage, count });
+      }
 
       const complaintsInRange = { kind: 'complaint', createdAt: range };
       const topics = await cases()
-        .aggregate<{ _id: string | null; n: number }>([
+        .aggregate<{ _id: { division: string; topic: string | null }; n: number }>([
           { $match: complaintsInRange },
-          { $group: { _id: '$doc.topic', n: { $sum: 1 } } },
-          { $sort: { n: -1, _id: 1 } },
-          { $limit: q.listLimit },
+          { $group: { _id: { division: '$division', topic: '$doc.topic' }, n: { $sum: 1 } } },
+          { $sort: { n: -1, '_id.division': 1, '_id.topic': 1 } },
+          { $limit: q.topicLimit },
         ])
         .toArray();
       const repeats = await cases()
@@ -216,29 +229,29 @@ export function mongoReports(conn: Connection): ReportStore {
       for (const stage of OPEN_STAGES) {
         const rows = await cases()
           .find({ stage, kind: 'complaint' }, { projection: BRIEF_FIELDS })
-          .sort({ createdAt: 1 })
+          .sort({ createdAt: 1, ticket: 1 })
           .limit(q.listLimit)
           .toArray();
         oldestOpen.push(...rows.map((r) => brief(r as CaseRow)));
       }
-      oldestOpen = oldestOpen.sort((a, b) => a.createdAt - b.createdAt).slice(0, q.listLimit);
+      oldestOpen = oldestOpen
+        .sort((a, b) => a.createdAt - b.createdAt || cmp(a.ticket, b.ticket))
+        .slice(0, q.listLimit);
 
-      let series: DayCounts[] | undefined;
-      if (q.seriesFrom !== undefined) {
-        const off = q.utcOffsetMs;
-        const first = Math.floor((q.seriesFrom + off) / DAY);
-        const lastDay = Math.floor((q.to + off) / DAY);
-        const span = { $gte: first * DAY - off, $lt: lastDay * DAY - off };
-        const created = await byDay('cases', { kind: 'complaint', createdAt: span }, 'createdAt', off);
-        const closed = await byDay('cases', { 'doc.closedAt': span }, 'doc.closedAt', off);
-        const overdue = await byDay('case_events', { 'doc.action': A.overdue, at: span }, 'at', off);
+      let series: BucketCounts[] | undefined;
+      if (q.seriesEdges) {
         series = [];
-        for (let d = first; d < lastDay; d++) {
+        for (let i = 0; i + 1 < q.seriesEdges.length; i++) {
+          const from = q.seriesEdges[i] as number;
+          const to = q.seriesEdges[i + 1] as number;
+          let overStandard = 0;
+          for (const stage of q.clockedStages) overStandard += await passedDue(stage, from, to, q.now);
           series.push({
-            day: d * DAY - off,
-            newComplaints: created.get(d) ?? 0,
-            closed: closed.get(d) ?? 0,
-            overdue: overdue.get(d) ?? 0,
+            from,
+            to,
+            newComplaints: await cases().countDocuments({ kind: 'complaint', createdAt: { $gte: from, $lt: to } }),
+            closed: await cases().countDocuments({ 'doc.closedAt': { $gte: from, $lt: to } }),
+            overStandard,
           });
         }
       }
@@ -250,12 +263,15 @@ export function mongoReports(conn: Connection): ReportStore {
           (a, b) => b.complaint + b.praise + b.statement - (a.complaint + a.praise + a.statement),
         ),
         openByStage,
-        overdue: { total: byStage.reduce((s, r) => s + r.count, 0), byStage, worst },
+        overStandard: {
+          passed: { total: sum(passedByStage), byStage: passedByStage },
+          openNow: { total: sum(openByStageNow), byStage: openByStageNow, worst },
+        },
         repeats: {
           count: repeats.reduce((s, r) => s + r.n, 0),
           earlier: repeats.slice(0, q.listLimit).map((r) => ({ ticket: r._id, count: r.n })),
         },
-        topTopics: topics.map((r) => ({ topic: r._id ?? '', count: r.n })),
+        topics: topics.map((r) => ({ division: r._id.division, topic: r._id.topic ?? '', count: r.n })),
         reopened: { count: count(A.notSatisfied) + count(A.cameBack), tickets: reopenedRows.map((r) => r._id) },
         satisfaction: {
           satisfied: count(A.satisfied),
@@ -316,10 +332,82 @@ export function mongoReports(conn: Connection): ReportStore {
     async closedBetween(from: number, to: number, limit: number): Promise<CaseRecord[]> {
       const rows = await cases()
         .find({ kind: 'complaint', 'doc.closedAt': { $gte: from, $lt: to } }, { projection: { doc: 1 } })
-        .sort({ 'doc.closedAt': 1 })
+        .sort({ 'doc.closedAt': 1, ticket: 1 })
         .limit(limit)
         .toArray();
       return rows.map((r) => normaliseCase(r.doc));
     },
+
+    async casesCreated(filter: CaseFilter, after: CreatedCursor | null, limit: number): Promise<CaseRecord[]> {
+      const page = after
+        ? {
+            $or: [
+              { createdAt: { $gt: after.createdAt } },
+              { createdAt: after.createdAt, ticket: { $gt: after.ticket } },
+            ],
+          }
+        : {};
+      const rows = await cases()
+        .find(
+          {
+            createdAt: { $gte: Math.max(filter.from, after?.createdAt ?? filter.from), $lt: filter.to },
+            ...page,
+            ...(filter.stage ? { stage: filter.stage } : {}),
+            ...(filter.division ? { division: filter.division } : {}),
+          },
+          { projection: { doc: 1 } },
+        )
+        .sort({ createdAt: 1, ticket: 1 })
+        .limit(Math.max(1, limit))
+        .toArray();
+      return rows.map((r) => normaliseCase(r.doc));
+    },
+
+    async eventsOf(tickets: readonly string[]): Promise<CaseEvent[]> {
+      if (tickets.length === 0) return [];
+      const rows = await events()
+        .find({ ticket: { $in: [...tickets] } }, { projection: { doc: 1, ticket: 1, seq: 1 } })
+        .sort({ ticket: 1, seq: 1, _id: 1 })
+        .toArray();
+      return rows.map((r) => r.doc as CaseEvent);
+    },
+
+    async closedBefore(before: number, after: ClosedCursor | null, limit: number): Promise<CaseRecord[]> {
+      const page = after
+        ? {
+            $or: [
+              { 'doc.closedAt': { $gt: after.closedAt, $lt: before } },
+              { 'doc.closedAt': after.closedAt, ticket: { $gt: after.ticket } },
+            ],
+          }
+        : { 'doc.closedAt': { $lt: before } };
+      const rows = await cases()
+        .find({ stage: 'closed', ...page }, { projection: { doc: 1 } })
+        .sort({ 'doc.closedAt': 1, ticket: 1 })
+        .limit(Math.max(1, limit))
+        .toArray();
+      return rows.map((r) => normaliseCase(r.doc));
+    },
+
+    async countCases(q: CaseQuery): Promise<number> {
+      const and: Array<Record<string, unknown>> = [];
+      if (q.stage) and.push({ stage: q.stage });
+      if (q.open) and.push({ stage: { $in: [...OPEN_STAGES] } });
+      if (q.kind) and.push({ kind: q.kind });
+      if (q.citizenKey) and.push({ citizenKey: q.citizenKey });
+      if (q.division) and.push({ division: q.division });
+      for (const word of (q.search ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+        and.push({ searchText: { $regex: escapeRegExp(word) } });
+      }
+      return cases().countDocuments(and.length > 0 ? { $and: and } : {});
+    },
   };
+}
+
+function sum(rows: StageCount[]): number {
+  return rows.reduce((s, r) => s + r.count, 0);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

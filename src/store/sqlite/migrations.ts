@@ -133,7 +133,30 @@ DELETE FROM kv WHERE key LIKE 'whatsapp:wrote:%' OR key LIKE 'staff-thread:%' OR
 DELETE FROM leases WHERE name LIKE 'claim:staff-update:%';
 CREATE INDEX inbound_handled_by_age ON inbound(received_at) WHERE handled_at IS NOT NULL;
   `,
+  // 4: records and one truth for supervisors (src/store/sqlite/sqlite-reports.ts): exports page through cases in
+  // (created_at, ticket) order; archiving reads closed cases by closure; the digest counts stages over their standard
+  // time by each clocked stage's due time; recurring subjects group by division and topic.
+  `
+CREATE INDEX IF NOT EXISTS report_cases_created_ticket ON cases(created_at, ticket);
+CREATE INDEX IF NOT EXISTS report_cases_closed_ticket ON cases(json_extract(doc, '$.closedAt'), ticket) WHERE stage = 'closed';
+CREATE INDEX IF NOT EXISTS report_cases_division_topic ON cases(kind, created_at, division, json_extract(doc, '$.topic'));
+${stageDueIndexes(['received', 'recorded', 'forwarded', 'in_review', 'root_cause', 'action_planned', 'in_progress', 'verifying'])}
+  `,
 ];
+
+/**
+ * One index per clocked stage (domain/standard-time.ts, listed literally so the step never changes) on its due time and
+ * departure, for the "over the standard time" counts.
+ */
+function stageDueIndexes(stages: readonly string[]): string {
+  return stages
+    .map((s) => {
+      const due = `json_extract(doc, '$.stageTimes.${s}.dueAt')`;
+      const left = `json_extract(doc, '$.stageTimes.${s}.leftAt')`;
+      return `CREATE INDEX IF NOT EXISTS report_stage_due_${s} ON cases(${due}, ${left}, kind) WHERE ${due} IS NOT NULL;`;
+    })
+    .join('\n');
+}
 
 /**
  * Brings the database to the newest schema version (or `target`, for tests of a step), one transaction per step.

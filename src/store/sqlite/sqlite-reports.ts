@@ -1,21 +1,25 @@
 // Reports over the SQLite store: each fact is one indexed query (covering indexes and indexes on JSON expressions,
 // created by migration step 2 in migrations.ts), so a digest over a million cases takes well under a second. Reads only; the Store adapter stays the only writer.
 import type Database from 'better-sqlite3';
-import type { CaseRecord } from '../../domain/case.js';
+import type { CaseEvent, CaseRecord } from '../../domain/case.js';
 import { normaliseCase } from '../../domain/ptp.js';
 import { OPEN_STAGES, type Stage } from '../../domain/stages.js';
 import type { MessageLabel } from '../../../nlp/types.js';
-import type { Conversation } from '../port.js';
+import type { CaseQuery, Conversation } from '../port.js';
 import {
   REPORT_ACTIONS as A,
+  type BucketCounts,
   type CaseBrief,
-  type DayCounts,
+  type CaseFilter,
+  type ClosedCursor,
+  type CreatedCursor,
   type DigestFacts,
   type DigestQuery,
   type ReportStore,
+  type StageCount,
 } from '../reports.js';
-
-const DAY = 86_400_000;
+import { casesWhere } from './case-filter.js';
+import { StageDueCounts } from './stage-due.js';
 const BRIEF = `ticket, stage, division, json_extract(doc, '$.topic') AS topic, json_extract(doc, '$.text') AS text,
   created_at, due_at`;
 
@@ -54,21 +58,23 @@ export class SqliteReports implements ReportStore {
         `SELECT stage, COUNT(*) AS n FROM cases WHERE stage IN (${OPEN_STAGES.map((s) => `'${s}'`).join(',')})
          AND kind = 'complaint' GROUP BY stage`,
       ),
+      // View (b) of domain/standard-time.ts: open complaints whose current stage is past its due time now.
       overdueCount: db.prepare(
         `SELECT COUNT(*) AS n FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ?`,
       ),
       overdueBriefs: db.prepare(
-        `SELECT ${BRIEF} FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ? ORDER BY due_at LIMIT ?`,
+        `SELECT ${BRIEF} FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ? ORDER BY due_at, ticket LIMIT ?`,
       ),
       overdueDocs: db.prepare(
         `SELECT doc FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ? ORDER BY due_at DESC LIMIT ?`,
       ),
       oldest: db.prepare(
-        `SELECT ${BRIEF} FROM cases WHERE stage = ? AND kind = 'complaint' ORDER BY created_at LIMIT ?`,
+        `SELECT ${BRIEF} FROM cases WHERE stage = ? AND kind = 'complaint' ORDER BY created_at, ticket LIMIT ?`,
       ),
       topics: db.prepare(
-        `SELECT json_extract(doc, '$.topic') AS topic, COUNT(*) AS n FROM cases
-         WHERE kind = 'complaint' AND created_at >= @from AND created_at < @to GROUP BY 1 ORDER BY n DESC, topic LIMIT @limit`,
+        `SELECT division, json_extract(doc, '$.topic') AS topic, COUNT(*) AS n
+         FROM cases INDEXED BY report_cases_division_topic WHERE kind = 'complaint' AND created_at >= @from AND created_at < @to
+         GROUP BY 1, 2 ORDER BY n DESC, division, topic LIMIT @limit`,
       ),
       repeats: db.prepare(
         `SELECT json_extract(doc, '$.repeatOf.ticket') AS earlier, COUNT(*) AS n FROM cases
@@ -99,9 +105,6 @@ export class SqliteReports implements ReportStore {
       dayClosed: db.prepare(
         `SELECT COUNT(*) AS n FROM cases WHERE json_extract(doc, '$.closedAt') >= ? AND json_extract(doc, '$.closedAt') < ?`,
       ),
-      dayOverdue: db.prepare(
-        `SELECT COUNT(*) AS n FROM case_events WHERE json_extract(doc, '$.action') = '${A.overdue}' AND at >= ? AND at < ?`,
-      ),
       waiting: db.prepare(
         `SELECT * FROM conversations WHERE json_extract(state, '$.mode') = ?
          AND json_extract(state, '$.lastActivityAt') < ? ORDER BY json_extract(state, '$.lastActivityAt') LIMIT ?`,
@@ -112,10 +115,22 @@ export class SqliteReports implements ReportStore {
       ),
       closedBetween: db.prepare(
         `SELECT doc FROM cases WHERE json_extract(doc, '$.closedAt') >= ? AND json_extract(doc, '$.closedAt') < ?
-         AND kind = 'complaint' ORDER BY json_extract(doc, '$.closedAt') LIMIT ?`,
+         AND kind = 'complaint' ORDER BY json_extract(doc, '$.closedAt'), ticket LIMIT ?`,
+      ),
+      closedBefore: db.prepare(
+        `SELECT doc FROM cases INDEXED BY report_cases_closed_ticket
+         WHERE stage = 'closed' AND json_extract(doc, '$.closedAt') < @before
+           AND json_extract(doc, '$.closedAt') >= @afterAt AND (json_extract(doc, '$.closedAt'), ticket) > (@afterAt, @afterTicket)
+         ORDER BY json_extract(doc, '$.closedAt'), ticket LIMIT @limit`,
+      ),
+      eventsOf: db.prepare(
+        `SELECT doc FROM case_events WHERE ticket IN (SELECT value FROM json_each(?)) ORDER BY ticket, seq`,
       ),
     };
+    this.stageDue = new StageDueCounts(db);
   }
+
+  private readonly stageDue: StageDueCounts;
 
   async digestFacts(q: DigestQuery): Promise<DigestFacts> {
     const range = { from: q.from, to: q.to };
@@ -141,15 +156,18 @@ export class SqliteReports implements ReportStore {
       count: openRows.find((r) => r.stage === stage)?.n ?? 0,
     })).filter((r) => r.count > 0);
 
-    const byStage: Array<{ stage: Stage; count: number }> = [];
+    const openByStageNow: StageCount[] = [];
     let worst: CaseBrief[] = [];
     for (const stage of q.clockedStages) {
       const n = (this.q.overdueCount.get(stage, q.now) as { n: number }).n;
       if (n === 0) continue;
-      byStage.push({ stage, count: n });
+      openByStageNow.push({ stage, count: n });
       worst.push(...(this.q.overdueBriefs.all(stage, q.now, q.listLimit) as BriefRow[]).map(brief));
     }
-    worst = worst.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0)).slice(0, q.listLimit);
+    worst = worst.sort(byDueThenTicket).slice(0, q.listLimit);
+    const passedByStage = q.clockedStages
+      .map((stage) => ({ stage, count: this.stageDue.count(stage, q.from, q.to, q.now) }))
+      .filter((r) => r.count > 0);
 
     const repeatRows = this.q.repeats.all(range) as Array<{ earlier: string; n: number }>;
     const actions = new Map(
@@ -163,7 +181,7 @@ export class SqliteReports implements ReportStore {
     let oldestOpen: CaseBrief[] = [];
     for (const stage of OPEN_STAGES)
       oldestOpen.push(...(this.q.oldest.all(stage, q.listLimit) as BriefRow[]).map(brief));
-    oldestOpen = oldestOpen.sort((a, b) => a.createdAt - b.createdAt).slice(0, q.listLimit);
+    oldestOpen = oldestOpen.sort((a, b) => a.createdAt - b.createdAt || cmp(a.ticket, b.ticket)).slice(0, q.listLimit);
 
     return {
       newByKind,
@@ -172,17 +190,21 @@ export class SqliteReports implements ReportStore {
         (a, b) => b.complaint + b.praise + b.statement - (a.complaint + a.praise + a.statement),
       ),
       openByStage,
-      overdue: { total: byStage.reduce((s, r) => s + r.count, 0), byStage, worst },
+      overStandard: {
+        passed: { total: sum(passedByStage), byStage: passedByStage },
+        openNow: { total: sum(openByStageNow), byStage: openByStageNow, worst },
+      },
       repeats: {
         count: repeatRows.reduce((s, r) => s + r.n, 0),
         earlier: repeatRows.slice(0, q.listLimit).map((r) => ({ ticket: r.earlier, count: r.n })),
       },
-      topTopics: (
-        this.q.topics.all({ ...range, limit: q.listLimit }) as Array<{ topic: string | null; n: number }>
-      ).map((r) => ({
-        topic: r.topic ?? '',
-        count: r.n,
-      })),
+      topics: (
+        this.q.topics.all({ ...range, limit: q.topicLimit }) as Array<{
+          division: string;
+          topic: string | null;
+          n: number;
+        }>
+      ).map((r) => ({ division: r.division, topic: r.topic ?? '', count: r.n })),
       reopened: { count: count(A.notSatisfied) + count(A.cameBack), tickets: reopenedTickets },
       satisfaction: {
         satisfied: count(A.satisfied),
@@ -195,23 +217,22 @@ export class SqliteReports implements ReportStore {
       },
       closed: (this.q.closedCount.get(range) as { n: number }).n,
       oldestOpen,
-      ...(q.seriesFrom !== undefined ? { series: this.series(q.seriesFrom, q.to, q.utcOffsetMs) } : {}),
+      ...(q.seriesEdges ? { series: this.series(q.seriesEdges, q.clockedStages, q.now) } : {}),
     };
   }
 
-  private series(from: number, to: number, off: number): DayCounts[] {
-    const out: DayCounts[] = [];
+  private series(edges: readonly number[], stages: readonly Stage[], now: number): BucketCounts[] {
+    const out: BucketCounts[] = [];
     const count = (stmt: Database.Statement, a: number, b: number) => (stmt.get(a, b) as { n: number }).n;
-    // Whole days only: the day still running would show as a dip.
-    const lastDay = Math.floor((to + off) / DAY);
-    for (let d = Math.floor((from + off) / DAY); d < lastDay; d++) {
-      const start = d * DAY - off;
-      const end = start + DAY;
+    for (let i = 0; i + 1 < edges.length; i++) {
+      const from = edges[i] as number;
+      const to = edges[i + 1] as number;
       out.push({
-        day: start,
-        newComplaints: count(this.q.dayNew, start, end),
-        closed: count(this.q.dayClosed, start, end),
-        overdue: count(this.q.dayOverdue, start, end),
+        from,
+        to,
+        newComplaints: count(this.q.dayNew, from, to),
+        closed: count(this.q.dayClosed, from, to),
+        overStandard: stages.reduce((s, stage) => s + this.stageDue.count(stage, from, to, now), 0),
       });
     }
     return out;
@@ -249,6 +270,62 @@ export class SqliteReports implements ReportStore {
   async closedBetween(from: number, to: number, limit: number): Promise<CaseRecord[]> {
     return docs(this.q.closedBetween.all(from, to, limit));
   }
+
+  async casesCreated(filter: CaseFilter, after: CreatedCursor | null, limit: number): Promise<CaseRecord[]> {
+    // The page starts where the last one ended (an index seek), so reading n cases costs n, not n² / page.
+    const where = ['created_at >= @lower', 'created_at < @to', '(created_at, ticket) > (@afterAt, @afterTicket)'];
+    if (filter.stage) where.push('stage = @stage');
+    if (filter.division) where.push('division = @division');
+    const sql = `SELECT doc FROM cases INDEXED BY report_cases_created_ticket WHERE ${where.join(' AND ')}
+      ORDER BY created_at, ticket LIMIT @limit`;
+    return docs(
+      this.db.prepare(sql).all({
+        lower: Math.max(filter.from, after?.createdAt ?? filter.from),
+        to: filter.to,
+        afterAt: after?.createdAt ?? Number.MIN_SAFE_INTEGER,
+        afterTicket: after?.ticket ?? '',
+        stage: filter.stage ?? null,
+        division: filter.division ?? null,
+        limit: Math.max(1, limit),
+      }),
+    );
+  }
+
+  async eventsOf(tickets: readonly string[]): Promise<CaseEvent[]> {
+    if (tickets.length === 0) return [];
+    return (this.q.eventsOf.all(JSON.stringify(tickets)) as Array<{ doc: string }>).map(
+      (r) => JSON.parse(r.doc) as CaseEvent,
+    );
+  }
+
+  async closedBefore(before: number, after: ClosedCursor | null, limit: number): Promise<CaseRecord[]> {
+    return docs(
+      this.q.closedBefore.all({
+        before,
+        afterAt: after?.closedAt ?? Number.MIN_SAFE_INTEGER,
+        afterTicket: after?.ticket ?? '',
+        limit: Math.max(1, limit),
+      }),
+    );
+  }
+
+  async countCases(q: CaseQuery): Promise<number> {
+    const { where, params } = casesWhere(q);
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM cases ${where}`).get(...params) as { n: number };
+    return row.n;
+  }
+}
+
+function sum(rows: StageCount[]): number {
+  return rows.reduce((s, r) => s + r.count, 0);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byDueThenTicket(a: CaseBrief, b: CaseBrief): number {
+  return (a.dueAt ?? 0) - (b.dueAt ?? 0) || cmp(a.ticket, b.ticket);
 }
 
 function docs(rows: unknown[]): CaseRecord[] {
