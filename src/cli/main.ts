@@ -19,7 +19,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
     load: () => import('./commands/chat.js'),
   },
   cases: {
-    summary: 'cases list [--stage S] [--search W] | cases show <ticket>',
+    summary: 'cases list | show <ticket> | export | pdf <ticket> | archive (the case records)',
     load: () => import('./commands/cases.js'),
   },
   classify: {

@@ -1,6 +1,7 @@
 // Every scheduled job of the service, with the cron expression from the settings.
 import { digestJob } from '../digest/digest-job.js';
 import type { Job } from './job.js';
+import { archiveJob } from './jobs/archive.js';
 import { closureTimeoutsJob, followupChecksJob, intakeTimeoutsJob } from './jobs/citizen-followups.js';
 import { stageClocksJob } from './jobs/stage-clocks.js';
 import { inboundRetentionJob } from './jobs/inbound-retention.js';
@@ -15,5 +16,6 @@ export function allJobs(settings: SchedulerSettings): Job[] {
     digestJob('daily', settings.cron.digestDaily),
     digestJob('weekly', settings.cron.digestWeekly),
     inboundRetentionJob(settings.cron.followup),
+    archiveJob(settings.cron.archive),
   ];
 }

@@ -50,6 +50,7 @@ const schema = z.object({
   DIGEST_WEEKLY_CRON: cron('0 7 * * 1'),
   CLOCK_CHECK_CRON: cron('*/5 * * * *'),
   FOLLOWUP_CRON: cron('0 9 * * *'),
+  ARCHIVE_CRON: cron('30 2 * * *'),
   INTAKE_REMINDER_MINUTES: whole(30, 1, 10_080),
   INTAKE_GIVE_UP_MINUTES: whole(60, 1, 10_080),
   CONFIRM_REMINDER_DAYS: whole(3, 1, 60),
@@ -57,12 +58,13 @@ const schema = z.object({
   FOLLOWUP_CHECK_DAYS: whole(14, 1, 365),
   DIGEST_CHART_WEEKS: whole(8, 1, 52),
   INBOUND_RETENTION_DAYS: whole(30, 1, 3650),
+  ARCHIVE_AFTER_DAYS: whole(30, 1, 3650),
 });
 
 export interface SchedulerSettings {
   timeZone: string;
   calendar: OfficeCalendar;
-  cron: { digestDaily: string; digestWeekly: string; clockCheck: string; followup: string };
+  cron: { digestDaily: string; digestWeekly: string; clockCheck: string; followup: string; archive: string };
   intakeReminderMs: number;
   /** Counted from the reminder (and from the citizen's last message). */
   intakeGiveUpMs: number;
@@ -72,6 +74,8 @@ export interface SchedulerSettings {
   chartWeeks: number;
   /** How long a handled inbound message (and so its dedupe key) is kept. */
   inboundRetentionMs: number;
+  /** Closed cases are archived (SOP step 14) this long after closing. */
+  archiveAfterMs: number;
 }
 
 const DAY = 86_400_000;
@@ -99,6 +103,7 @@ export function loadSchedulerConfig(env: Record<string, string | undefined> = pr
       digestWeekly: s.DIGEST_WEEKLY_CRON,
       clockCheck: s.CLOCK_CHECK_CRON,
       followup: s.FOLLOWUP_CRON,
+      archive: s.ARCHIVE_CRON,
     },
     intakeReminderMs: s.INTAKE_REMINDER_MINUTES * 60_000,
     intakeGiveUpMs: s.INTAKE_GIVE_UP_MINUTES * 60_000,
@@ -107,6 +112,7 @@ export function loadSchedulerConfig(env: Record<string, string | undefined> = pr
     followupAfterMs: s.FOLLOWUP_CHECK_DAYS * DAY,
     chartWeeks: s.DIGEST_CHART_WEEKS,
     inboundRetentionMs: s.INBOUND_RETENTION_DAYS * DAY,
+    archiveAfterMs: s.ARCHIVE_AFTER_DAYS * DAY,
   };
 }
 

@@ -6,20 +6,31 @@ import { openStore } from '../../store/open.js';
 import { loadAgency } from '../../config/agency.js';
 import { isStage, STAGES } from '../../domain/stages.js';
 import { parseTicket } from '../../domain/ticket.js';
-import { caseCardText, eventLine, formatTime } from '../../domain/case-card.js';
-import { maskPersonalData } from '../../../nlp/pii.js';
+import { caseCardText, eventLine } from '../../domain/case-card.js';
+import { caseListLines } from './cases-list-view.js';
+
+/** The records subcommands (export, archive, pdf) live in files of their own. */
+const RECORDS: Record<string, () => Promise<{ default: (argv: string[], io: Io) => Promise<number> }>> = {
+  export: () => import('./cases-export.js'),
+  pdf: () => import('./cases-pdf.js'),
+  archive: () => import('./cases-archive.js'),
+};
 
 export default async function cases(argv: string[], io: Io): Promise<number> {
+  const records = RECORDS[argv[0] ?? ''];
+  if (records) return (await records()).default(argv.slice(1), io);
   const { flags, positional } = parseArgs(argv);
   const [sub, arg] = positional;
   const config = configFromEnv();
   if (sub !== 'list' && sub !== 'show') {
     io.stderr.write(
-      'Usage: aduan cases list [--stage STAGE] [--search WORDS] [--all] [--limit N]\n       aduan cases show <ticket>\n',
+      'Usage: aduan cases list [--stage STAGE] [--search WORDS] [--all] [--limit N]\n       aduan cases show <ticket>\n' +
+        '       aduan cases export --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx|jsonl [--out FILE] (--help)\n' +
+        '       aduan cases pdf <ticket> [--out FILE]\n       aduan cases archive --closed-before YYYY-MM-DD [--dry-run]\n',
     );
     return 2;
   }
-  const { store } = await openStore(config);
+  const { store, reports } = await openStore(config);
   try {
     if (sub === 'show') {
       const ticket = arg ? parseTicket(arg) : null;
@@ -29,7 +40,7 @@ export default async function cases(argv: string[], io: Io): Promise<number> {
         return 1;
       }
       const agency = loadAgency(config.agencyConfigPath);
-      io.stdout.write(`${caseCardText(c, agency)}\n\nRiwayat / history:\n`);
+      io.stdout.write(`${caseCardText(c, agency, Date.now())}\n\nRiwayat / history:\n`);
       for (const e of await store.getEvents(c.ticket)) io.stdout.write(`  ${eventLine(e)}\n`);
       return 0;
     }
@@ -43,19 +54,14 @@ export default async function cases(argv: string[], io: Io): Promise<number> {
       io.stderr.write('--limit must be a positive whole number\n');
       return 2;
     }
-    const rows = await store.listCases({
-      kind: 'complaint',
+    const query = {
+      kind: 'complaint' as const,
       ...(stage ? { stage } : flags.all ? {} : { open: true }),
       ...(typeof flags.search === 'string' ? { search: flags.search } : {}),
-      limit,
-    });
-    if (rows.length === 0) io.stdout.write('No cases.\n');
-    for (const c of rows) {
-      const overdue = c.dueAt && c.dueAt < Date.now() ? ' OVERDUE' : '';
-      io.stdout.write(
-        `${c.ticket}  ${formatTime(c.createdAt)}  ${c.stage.padEnd(21)} ${c.division.padEnd(16)}${overdue}  ${maskPersonalData(c.text).slice(0, 60).replace(/\n/g, ' ')}\n`,
-      );
-    }
+    };
+    const rows = await store.listCases({ ...query, limit });
+    const total = rows.length < limit ? rows.length : await reports.countCases(query);
+    for (const line of caseListLines(rows, total, Date.now())) io.stdout.write(`${line}\n`);
     return 0;
   } finally {
     await store.close();
