@@ -45,6 +45,8 @@ export interface AppOptions {
   afterStore?: (id: string) => void;
   /** Do not start the dispatcher loop (callers drain it themselves). */
   manualDispatch?: boolean;
+  /** 'skip': do not rebuild the repeat index (a one-shot command that records no complaint, e.g. `aduan staff`). */
+  repeatIndex?: 'rebuild' | 'skip';
 }
 
 /** Builds the core. Rebuilds the repeat index from the store; does not handle messages left over (see `recover`). */
@@ -60,13 +62,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const stores = opts.stores ?? (await openStore(config));
   const { store, reports } = stores;
   const nlp = opts.nlp ?? (await import('../nlp/index.js')).loadTextUnderstanding({ agency });
-  const started = Date.now();
-  let indexed = 0;
-  await store.forEachComplaint(5000, (batch) => {
-    for (const doc of batch) nlp.repeats.add(doc);
-    indexed += batch.length;
-  });
-  log.info('repeat index rebuilt', { complaints: indexed, ms: Date.now() - started, store: store.kind });
+  if (opts.repeatIndex !== 'skip') {
+    const started = Date.now();
+    let indexed = 0;
+    await store.forEachComplaint(5000, (batch) => {
+      for (const doc of batch) nlp.repeats.add(doc);
+      indexed += batch.length;
+    });
+    log.info('repeat index rebuilt', { complaints: indexed, ms: Date.now() - started, store: store.kind });
+  }
   const duePolicy = opts.duePolicy ?? plainMinutesPolicy(config.STANDARD_TIMES);
   const dispatcher = new Dispatcher({
     store,

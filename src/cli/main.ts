@@ -22,6 +22,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
     summary: 'cases list | show <ticket> | export | pdf <ticket> | archive (the case records)',
     load: () => import('./commands/cases.js'),
   },
+  staff: {
+    summary: "staff --as <id> [<ticket>] '<command>' (work a case with the staff topic's commands)",
+    load: () => import('./commands/staff.js'),
+  },
   classify: {
     summary: 'classify messages from standard input (one per line, or --jsonl)',
     load: () => import('./commands/classify.js'),
