@@ -13,9 +13,7 @@ import { DEFAULT_MODEL_PATH } from '../nlp/model/paths.js';
 import { loadNusax, loadProjectCorpus } from '../nlp/data/datasets.js';
 import { evaluate } from '../nlp/eval/metrics.js';
 import { trainClassifier } from '../nlp/train.js';
-import { createRepeatIndex, DEFAULT_REPEAT_THRESHOLD } from '../nlp/repeat/repeat-index.js';
-import { evaluateRepeats, loadRepeatPairs } from '../nlp/eval/repeat-eval.js';
-import { syntheticComplaints, syntheticTicket } from '../nlp/eval/synthetic.js';
+import { measureRepeatIndex } from '../nlp/repeat/measure.js';
 
 const STORED = Number(process.env.BENCH_REPEAT_DOCS ?? 1_000_000);
 const AGENCY_FILE = fileURLToPath(new URL('../src/config/agencies/bapenda-kota-padang.json', import.meta.url));
@@ -97,85 +95,7 @@ function speed(): void {
 
 function repeats(): void {
   console.log(`\n== repeat complaints ==`);
-  const pairs = loadRepeatPairs();
-  const corpusComplaints = ['train', 'dev', 'test'].flatMap((s) =>
-    loadProjectCorpus(s as 'train' | 'dev' | 'test')
-      .filter((d) => d.label === 'complaint')
-      .map((d) => d.text),
-  );
-  const small = evaluateRepeats(pairs, corpusComplaints);
-  line(
-    `repeat pairs (${pairs.length}), index = pairs + ${corpusComplaints.length} corpus complaints`,
-    `precision ${small.precision.toFixed(3)}, recall ${small.recall.toFixed(3)}, F1 ${small.f1.toFixed(3)} at threshold ${DEFAULT_REPEAT_THRESHOLD}`,
-  );
-
-  const seeds = loadProjectCorpus('train')
-    .filter((d) => d.label === 'complaint')
-    .map((d) => d.text);
-  const texts = syntheticComplaints(seeds, STORED);
-  const index = createRepeatIndex();
-  const started = performance.now();
-  for (let i = 0; i < texts.length; i++) {
-    index.add({
-      ticket: syntheticTicket(i),
-      citizenKey: `wa:6281${(i % 200_000).toString().padStart(7, '0')}`,
-      text: texts[i] ?? '',
-    });
-  }
-  const rebuild = performance.now() - started;
-  line(
-    `rebuild: add ${STORED.toLocaleString('en')} stored complaints`,
-    `${(rebuild / 1000).toFixed(1)} s (${((rebuild * 1000) / STORED).toFixed(1)} µs each), heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`,
-  );
-
-  // The earlier complaints of the pairs go in among the million; then each new message is looked up.
-  const ticketOf = new Map<string, string>();
-  for (const p of pairs) {
-    if (ticketOf.has(p.earlier)) continue;
-    const ticket = `PAIR-${ticketOf.size}`;
-    ticketOf.set(p.earlier, ticket);
-    index.add({ ticket, citizenKey: `pair-${ticketOf.size}`, text: p.earlier });
-  }
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const p of pairs) {
-    const found = index.findSimilar(p.later, 'someone-else', 10).some((c) => c.ticket === ticketOf.get(p.earlier));
-    if (found && p.repeat) tp++;
-    else if (found) fp++;
-    else if (p.repeat) fn++;
-  }
-  line(
-    `repeat pairs inside the ${STORED.toLocaleString('en')}-complaint index`,
-    `precision ${(tp / Math.max(1, tp + fp)).toFixed(3)}, recall ${(tp / Math.max(1, tp + fn)).toFixed(3)}`,
-  );
-
-  const queries = [
-    ...loadProjectCorpus('test')
-      .filter((d) => d.label === 'complaint')
-      .map((d) => d.text),
-    ...pairs.map((p) => p.later),
-    ...syntheticComplaints(seeds, 1000, 7),
-  ];
-  const time = (): number[] => {
-    const out: number[] = [];
-    queries.forEach((q, i) => {
-      const t0 = performance.now();
-      index.findSimilar(q, `wa:6281${(i % 200_000).toString().padStart(7, '0')}`, 5);
-      out.push(performance.now() - t0);
-    });
-    return out.sort((a, b) => a - b);
-  };
-  const cold = time();
-  const warm = time();
-  line(
-    `lookup p50 / p99, ${queries.length} queries, first pass (cold word caches)`,
-    `${cold.length ? percentile(cold, 0.5).toFixed(3) : '-'} / ${percentile(cold, 0.99).toFixed(3)} ms`,
-  );
-  line(
-    `lookup p50 / p99, second pass (words already seen, as after classify)`,
-    `${percentile(warm, 0.5).toFixed(3)} / ${percentile(warm, 0.99).toFixed(3)} ms (target p99 < 5 ms)`,
-  );
+  measureRepeatIndex(STORED, line);
 }
 
 console.log(`nlp benchmark, node ${process.version}, ${new Date().toISOString()}`);

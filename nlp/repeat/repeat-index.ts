@@ -3,7 +3,7 @@
 // postings of the query's rarest terms within a fixed budget (common terms: only their most recent entries), so a
 // lookup costs about the same with a thousand or a million stored complaints; candidates are then re-scored exactly.
 import type { RepeatCandidate, RepeatIndex } from '../types.js';
-import { textTerms } from '../text/terms.js';
+import { facetAgreement, facetsOf, repeatTerms as featureTerms, type Facets } from './features.js';
 import { ensureFloat32, ensureInt32, ensureUint8 } from './growable.js';
 
 /** Tuning of the index; the defaults keep a lookup under 1 ms at a million stored complaints. */
@@ -20,9 +20,8 @@ export interface RepeatIndexOptions {
   maxCitizenDocs?: number;
 }
 
-/** Chosen on nlp/corpus/repeat-pairs.tsv (precision and recall both near 0.88 there). */
-export const DEFAULT_REPEAT_THRESHOLD = 0.5;
-const MAX_TERMS_PER_DOC = 48;
+/** Chosen on nlp/corpus/repeat-pairs.tsv (precision 0.96, recall 0.86 there); see nlp/repeat/README.md. */
+export const DEFAULT_REPEAT_THRESHOLD = 0.55;
 
 /** The RepeatIndex contract plus a settable threshold and a direct similarity, for tests and evaluation. */
 export interface TunableRepeatIndex extends RepeatIndex {
@@ -31,10 +30,26 @@ export interface TunableRepeatIndex extends RepeatIndex {
   similarity(a: string, b: string): number;
 }
 
-/** Unique content terms of a text, in order of first appearance. */
+/** Unique terms of a text, in order of first appearance (content terms plus NOP and counter numbers). */
 export function repeatTerms(text: string): string[] {
-  return [...new Set(textTerms(text))].slice(0, MAX_TERMS_PER_DOC);
+  return featureTerms(text);
 }
+
+/**
+ * Similarity of two complaints from their weighted overlap: the cosine, blended with how much of the shorter one the
+ * longer contains (a formal paraphrase adds words the short original never had: "Proses validasi BPHTB atas akta jual
+ * beli kami ... tanpa kejelasan"). Containment counts fully only when the shorter one has at least 3 terms, so "SPPT"
+ * alone is not contained in every SPPT complaint.
+ */
+export function blend(dot: number, normSqA: number, normSqB: number, termsA: number, termsB: number): number {
+  const cosine = dot / Math.sqrt(normSqA * normSqB);
+  const shorter = normSqA <= normSqB ? { normSq: normSqA, terms: termsA } : { normSq: normSqB, terms: termsB };
+  const containment = (dot / shorter.normSq) * Math.min(1, shorter.terms / 3);
+  return Math.min(1, (1 - CONTAINMENT_WEIGHT) * cosine + CONTAINMENT_WEIGHT * Math.min(1, containment));
+}
+
+/** Share of the similarity given to containment (chosen on nlp/corpus/repeat-pairs.tsv). */
+export const CONTAINMENT_WEIGHT = 0.2;
 
 /** Creates an empty index; fill it with `add` from the store at start-up. */
 export function createRepeatIndex(options: RepeatIndexOptions = {}): TunableRepeatIndex {
@@ -54,6 +69,11 @@ export function createRepeatIndex(options: RepeatIndexOptions = {}): TunableRepe
   let docStart: Int32Array = new Int32Array(1024);
   let docLen: Uint8Array = new Uint8Array(1024);
   let alive: Uint8Array = new Uint8Array(1024);
+  // Object and problem facets of each document (see features.ts).
+  let docTaxes: Int32Array = new Int32Array(1024);
+  let docObjects: Int32Array = new Int32Array(1024);
+  let docProcedures: Int32Array = new Int32Array(1024);
+  let docProblems: Int32Array = new Int32Array(1024);
   let pool: Int32Array = new Int32Array(1 << 16);
   let poolUsed = 0;
   let nAlive = 0;
@@ -152,8 +172,18 @@ export function createRepeatIndex(options: RepeatIndexOptions = {}): TunableRepe
     docStart = ensureInt32(docStart, d);
     docLen = ensureUint8(docLen, d);
     alive = ensureUint8(alive, d);
+    docTaxes = ensureInt32(docTaxes, d);
+    docObjects = ensureInt32(docObjects, d);
+    docProcedures = ensureInt32(docProcedures, d);
+    docProblems = ensureInt32(docProblems, d);
     docCitizen[d] = cid;
-    const terms = repeatTerms(doc.text).map(termId);
+    const words = repeatTerms(doc.text);
+    const facets = facetsOf(words);
+    docTaxes[d] = facets.taxes;
+    docObjects[d] = facets.objects;
+    docProcedures[d] = facets.procedures;
+    docProblems[d] = facets.problems;
+    const terms = words.map(termId);
     pool = ensureInt32(pool, poolUsed + terms.length);
     docStart[d] = poolUsed;
     docLen[d] = terms.length;
@@ -180,27 +210,42 @@ export function createRepeatIndex(options: RepeatIndexOptions = {}): TunableRepe
     return s;
   }
 
-  function exactSimilarity(d: number, qWeights: Map<number, number>, qNorm: number): number {
+  function exactSimilarity(d: number, q: Query): number {
     let dot = 0;
     const start = docStart[d] ?? 0;
     for (let i = 0; i < (docLen[d] ?? 0); i++) {
-      const w = qWeights.get(pool[start + i] ?? -1);
+      const w = q.weights.get(pool[start + i] ?? -1);
       if (w !== undefined) dot += w * w;
     }
     if (dot === 0) return 0;
-    return Math.min(1, dot / (qNorm * Math.sqrt(docNormSq(d))));
+    const facets = {
+      taxes: docTaxes[d] ?? 0,
+      objects: docObjects[d] ?? 0,
+      procedures: docProcedures[d] ?? 0,
+      problems: docProblems[d] ?? 0,
+    };
+    return blend(dot, q.norm * q.norm, docNormSq(d), q.size, docLen[d] ?? 0) * facetAgreement(q.facets, facets);
   }
 
-  function query(text: string): { weights: Map<number, number>; norm: number } {
+  interface Query {
+    weights: Map<number, number>;
+    norm: number;
+    /** Number of terms (known or not). */
+    size: number;
+    facets: Facets;
+  }
+
+  function query(text: string): Query {
     const weights = new Map<number, number>();
     let normSq = 0;
-    for (const term of repeatTerms(text)) {
+    const words = repeatTerms(text);
+    for (const term of words) {
       const id = vocab.get(term);
       const w = id === undefined || (df[id] ?? 0) === 0 ? idfUnknown() : idf(id);
       normSq += w * w;
       if (id !== undefined && (df[id] ?? 0) > 0) weights.set(id, w);
     }
-    return { weights, norm: Math.sqrt(normSq) };
+    return { weights, norm: Math.sqrt(normSq), size: words.length, facets: facetsOf(words) };
   }
 
   function findSimilar(text: string, citizenKey: string, limit = 5): RepeatCandidate[] {
@@ -233,9 +278,11 @@ export function createRepeatIndex(options: RepeatIndexOptions = {}): TunableRepe
         acc[d] = before + w2;
       }
     }
-    // A document can reach cosine >= threshold only if its dot product >= threshold^2 * |q|^2 (its norm is at least
-    // the square root of the dot product); half of that bound, since common terms were read only in part.
-    const minDot = threshold * threshold * q.norm * q.norm * 0.5;
+    // A document reaches the threshold only if its cosine reaches (threshold - c) / (1 - c), c the containment weight
+    // (containment is at most 1), and a cosine c' needs a dot product >= c'^2 * |q|^2 (the document's norm is at
+    // least the square root of the dot product); half of that bound, since common terms were read only in part.
+    const minCosine = Math.max(0, (threshold - CONTAINMENT_WEIGHT) / (1 - CONTAINMENT_WEIGHT));
+    const minDot = minCosine * minCosine * q.norm * q.norm * 0.5;
     candIds = ensureInt32(candIds, nTouched);
     candScores = ensureFloat32(candScores, nTouched);
     let nCand = 0;
@@ -254,7 +301,7 @@ export function createRepeatIndex(options: RepeatIndexOptions = {}): TunableRepe
     const consider = (d: number): void => {
       if (seen.has(d) || !alive[d]) return;
       seen.add(d);
-      const similarity = exactSimilarity(d, q.weights, q.norm);
+      const similarity = exactSimilarity(d, q);
       if (similarity >= threshold)
         out.push({ ticket: tickets[d] ?? '', similarity, sameCitizen: cid !== undefined && docCitizen[d] === cid });
     };
@@ -280,7 +327,8 @@ export function createRepeatIndex(options: RepeatIndexOptions = {}): TunableRepe
       const qb = query(b);
       let dot = 0;
       for (const [t, w] of qa.weights) if (qb.weights.has(t)) dot += w * w;
-      return qa.norm && qb.norm ? Math.min(1, dot / (qa.norm * qb.norm)) : 0;
+      if (!qa.norm || !qb.norm || dot === 0) return 0;
+      return blend(dot, qa.norm ** 2, qb.norm ** 2, qa.size, qb.size) * facetAgreement(qa.facets, qb.facets);
     },
   };
   return index;

@@ -18,6 +18,10 @@ const GROUPS: Record<string, readonly string[]> = {
     'balas',
     'jawaban',
     'dijawab',
+    'menjawab',
+    'penjelasan',
+    'angkat',
+    'diangkat',
     'direspons',
     'progres',
     'progress',
@@ -31,6 +35,8 @@ const GROUPS: Record<string, readonly string[]> = {
   ],
   lambat: [
     'lambat',
+    'tertunda',
+    'tunda',
     'lama',
     'lemot',
     'lelet',
@@ -63,9 +69,9 @@ const GROUPS: Record<string, readonly string[]> = {
     'crashed',
     'berfungsi',
   ],
-  website: ['website', 'situs', 'portal', 'laman', 'site'],
+  website: ['website', 'situs', 'portal', 'laman', 'site', 'sistem'],
   aplikasi: ['aplikasi', 'app', 'apps', 'apk'],
-  tagihan: ['tagihan', 'ketetapan', 'bill', 'billing', 'ditagih'],
+  tagihan: ['tagihan', 'ketetapan', 'tetap', 'besaran', 'bill', 'billing', 'ditagih', 'tertagih', 'tagih'],
   bayar: [
     'bayar',
     'pembayaran',
@@ -80,7 +86,7 @@ const GROUPS: Record<string, readonly string[]> = {
     'pay',
     'lunas',
   ],
-  petugas: ['petugas', 'pegawai', 'staf', 'staff', 'karyawan', 'officer', 'oknum', 'cs'],
+  petugas: ['petugas', 'pegawai', 'staf', 'staff', 'karyawan', 'officer', 'oknum', 'cs', 'juru'],
   kasar: ['kasar', 'judes', 'ketus', 'galak', 'sombong', 'membentak', 'dibentak', 'dimarahi', 'rude', 'unfriendly'],
   antri: ['antri', 'antrian', 'antre', 'antrean', 'mengantri', 'queue', 'line'],
   pungli: [
@@ -98,10 +104,29 @@ const GROUPS: Record<string, readonly string[]> = {
     'bribes',
     'extortion',
     'kickback',
+    'imbalan',
+    'amplop',
+    'pungut',
+    'memungut',
+    'pungutan',
   ],
-  naik: ['naik', 'melonjak', 'membengkak', 'kenaikan', 'mahal', 'doubled', 'increase', 'increased', 'higher'],
+  naik: [
+    'naik',
+    'melonjak',
+    'lonjak',
+    'membengkak',
+    'kenaikan',
+    'meningkat',
+    'peningkatan',
+    'tingkat',
+    'mahal',
+    'doubled',
+    'increase',
+    'increased',
+    'higher',
+  ],
   salah: ['salah', 'keliru', 'tertukar', 'wrong', 'incorrect', 'mistake'],
-  telepon: ['telepon', 'telpon', 'telp', 'nelpon', 'ditelepon', 'hotline', 'phone', 'call'],
+  telepon: ['telepon', 'telpon', 'telp', 'nelpon', 'ditelepon', 'hotline', 'panggilan', 'phone', 'call'],
   email: ['email', 'surel', 'e-mail'],
   sppt: ['sppt'],
   pbb: ['pbb', 'pbb-p2'],
@@ -113,8 +138,34 @@ const GROUPS: Record<string, readonly string[]> = {
   konek: ['konek', 'tersambung', 'terhubung', 'connect', 'koneksi'],
   instagram: ['instagram', 'ig'],
   dewan: ['dewan', 'dprd', 'legislatif', 'council'],
-  kotor: ['kotor', 'jorok', 'bau', 'dirty'],
+  kotor: ['kotor', 'jorok', 'bau', 'berbau', 'pesing', 'dirty'],
   panas: ['panas', 'pengap', 'gerah', 'hot'],
+  // The same problem in formal and informal words (repeat detection).
+  uang: ['uang', 'duit', 'duwit', 'money'],
+  rusak: ['rusak', 'berlubang', 'lubang', 'bolong', 'bolong-bolong', 'hancur', 'retak', 'potholes', 'broken-road'],
+  perbaiki: [
+    'perbaiki',
+    'diperbaiki',
+    'perbaikan',
+    'dibenerin',
+    'benerin',
+    'didandani',
+    'dandan',
+    'fix',
+    'fixed',
+    'repair',
+  ],
+  mati: ['mati', 'padam', 'menyala', 'nyala'],
+  lampu: ['lampu', 'lampujalan', 'penerangan', 'lamp', 'light', 'lights'],
+  ac: ['ac', 'kipas', 'pendingin'],
+  toilet: ['toilet', 'wc', 'kamarkecil'],
+  otp: ['otp'],
+  tanah: ['tanah', 'bumi', 'lahan', 'land'],
+  potong: ['potong', 'terpotong', 'kepotong', 'debet', 'mendebet', 'didebet', 'debit', 'deducted'],
+  cetak: ['cetak', 'dicetak', 'unduh', 'mengunduh', 'download', 'print', 'printed'],
+  dobel: ['dobel', 'double', 'ganda'],
+  jalan: ['jalan', 'dalan', 'road', 'street'],
+  kampung: ['kampung', 'kampungku', 'kampuang', 'village'],
   // Questions citizens ask (FAQ retrieval) and the ways they name the same procedure.
   mutasi: ['mutasi', 'baliknama', 'gantinama'],
   jatuhtempo: ['jatuhtempo', 'deadline', 'tenggat', 'due'],
@@ -142,7 +193,20 @@ const GROUPS: Record<string, readonly string[]> = {
   ],
   salinan: ['salinan', 'salin', 'copy', 'duplikat', 'duplicate'],
   hilang: ['hilang', 'ilang', 'lost'],
-  aduan: ['aduan', 'pengaduan', 'mengadu', 'ngadu', 'adu', 'keluhan', 'complaint', 'complain', 'komplain'],
+  aduan: [
+    'aduan',
+    'pengaduan',
+    'mengadu',
+    'ngadu',
+    'adu',
+    'keluhan',
+    'complaint',
+    'complain',
+    'komplain',
+    'aspirasi',
+    'aspiration',
+    'aspirations',
+  ],
   pajak: ['pajak', 'tax', 'taxes'],
   kunjungan: ['kunjungan', 'berkunjung', 'kunjung', 'unjung', 'visit'],
   reses: ['reses', 'recess'],
@@ -150,7 +214,8 @@ const GROUPS: Record<string, readonly string[]> = {
   rapat: ['rapat', 'sidang', 'session', 'meeting'],
   perda: ['perda', 'raperda', 'regulation'],
   audiensi: ['audiensi', 'hearing'],
-  aspirasi: ['aspirasi', 'usulan', 'usul', 'aspiration', 'aspirations'],
+  usulan: ['usulan', 'usul'],
+  tumpuk: ['tumpuk', 'tumpu', 'menumpuk', 'numpuk', 'tumpukan'],
   hitung: ['hitung', 'perhitungan', 'menghitung', 'ngitung', 'rumus', 'calculate', 'calculated'],
   minimarket: ['minimarket', 'indomaret', 'alfamart', 'alfamidi'],
   pemilik: ['pemilik', 'owner'],
@@ -182,7 +247,7 @@ const GROUPS: Record<string, readonly string[]> = {
   buka: ['buka', 'open', 'opening', 'operasional'],
   tutup: ['tutup', 'close', 'closed', 'closes'],
   jam: ['jam', 'pukul', 'hours', 'hour'],
-  lipat: ['lipat', 'double', 'doubled'],
+  lipat: ['lipat'],
 };
 
 // Multi-word names of one thing, joined before tokenising so they match as one term ("balik nama" is not "balik"
@@ -204,17 +269,51 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bhow\s+many\b|\bada\s+berapa\b/gi, ' jumlah '],
   [/\b(?:property|land(?:\s+and\s+building)?)\s+tax\b/gi, ' pbb '],
   [/\bpajak\s+bumi\s+(?:dan\s+)?bangunan\b/gi, ' pbb '],
-  [/\bdua\s+kali\s+lipat\b|\b2\s*(?:x|kali)\s+lipat\b/gi, ' lipat '],
+  // "naik dua kali lipat", "naik 3x", "meningkat 100%": the bill multiplied (not "sudah 2 kali datang").
+  [
+    /\b(?:dua|tiga|empat|\d)\s*(?:x|kali)\s+lipat\b|\b(?:naik|meningkat|melonjak)\s+(?:(?:dua|tiga|empat|\d)\s*(?:x|kali)|\d{3}\s*%)/gi,
+    ' naik lipat ',
+  ],
+  [/\bsurat\s+pemberitahuan\s+pajak\s+terutang\b/gi, ' sppt '],
+  [/\bkode\s+verifikasi\b|\bverification\s+code\b/gi, ' otp '],
+  [/\btapping\s*box\b|\balat\s+perekam\s+transaksi\b/gi, ' tappingbox '],
+  [/\bpendingin\s+udara\b|\bair\s+conditioner\b/gi, ' ac '],
+  [/\bkamar\s+kecil\b/gi, ' kamarkecil '],
+  [/\btertutup\s+sendiri\b|\bforce\s+close\b|\bkeeps\s+crashing\b/gi, ' crash '],
+  [
+    /\b(?:tidak|tdk|ga|gak|gk|nggak|ngga)\s+(?:dapat|bisa|bs)\s+(?:diakses|dibuka|dibuka2)\b|\b(?:can'?t|cannot)\s+(?:be\s+)?(?:open|opened|accessed|access)\b/gi,
+    ' down ',
+  ],
+  [/\blog\s+in\b/gi, ' login '],
+  [/\bair\s+tanah\b|\bground\s*water\b/gi, ' airtanah '],
+  // Someone not at their post: "tidak ada di tempat", "ga ada di loket".
+  [/\b(?:tidak|tdk|ga|gak|gk|nggak)\s+(?:ada\s+)?di\s+(?:tempat|loket|meja)\b/gi, ' absen '],
+  // "tidak bisa dicetak", "ga bisa login", "tidak dapat dijalankan": something fails.
+  [/\b(?:tidak|tdk|ga|gak|gk|nggak|ngga)\s+(?:bisa|dapat|bs)\s+(?=\w)/gi, ' gagal '],
+  // "sppt belum datang", "belum kami terima", "otp ga masuk", "tidak pernah terkirim": it never arrived.
+  [
+    /\b(?:belum|blm|ga|gak|gk|tidak|tdk|nggak|ngga|never)\s+(?:\w+\s+)?(?:datang|dateng|sampai|sampe|nyampe|nyampai|diterima|terima|terkirim|masuk|arrived|received)\b/gi,
+    ' belumsampai ',
+  ],
+  [/\b(?:lampu|penerangan)\s+jalan(?:\s+umum)?\b|\bpju\b|\bstreet\s*lights?\b/gi, ' lampujalan '],
+  // Money asked for by an officer: "uang rokok", "minta tambahan uang", "asked me for money".
+  [
+    /\buang\s+(?:rokok|kopi|bensin|pelicin|terima\s*kasih|lelah|jasa)\b|\bminta\s+(?:\w+\s+)?(?:uang|duit)\b|\basked\s+(?:me\s+)?for\s+(?:money|a\s+bribe|cash)\b/gi,
+    ' pungli uang ',
+  ],
 ];
-const PHRASE_HINT =
-  /balik|ganti|jatuh|batas|tax|bumi|lipat|lambat|terakhir|lama|long|mana|many|berapa|jalan|follow|tindak|anggota|last|time/i;
+// All phrases in one pattern, one capture group each (the phrases use only non-capturing groups), so a text is
+// rewritten in a single scan: the repeat index rebuilds a million complaints through this.
+const ALL_PHRASES = new RegExp(PHRASES.map(([re]) => `(${re.source})`).join('|'), 'gi');
+const ANY_PHRASE = new RegExp(ALL_PHRASES.source, 'i');
 
 /** The text with known multi-word names joined into one word each. */
 export function joinPhrases(text: string): string {
-  if (!PHRASE_HINT.test(text)) return text;
-  let out = text;
-  for (const [re, word] of PHRASES) out = out.replace(re, word);
-  return out;
+  if (!ANY_PHRASE.test(text)) return text;
+  return text.replace(ALL_PHRASES, (...groups: unknown[]) => {
+    for (let i = 0; i < PHRASES.length; i++) if (groups[i + 1] !== undefined) return PHRASES[i]?.[1] ?? ' ';
+    return ' ';
+  });
 }
 
 const CANONICAL = new Map<string, string>();
