@@ -1,12 +1,17 @@
-// SOP step 13 from the citizen's side: the answer to "are you satisfied?", the reason when not (the case reopens
-// at the root cause, SOP step 7), the optional rating; and the follow-up check weeks after closing.
+// SOP step 13 from the citizen's side: the answer to "are you satisfied?" read by meaning ("tidak puas, tagihan
+// masih salah" is "not satisfied" with its reason), the reason when not given (the case reopens at the root cause,
+// SOP step 7), the optional rating; and the follow-up check weeks after closing. A non-answer is asked once more,
+// then the question is dropped without touching the case.
 import type { CaseRecord } from '../src/domain/case.js';
 import { moveCase } from '../src/domain/lifecycle.js';
+import { REPORT_ACTIONS } from '../src/store/reports.js';
 import { ownCase, result, type FlowContext, type FlowResult, type Reply } from './context.js';
-import { staffMessage } from './record.js';
+import { maskPersonalData } from '../nlp/pii.js';
+import { citizenActor, staffMessage } from './record.js';
 import type { ConversationState } from './state.js';
 import { t } from './texts.js';
-import { isSkip, resumeOrIdle } from './intake.js';
+import { resumeOrIdle } from './intake.js';
+import { hasWords, wordsIn, type Turn } from './turn.js';
 
 export function closureChoices(lang: ConversationState['language']) {
   return [
@@ -22,9 +27,55 @@ export function followupChoices(lang: ConversationState['language']) {
   ];
 }
 
+/** Acts that are something else than an answer, worth handling as a new message (a question, a status request…). */
+const OTHER_BUSINESS = new Set<Turn['act']>(['question', 'status', 'suggestion', 'greeting', 'add_info', 'erase']);
+
+// Words that only say "not satisfied" / "no": what is left after them is the reason.
+const ANSWER_WORDS = new Set(
+  (
+    'tidak tdk tak gak ga gk g nggak ngga enggak engga ndak ora indak belum blm blom puas pus no not nope ' +
+    "satisfied happy i am im i'm saya sy aku ak gue gw min kak pak bu ya yah sih deh dong kok masih"
+  ).split(' '),
+);
+
+/** The reason inside an answer like "tidak puas, tagihan masih salah" (null for a bare "belum puas"). */
+export function reasonIn(text: string): string | null {
+  const rest = wordsIn(text.toLowerCase().replace(/[.,!?;:()"]/g, ' ')).filter((w) => !ANSWER_WORDS.has(w));
+  return rest.length >= 2 ? text : null;
+}
+
+type Answer = 'yes' | 'no' | null;
+
+function answerOf(turn: Turn, choice: string | null, yes: string, no: string): Answer {
+  if (choice === yes) return 'yes';
+  if (choice === no) return 'no';
+  if (choice !== null) return null;
+  if (turn.act === 'yes' || turn.act === 'thanks' || turn.act === 'praise') return 'yes';
+  if (turn.act === 'no' || turn.act === 'dissatisfied' || turn.act === 'complaint') return 'no';
+  return null;
+}
+
+/** Asked once more; a second non-answer drops the question (the case is left as it is). */
+function notAnAnswer(
+  state: ConversationState,
+  turn: Turn,
+  question: string,
+  offered: NonNullable<ConversationState['offered']>,
+  replies: Reply[],
+): FlowResult | null {
+  if (OTHER_BUSINESS.has(turn.act) && turn.confident) return null;
+  if ((state.retries ?? 0) >= 1) {
+    replies.push({ text: t(state.language, 'questionDropped', { ticket: state.ticket ?? '' }) });
+    return result(resumeOrIdle(state, replies), replies);
+  }
+  replies.push({ text: `${t(state.language, 'reask')} ${question}`, choices: offered });
+  return result({ ...state, retries: 1, offered }, replies);
+}
+
 /** The answer to the closure question. */
 export async function handleConfirm(
   state: ConversationState,
+  turn: Turn,
   choice: string | null,
   ctx: FlowContext,
   replies: Reply[],
@@ -32,18 +83,25 @@ export async function handleConfirm(
   const lang = state.language;
   const c = await ownCase(ctx, state.ticket);
   if (!c || c.stage !== 'awaiting_confirmation') return null;
-  if (choice === 'not_satisfied') {
+  const answer = answerOf(turn, choice, 'satisfied', 'not_satisfied');
+  if (answer === 'no') {
+    const reason = choice === null ? reasonIn(turn.text) : null;
+    if (reason) return reopen(state, c, reason, 'closure', ctx, replies);
     replies.push({ text: t(lang, 'askReason') });
-    return result({ ...state, mode: 'confirm_reason', offered: undefined }, replies);
+    return result({ ...state, mode: 'confirm_reason', offered: undefined, retries: 0 }, replies);
   }
-  if (choice !== 'satisfied') {
-    replies.push({ text: t(lang, 'answerChoice'), choices: state.offered ?? closureChoices(lang) });
-    return result(state, replies);
-  }
+  if (answer === 'yes') return satisfied(state, c, ctx, replies);
+  const offered = state.offered ?? closureChoices(lang);
+  return notAnAnswer(state, turn, t(lang, 'closureShort', { ticket: c.ticket }), offered, replies);
+}
+
+/** The citizen is satisfied (SOP step 13): the case closes and an optional rating is asked. */
+export function satisfied(state: ConversationState, c: CaseRecord, ctx: FlowContext, replies: Reply[]): FlowResult {
+  const lang = state.language;
   const { next, event } = moveCase(c, 'closed', {
     now: ctx.now,
-    actor: { kind: 'citizen', id: ctx.citizenKey },
-    action: 'citizen satisfied',
+    actor: citizenActor(ctx),
+    action: REPORT_ACTIONS.satisfied,
     policy: ctx.duePolicy,
     resolution: 'satisfied',
   });
@@ -53,7 +111,15 @@ export async function handleConfirm(
     .concat({ id: 'skip', label: t(lang, 'skip') });
   replies.push({ text: t(lang, 'askRating'), choices: offered });
   return {
-    state: { ...state, mode: 'rating', offered, askedAt: undefined, remindedAt: undefined },
+    state: {
+      ...state,
+      mode: 'rating',
+      ticket: c.ticket,
+      offered,
+      askedAt: undefined,
+      remindedAt: undefined,
+      retries: 0,
+    },
     replies,
     cases: [{ record: next, expectedVersion: c.version }],
     events: [event],
@@ -64,49 +130,54 @@ export async function handleConfirm(
 /** The reason for "not satisfied": reopens the case at the root cause. */
 export async function handleReason(
   state: ConversationState,
-  text: string,
+  turn: Turn,
   ctx: FlowContext,
   replies: Reply[],
 ): Promise<FlowResult | null> {
   const lang = state.language;
   const c = await ownCase(ctx, state.ticket);
   if (!c || c.stage !== 'awaiting_confirmation') return null;
-  if (text === '') {
-    replies.push({ text: t(lang, 'askReason') });
-    return result(state, replies);
-  }
-  return reopen(state, c, text, 'closure', ctx, replies);
+  const text = turn.text;
+  if (turn.act === 'yes' && !reasonIn(text)) return satisfied(state, c, ctx, replies);
+  if (hasWords(text) && turn.act !== 'dont_know') return reopen(state, c, text, 'closure', ctx, replies);
+  if (turn.act === 'dont_know' || (state.retries ?? 0) >= 1) return reopen(state, c, '', 'closure', ctx, replies);
+  replies.push({ text: t(lang, 'askReason') });
+  return result({ ...state, retries: 1 }, replies);
 }
 
-/** The rating after "satisfied" (optional). */
+/** The rating after "satisfied" (optional): a digit, stars, or "lewati"; thanks end it too. */
 export async function handleRating(
   state: ConversationState,
-  text: string,
+  turn: Turn,
   choice: string | null,
   ctx: FlowContext,
   replies: Reply[],
 ): Promise<FlowResult | null> {
   const lang = state.language;
   const c = await ownCase(ctx, state.ticket);
-  const digit = /^([1-5])(?:\s*\/\s*5)?$/.exec(text.trim())?.[1];
-  const rating = choice?.startsWith('rate:') ? Number(choice.slice(5)) : digit ? Number(digit) : null;
-  if (!c || (rating === null && choice !== 'skip' && !isSkip(text))) return null;
+  const text = turn.text.trim();
+  const digit = /^(?:nilai\s*)?([1-5])(?:\s*\/\s*5)?[.!]?$/i.exec(text)?.[1];
+  const stars = /^(?:⭐|★|🌟){1,5}$/u.test(text) ? [...text].length : null;
+  const rating = choice?.startsWith('rate:') ? Number(choice.slice(5)) : digit ? Number(digit) : stars;
+  const skip = choice === 'skip' || turn.act === 'dont_know' || turn.act === 'thanks' || turn.act === 'yes';
+  if (!c || (rating === null && !skip)) return null;
   replies.push({ text: t(lang, 'closedThanks', { ticket: c.ticket }) });
-  if (rating === null) return result(resumeOrIdle(state, replies), replies);
+  const done = { ...resumeOrIdle(state, replies), recent: { ticket: c.ticket, at: ctx.now } };
+  if (rating === null) return result(done, replies);
   const satisfaction = [...c.satisfaction];
   const last = satisfaction.at(-1);
   if (last && last.satisfied) satisfaction[satisfaction.length - 1] = { ...last, rating };
   const next: CaseRecord = { ...c, satisfaction, updatedAt: ctx.now };
   return {
-    state: resumeOrIdle(state, replies),
+    state: done,
     replies,
     cases: [{ record: next, expectedVersion: c.version }],
     events: [
       {
         ticket: c.ticket,
         at: ctx.now,
-        actor: { kind: 'citizen', id: ctx.citizenKey },
-        action: 'rated',
+        actor: citizenActor(ctx),
+        action: REPORT_ACTIONS.rated,
         fromStage: c.stage,
         toStage: c.stage,
         detail: `${rating}/5`,
@@ -119,7 +190,7 @@ export async function handleRating(
 /** The answer to the follow-up check weeks after closing: "came back" reopens at the root cause. */
 export async function handleFollowup(
   state: ConversationState,
-  text: string,
+  turn: Turn,
   choice: string | null,
   ctx: FlowContext,
   replies: Reply[],
@@ -127,7 +198,8 @@ export async function handleFollowup(
   const lang = state.language;
   const c = await ownCase(ctx, state.ticket);
   if (!c || c.stage !== 'closed') return null;
-  if (choice === 'solved') {
+  const answer = answerOf(turn, choice, 'solved', 'came_back');
+  if (answer === 'yes') {
     replies.push({ text: t(lang, 'followupThanks') });
     const next: CaseRecord = {
       ...c,
@@ -142,8 +214,8 @@ export async function handleFollowup(
         {
           ticket: c.ticket,
           at: ctx.now,
-          actor: { kind: 'citizen', id: ctx.citizenKey },
-          action: 'follow-up: still solved',
+          actor: citizenActor(ctx),
+          action: REPORT_ACTIONS.stillSolved,
           fromStage: c.stage,
           toStage: c.stage,
         },
@@ -151,12 +223,19 @@ export async function handleFollowup(
       notify: [],
     };
   }
-  if (choice === 'came_back')
-    return reopen(state, c, text && !/^\d$/.test(text) ? text : '', 'follow-up', ctx, replies);
-  return null;
+  if (answer === 'no') {
+    const reason = choice === null ? reasonIn(turn.text) : null;
+    return reopen(state, c, reason ?? '', 'follow-up', ctx, replies);
+  }
+  return notAnAnswer(state, turn, t(lang, 'followupShort', { ticket: c.ticket }), followupChoices(lang), replies);
 }
 
-function reopen(
+/**
+ * Reopens a case at the root cause (SOP step 13 → 7), exactly as the "Belum puas" button does: the reason is
+ * stored, the reopen count goes up, the staff topic is told. `round` 'closure' for an answer to the closure question,
+ * 'follow-up' for a closed case whose problem came back (or was never solved).
+ */
+export function reopen(
   state: ConversationState,
   c: CaseRecord,
   reason: string,
@@ -166,18 +245,18 @@ function reopen(
 ): FlowResult {
   const { next, event } = moveCase(c, 'root_cause', {
     now: ctx.now,
-    actor: { kind: 'citizen', id: ctx.citizenKey },
-    action: round === 'closure' ? 'citizen not satisfied: reopened' : 'problem came back: reopened',
+    actor: citizenActor(ctx),
+    action: round === 'closure' ? REPORT_ACTIONS.notSatisfied : REPORT_ACTIONS.cameBack,
     policy: ctx.duePolicy,
     ...(reason ? { detail: reason } : {}),
   });
   next.satisfaction = [...c.satisfaction, { at: ctx.now, satisfied: false, round, ...(reason ? { reason } : {}) }];
   replies.push({ text: t(state.language, 'reopened', { ticket: c.ticket }) });
   const staffText =
-    `${c.ticket}: warga ${round === 'closure' ? 'BELUM PUAS' : 'melaporkan masalah MUNCUL LAGI'}` +
-    `${reason ? `: "${reason}"` : ''}. Kasus dibuka kembali ke tahap akar masalah (dibuka ulang ${next.reopenCount}×).`;
+    `${c.ticket}: warga ${round === 'closure' ? 'BELUM PUAS' : 'melaporkan masalah BELUM BERES / MUNCUL LAGI'}` +
+    `${reason ? `: "${maskPersonalData(reason)}"` : ''}. Kasus dibuka kembali ke tahap akar masalah (dibuka ulang ${next.reopenCount}×).`;
   return {
-    state: resumeOrIdle(state, replies),
+    state: { ...resumeOrIdle(state, replies), recent: { ticket: c.ticket, at: ctx.now } },
     replies,
     cases: [{ record: next, expectedVersion: c.version }],
     events: [event],

@@ -1,5 +1,6 @@
-// Finds in a complaint's text what the follow-up questions would otherwise ask: where, and since when.
-// Informal Indonesian included ("udh 2 minggu", "dr kemarin", "di loket 3").
+// Finds in a complaint's text what the follow-up questions would otherwise ask: where, since when, evidence.
+// Informal Indonesian included ("udh 2 minggu", "dr kemarin", "di loket 3"). A stand-in for the slot extractor
+// (nlp/slots, `Understanding.slots`) until it lands: flows/turn.ts prefers the extractor's slots.
 
 const SINCE = [
   /\b(?:sejak|semenjak|sdh|udh|udah|sudah|dah|dari|sampai|sampe|selama|hampir|lebih dari)\s+(?:\d+|se|satu|dua|tiga|empat|lima|enam|beberapa|berapa)\s*(?:hari|hr|minggu|mg|mgg|bulan|bln|tahun|thn|jam|pekan)\b/i,
@@ -24,11 +25,17 @@ function firstMatch(patterns: RegExp[], text: string): string | undefined {
   return undefined;
 }
 
-/** What the complaint text already says about where and since when. */
-export function extractDetails(text: string): { where?: string; since?: string } {
+const NO_EVIDENCE =
+  /\b(?:gak|ga|gk|g|nggak|ngga|enggak|tidak|tdk|tak|ndak|ora|indak|no|don'?t have|have no)\s+(?:ada\s+|punya\s+|any\s+)?(?:foto|fotonya|poto|bukti|buktinya|dokumen|gambar|photos?|pictures?|evidence|proof)\b/i;
+const HAS_EVIDENCE =
+  /\b(?:ada|punya|sy lampirkan|saya lampirkan|terlampir|nanti sy kirim|have|attached)\s+(?:foto|fotonya|poto|bukti|buktinya|kwitansi|struk|screenshot|ss|photos?|pictures?|evidence|proof)\b/i;
+
+/** What the complaint text already says about where and since when, and whether the citizen has evidence. */
+export function extractDetails(text: string): { where?: string; since?: string; evidence?: 'none' | 'mentioned' } {
   const where = firstMatch(WHERE, text);
   const since = firstMatch(SINCE, text);
-  return { ...(where ? { where } : {}), ...(since ? { since } : {}) };
+  const evidence = NO_EVIDENCE.test(text) ? 'none' : HAS_EVIDENCE.test(text) ? 'mentioned' : undefined;
+  return { ...(where ? { where } : {}), ...(since ? { since } : {}), ...(evidence ? { evidence } : {}) };
 }
 
 /** A complaint of fewer than this many words gets the "what happened" question. */

@@ -1,7 +1,7 @@
 // Cleans what a citizen typed and recognises commands and answers to offered choices.
 import type { Choice } from '../src/domain/messages.js';
 
-/** Removes control characters (keeping line breaks and tabs), normalises Unicode, trims. */
+/** Removes control and bidirectional-override characters (keeping line breaks and tabs), normalises Unicode, trims. */
 export function cleanText(raw: string): string {
   return (
     raw
@@ -9,6 +9,8 @@ export function cleanText(raw: string): string {
       .replace(/\r\n?/g, '\n')
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\uFEFF]/g, '')
+      // Bidirectional overrides and isolates: they can make a card read other than what was written.
+      .replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g, '')
       .trim()
   );
 }

@@ -1,117 +1,192 @@
-// Intake (SOP steps 1-5 seen from the citizen): classify, ask once when unsure, collect what is missing of a
-// complaint, then record it with a ticket, a division and a repeat link.
+// Intake (SOP steps 1-5 seen from the citizen): collect what a complaint is missing, by meaning and not by
+// position, then record it with a ticket, a division and a repeat link. Facts are taken from every message (the
+// first one too); a question is never asked for what was already given; "ga ada / gak tau / lewati" answer the
+// question being asked and nothing else.
+import type { CaseRecord } from '../src/domain/case.js';
 import type { Attachment } from '../src/domain/messages.js';
-import type { Classification } from '../nlp/types.js';
 import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
-import { extractDetails, MIN_WHAT_WORDS, wordCount } from './details.js';
-import { divisionLabel, recordComplaint, recordNote, recordedResult } from './record.js';
+import { MIN_WHAT_WORDS, wordCount } from './details.js';
+import { divisionLabel, recordComplaint, recordedResult } from './record.js';
 import type { ConversationState, DetailSlot, IntakeDraft } from './state.js';
 import { t } from './texts.js';
+import { CONTENT_ACTS, hasWords, wordsIn, type Turn } from './turn.js';
 
-const SKIP_WORDS =
-  /^(lewati|skip|tidak ada|tdk ada|gak ada|ga ada|nggak ada|ngga ada|gk ada|tidak|tdk|gak|ga|no|none|nothing|-|\.)$/i;
+/** More facts than this while one question stays unanswered, and the question is left for the next one. */
+const MAX_EXTRA_FACTS = 3;
+/** An answer this short that holds the place or time asked for is kept whole. */
+const SHORT_ANSWER_WORDS = 8;
 
-export function isSkip(text: string): boolean {
-  return SKIP_WORDS.test(text.trim());
-}
-
-/** Free text from a citizen who is not in the middle of anything. */
-export function handleNewMessage(
-  state: ConversationState,
-  text: string,
-  attachments: Attachment[],
-  ctx: FlowContext,
-  replies: Reply[],
-): FlowResult {
-  const lang = state.language;
-  const classification = ctx.nlp.classify(text);
-  if (classification.confidence < ctx.nlp.clarifyThreshold) {
-    const offered = [
-      { id: 'complaint', label: t(lang, 'choiceComplaint') },
-      { id: 'praise', label: t(lang, 'choicePraise') },
-      { id: 'statement', label: t(lang, 'choiceQuestion') },
-    ];
-    replies.push({ text: t(lang, 'clarify'), choices: offered });
-    return result({ ...state, mode: 'clarify', pendingText: text, pendingAttachments: attachments, offered }, replies);
-  }
-  return handleLabelled(state, text, attachments, classification, classification.label, ctx, replies);
-}
-
-/** Continues once we know what the message is (from the classifier, or from the citizen's answer). */
-export function handleLabelled(
-  state: ConversationState,
-  text: string,
-  attachments: Attachment[],
-  classification: Classification,
-  label: Classification['label'],
-  ctx: FlowContext,
-  replies: Reply[],
-): FlowResult {
-  const lang = state.language;
-  const idle: ConversationState = {
-    ...state,
-    mode: 'idle',
-    pendingText: undefined,
-    pendingAttachments: undefined,
-    offered: undefined,
+/** A new draft from the message that starts a complaint, with every fact it already carries. */
+export function draftFrom(turn: Turn, attachments: Attachment[], ctx: FlowContext): IntakeDraft {
+  const draft: IntakeDraft = {
+    text: turn.text,
+    attachments,
+    classification: turn.understanding.classification,
+    details: {},
+    awaiting: 'what',
+    asked: [],
+    startedAt: ctx.now,
   };
-  if (label === 'complaint') {
-    const draft: IntakeDraft = {
-      text,
-      attachments,
-      classification,
-      details: extractDetails(text),
-      awaiting: 'what',
-      asked: [],
-      startedAt: ctx.now,
-    };
-    return askNextOrRecord(idle, draft, ctx, replies);
-  }
-  const rec = recordNote(ctx, label, text, classification);
-  if (label === 'praise') {
-    replies.push({ text: t(lang, 'praiseThanks', { division: divisionLabel(ctx, rec.record.division) }) });
-  } else {
-    const faq = matchFaq(ctx, text);
-    replies.push({ text: faq ? `${faq}\n\n${t(lang, 'faqFooter')}` : t(lang, 'statementThanks') });
-  }
-  if (rec.record.flags.includes('integrity')) replies.push({ text: t(lang, 'integrityNotice') });
-  return recordedResult(idle, rec, replies);
+  absorb(draft, turn);
+  return draft;
+}
+
+/** Starts a complaint from its first message: asks only what is missing, or records it at once. */
+export function startComplaint(
+  state: ConversationState,
+  turn: Turn,
+  attachments: Attachment[],
+  ctx: FlowContext,
+  replies: Reply[],
+  linkTo?: string,
+): FlowResult {
+  const draft = draftFrom(turn, attachments, ctx);
+  if (linkTo) draft.linkTo = linkTo;
+  return askNextOrRecord(idleOf(state), draft, ctx, replies);
+}
+
+/**
+ * A complaint about a case that can no longer be reopened (archived, closed long ago, or withdrawn where the
+ * profile links): a new case linked to it, taking its place; `how` says how the earlier one ended.
+ */
+export function startLinkedComplaint(
+  state: ConversationState,
+  earlier: CaseRecord,
+  how: string,
+  turn: Turn,
+  attachments: Attachment[],
+  ctx: FlowContext,
+  replies: Reply[],
+): FlowResult {
+  const draft = draftFrom(turn, attachments, ctx);
+  draft.linkTo = earlier.ticket;
+  draft.linkHow = how;
+  if (!draft.details.where && earlier.details.where) draft.details.where = earlier.details.where;
+  // The problem is the earlier one's: "since when" is known from it.
+  draft.asked.push('since');
+  return askNextOrRecord(idleOf(state), draft, ctx, replies);
+}
+
+/** `/lapor` without text: the next message is the complaint itself. */
+export function startReport(state: ConversationState, ctx: FlowContext, replies: Reply[]): FlowResult {
+  replies.push({ text: t(state.language, 'reportPrompt') });
+  const draft: IntakeDraft = {
+    text: '',
+    attachments: state.pendingAttachments ?? [],
+    classification: { label: 'complaint', confidence: 0, modelVersion: 'pending' },
+    details: {},
+    awaiting: 'what',
+    asked: [],
+    startedAt: ctx.now,
+  };
+  return result({ ...idleOf(state), mode: 'intake', draft, pendingAttachments: undefined }, replies);
+}
+
+/** Takes the facts a message carries into the draft (never overwriting one already given). */
+function absorb(draft: IntakeDraft, turn: Turn): void {
+  if (turn.place && !draft.details.where) draft.details.where = turn.place;
+  if (turn.time && !draft.details.since) draft.details.since = turn.time;
+  if (turn.evidence === 'none') draft.noEvidence = true;
+  if (turn.evidence === 'mentioned') draft.noEvidence = false;
+  const flags = [...new Set([...(draft.flags ?? []), ...turn.flags])];
+  if (flags.length) draft.flags = flags;
+  if (turn.praise && !draft.praise) draft.praise = turn.praise;
 }
 
 /** An answer to the follow-up question the draft is waiting for. */
 export function handleIntakeAnswer(
   state: ConversationState,
-  text: string,
+  turn: Turn,
   attachments: Attachment[],
   choice: string | null,
   ctx: FlowContext,
   replies: Reply[],
 ): FlowResult {
+  const lang = state.language;
   const draft = state.draft;
-  if (!draft) return result({ ...state, mode: 'idle' }, replies);
+  if (!draft) return result(idleOf(state), replies);
+  if (choice === null && turn.act === 'cancel') return cancelDraft(state, replies);
   const next: IntakeDraft = {
     ...draft,
     details: { ...draft.details },
     attachments: [...draft.attachments, ...attachments],
     asked: [...draft.asked],
   };
-  if (attachments.length) replies.push({ text: t(state.language, 'attachmentAdded') });
+  if (attachments.length) replies.push({ text: t(lang, 'attachmentAdded') });
+  const text = turn.text;
   if (next.text === '') {
-    // After /lapor: the first answer is the complaint itself.
-    if (text === '') return askNextOrRecord(state, next, ctx, replies);
+    // After /lapor: the first answer with words is the complaint itself.
+    if (!hasWords(text)) return askNextOrRecord(state, next, ctx, replies);
     next.text = text;
-    next.classification = ctx.nlp.classify(text);
-    next.details = extractDetails(text);
+    next.classification = turn.understanding.classification;
+    absorb(next, turn);
     next.asked.push('what');
-    return askNextOrRecord(state, next, ctx, replies);
+    return askNextOrRecord({ ...state, retries: 0 }, next, ctx, replies);
   }
-  const skipped = choice === 'skip' || (text !== '' && isSkip(text));
-  if (!skipped && text !== '') {
-    if (draft.awaiting === 'photo') next.details.what = [next.details.what, text].filter(Boolean).join('\n');
-    else next.details[draft.awaiting] = text;
+  const slot = draft.awaiting;
+  const before = { where: next.details.where, since: next.details.since, noEvidence: next.noEvidence };
+  absorb(next, turn);
+  const filled =
+    (slot === 'where' && !before.where && Boolean(next.details.where)) ||
+    (slot === 'since' && !before.since && Boolean(next.details.since)) ||
+    (slot === 'photo' && (attachments.length > 0 || (next.noEvidence === true && !before.noEvidence)));
+  const filledOther =
+    (slot !== 'where' && !before.where && Boolean(next.details.where)) ||
+    (slot !== 'since' && !before.since && Boolean(next.details.since)) ||
+    (slot !== 'photo' && next.noEvidence === true && !before.noEvidence);
+  const content = CONTENT_ACTS.has(turn.act) && hasWords(text);
+
+  if (filled && (slot === 'where' || slot === 'since') && wordsIn(text).length <= SHORT_ANSWER_WORDS) {
+    // A short answer is the answer in the citizen's own words ("sejak 2 minggu lalu"), not only the part found.
+    next.details[slot] = text;
   }
-  if (skipped || text !== '' || attachments.length) next.asked.push(draft.awaiting);
-  return askNextOrRecord(state, next, ctx, replies);
+  if (choice === 'skip' || filled || (attachments.length > 0 && text === '')) {
+    next.asked.push(slot);
+    return askNextOrRecord({ ...state, retries: 0 }, next, ctx, replies);
+  }
+  if (turn.act === 'dont_know' && !filledOther) {
+    // "ga ada", "gak tau", "lewati": this question is answered, and nothing else.
+    next.asked.push(slot);
+    return askNextOrRecord({ ...state, retries: 0 }, next, ctx, replies);
+  }
+  if (slot === 'what' && content) {
+    next.details.what = appendLine(next.details.what, text);
+    next.asked.push('what');
+    return askNextOrRecord({ ...state, retries: 0 }, next, ctx, replies);
+  }
+  if (filledOther) {
+    // It answers another question ("gak ada foto" to "since when?"): kept there; this question stays open.
+    if (content && wordsIn(text).length > 4) next.details.what = appendLine(next.details.what, text);
+    replies.push({ text: t(lang, 'addedNoted') });
+    return askNextOrRecord({ ...state, retries: 0 }, next, ctx, replies);
+  }
+  if (content) {
+    // More facts of the same complaint, sent in pieces: they build one complaint, and the question stays open
+    // (after a few, it is left so the citizen is not asked the same thing again and again).
+    next.details.what = appendLine(next.details.what, text);
+    next.extraFacts = (draft.extraFacts ?? 0) + 1;
+    if (next.extraFacts >= MAX_EXTRA_FACTS) next.asked.push(slot);
+    replies.push({ text: t(lang, 'addedNoted') });
+    return askNextOrRecord({ ...state, retries: 0 }, next, ctx, replies);
+  }
+  if (text === '') return askNextOrRecord(state, next, ctx, replies);
+  // Not an answer ("123" to the photo question, "ok", an emoji): asked once more, then left.
+  if ((state.retries ?? 0) >= 1) {
+    next.asked.push(slot);
+    return askNextOrRecord({ ...state, retries: 0 }, next, ctx, replies);
+  }
+  replies.push({ text: t(lang, slot === 'photo' ? 'notAPhoto' : 'reask') });
+  return askNextOrRecord({ ...state, retries: 1 }, next, ctx, replies);
+}
+
+function appendLine(existing: string | undefined, text: string): string {
+  return existing ? `${existing}\n${text}` : text;
+}
+
+/** Calls off the complaint being written: nothing is recorded. */
+export function cancelDraft(state: ConversationState, replies: Reply[]): FlowResult {
+  replies.push({ text: t(state.language, 'cancelledDraft') });
+  return result({ ...idleOf(state), suspended: undefined }, replies);
 }
 
 const SLOT_ORDER: DetailSlot[] = ['what', 'where', 'since', 'photo'];
@@ -121,7 +196,7 @@ function isFilled(draft: IntakeDraft, slot: DetailSlot): boolean {
     case 'what':
       return Boolean(draft.details.what) || wordCount(draft.text) >= MIN_WHAT_WORDS;
     case 'photo':
-      return draft.attachments.length > 0;
+      return draft.attachments.length > 0 || draft.noEvidence === true;
     default:
       return Boolean(draft.details[slot]);
   }
@@ -136,22 +211,46 @@ function missingSlot(draft: IntakeDraft): DetailSlot | null {
 function askNextOrRecord(state: ConversationState, draft: IntakeDraft, ctx: FlowContext, replies: Reply[]): FlowResult {
   const slot = missingSlot(draft);
   if (slot === null) return finish(state, draft, ctx, replies);
-  const next = { ...draft, awaiting: slot };
-  const question = slotQuestion(state.language, next);
+  const moved = slot !== draft.awaiting;
+  const next: IntakeDraft = { ...draft, awaiting: slot, ...(moved ? { extraFacts: 0 } : {}) };
+  const question = slotQuestion(state.language, next, ctx);
   replies.push(question);
-  return result({ ...state, mode: 'intake', draft: next, offered: question.choices }, replies);
+  return result(
+    { ...state, mode: 'intake', draft: next, offered: question.choices, ...(moved ? { retries: 0 } : {}) },
+    replies,
+  );
 }
 
 /** The follow-up question for the slot a draft is waiting for (only the complaint text itself cannot be skipped). */
-export function slotQuestion(lang: ConversationState['language'], draft: IntakeDraft): Reply {
+export function slotQuestion(
+  lang: ConversationState['language'],
+  draft: IntakeDraft,
+  ctx?: Pick<FlowContext, 'agency'>,
+): Reply {
+  const own = ctx?.agency.texts;
   const questions: Record<DetailSlot, string> = {
-    what: draft.text === '' ? t(lang, 'reportPrompt') : t(lang, 'askWhat'),
-    where: t(lang, 'askWhere'),
-    since: t(lang, 'askSince'),
-    photo: t(lang, 'askPhoto'),
+    what: draft.text === '' ? t(lang, 'reportPrompt', {}, own) : t(lang, 'askWhat', {}, own),
+    where: t(lang, 'askWhere', {}, own),
+    since: t(lang, 'askSince', {}, own),
+    photo: t(lang, 'askPhoto', {}, own),
   };
   const text = questions[draft.awaiting];
   return draft.text === '' ? { text } : { text, choices: [{ id: 'skip', label: t(lang, 'skip') }] };
+}
+
+/** The state with nothing open (no question, no draft); what was put aside stays aside. */
+export function idleOf(state: ConversationState): ConversationState {
+  return {
+    ...state,
+    mode: 'idle',
+    draft: undefined,
+    pendingText: undefined,
+    pendingAttachments: undefined,
+    pendingCase: undefined,
+    offered: undefined,
+    ticket: undefined,
+    retries: undefined,
+  };
 }
 
 /** Puts a half-written complaint aside (the bot must ask about another case first); keeps any already aside. */
@@ -163,10 +262,7 @@ export function suspendIntake(s: ConversationState): ConversationState {
 /** After a question about another case: back to the complaint put aside, asking its open question again. */
 export function resumeOrIdle(s: ConversationState, replies: Reply[]): ConversationState {
   const base: ConversationState = {
-    ...s,
-    mode: 'idle',
-    ticket: undefined,
-    offered: undefined,
+    ...idleOf(s),
     askedAt: undefined,
     remindedAt: undefined,
   };
@@ -177,8 +273,8 @@ export function resumeOrIdle(s: ConversationState, replies: Reply[]): Conversati
 
 /**
  * Records a draft (SOP steps 2-5) and tells the citizen: the ticket and division (`message`: 'recorded' when the
- * citizen finished it, 'intakeRecordedAnyway' when the scheduler records one left half-way), a repeat link, and
- * the integrity notice for reports of illegal levies.
+ * citizen finished it, 'intakeRecordedAnyway' when the scheduler records one left half-way), a repeat link (another
+ * citizen's ticket is never named), the integrity notice for reports of illegal levies, and thanks for any praise.
  */
 export function finish(
   state: ConversationState,
@@ -189,21 +285,37 @@ export function finish(
 ): FlowResult {
   const lang = state.language;
   const rec = recordComplaint(ctx, draft);
-  replies.push({
-    text: t(lang, message, { ticket: rec.record.ticket, division: divisionLabel(ctx, rec.record.division) }),
-  });
-  if (rec.record.repeatOf) replies.push({ text: t(lang, 'repeatNotice', { earlier: rec.record.repeatOf.ticket }) });
+  const ticket = rec.record.ticket;
+  const division = divisionLabel(ctx, rec.record.division, lang);
+  if (draft.linkTo) {
+    replies.push({ text: t(lang, 'linkedNew', { ticket, division, earlier: draft.linkTo, how: draft.linkHow ?? '' }) });
+  } else {
+    replies.push({ text: t(lang, message, { ticket, division }) });
+    if (rec.record.repeatOf) {
+      replies.push({
+        text: rec.repeatOfOther
+          ? t(lang, 'repeatOtherNotice')
+          : t(lang, 'repeatNotice', { earlier: rec.record.repeatOf.ticket }),
+      });
+    }
+  }
   if (rec.record.flags.includes('integrity')) replies.push({ text: t(lang, 'integrityNotice') });
-  return recordedResult({ ...state, mode: 'idle', draft: undefined, offered: undefined }, rec, replies);
+  if (draft.praise) replies.push({ text: t(lang, 'praisePassedOn') });
+  return recordedResult(idleOf(state), rec, replies);
 }
 
-function matchFaq(ctx: FlowContext, text: string): string | null {
-  const en = ctx.citizen.language === 'en';
-  const match = ctx.nlp.answerFaq(text, en ? 'en' : 'id');
-  // The service's own facts ({officeHours}, {holidays}) in generic words, until answers are filled from the calendar.
-  return match
-    ? match.answer
-        .replace(/\{officeHours\}/g, en ? 'during office hours' : 'pada jam kerja')
-        .replace(/\{holidays\}/g, en ? 'public holidays' : 'hari libur nasional')
-    : null;
+/** A suggestion or aspiration (SOP: "kritik, saran" are complaints): recorded at once with a ticket, routed. */
+export function recordSuggestion(
+  state: ConversationState,
+  turn: Turn,
+  attachments: Attachment[],
+  ctx: FlowContext,
+  replies: Reply[],
+): FlowResult {
+  const lang = state.language;
+  const rec = recordComplaint(ctx, draftFrom(turn, attachments, ctx), { request: 'suggestion' });
+  const division = divisionLabel(ctx, rec.record.division, lang);
+  replies.push({ text: t(lang, 'suggestionRecorded', { ticket: rec.record.ticket, division }) });
+  if (rec.record.flags.includes('integrity')) replies.push({ text: t(lang, 'integrityNotice') });
+  return recordedResult(idleOf(state), rec, replies);
 }

@@ -1,13 +1,14 @@
 // SOP steps 2-5 in one go: receive, sort, record with a ticket, check for a repeat, forward to the division.
-// Praise and statements are recorded as their own kinds so they are kept and counted.
-import { complaintText, type CaseEvent, type CaseRecord } from '../src/domain/case.js';
-import { caseCardText, divisionName } from '../src/domain/case-card.js';
+// Praise, statements and information requests are recorded as their own kinds so they are kept and counted; what
+// staff must see (cards, repeat links, integrity reports for the head of the agency) is returned as notices.
+import { complaintText, type CaseEvent, type CaseRecord, type Language } from '../src/domain/case.js';
+import { caseCardText } from '../src/domain/case-card.js';
 import { moveCase } from '../src/domain/lifecycle.js';
 import type { OutboundMessage } from '../src/domain/messages.js';
+import { maskPersonalData } from '../nlp/pii.js';
 import type { Classification, MessageLabel } from '../nlp/types.js';
 import type { FlowContext, FlowResult, Reply } from './context.js';
-import type { ConversationState } from './state.js';
-import type { IntakeDraft } from './state.js';
+import type { ConversationState, IntakeDraft } from './state.js';
 
 const BOT = { kind: 'system', id: 'bot', name: 'Aduan' } as const;
 
@@ -15,18 +16,27 @@ export interface Recorded {
   record: CaseRecord;
   events: CaseEvent[];
   notify: OutboundMessage[];
+  /** The earlier complaint this one repeats came from another citizen (its ticket is never told). */
+  repeatOfOther?: boolean;
 }
 
-/** Records a complaint from a finished draft: received → recorded → forwarded, with its repeat link. */
-export function recordComplaint(ctx: FlowContext, draft: IntakeDraft): Recorded {
+/** Records a complaint (or a suggestion) from a finished draft: received → recorded → forwarded, with its links. */
+export function recordComplaint(ctx: FlowContext, draft: IntakeDraft, opts: { request?: 'suggestion' } = {}): Recorded {
   const fullText = complaintText(draft);
   const routing = ctx.nlp.route(fullText);
-  const repeat = ctx.nlp.repeats.findSimilar(fullText, ctx.citizenKey, 3)[0];
+  const repeat = draft.linkTo ? undefined : ctx.nlp.repeats.findSimilar(fullText, ctx.citizenKey, 3)[0];
   const base = baseRecord(ctx, 'complaint', draft.text, draft.classification, routing.division, routing.topic);
+  if (opts.request) base.request = opts.request;
   base.details = { ...draft.details };
   base.attachments = [...draft.attachments];
-  base.flags = routing.flags;
-  if (repeat) base.repeatOf = { ticket: repeat.ticket, similarity: repeat.similarity };
+  base.flags = [...new Set([...routing.flags, ...(draft.flags ?? [])])];
+  if (draft.praise) base.privateNotes = [{ by: 'Aduan', at: ctx.now, text: `Pujian warga: ${draft.praise}` }];
+  const earlier = draft.linkTo
+    ? { ticket: draft.linkTo, similarity: 1, sameCitizen: true }
+    : repeat
+      ? { ticket: repeat.ticket, similarity: repeat.similarity, sameCitizen: repeat.sameCitizen }
+      : undefined;
+  if (earlier) base.repeatOf = { ticket: earlier.ticket, similarity: earlier.similarity };
   const events: CaseEvent[] = [
     { ticket: base.ticket, at: ctx.now, actor: citizenActor(ctx), action: 'received', toStage: 'received' },
   ];
@@ -35,43 +45,95 @@ export function recordComplaint(ctx: FlowContext, draft: IntakeDraft): Recorded 
     actor: BOT,
     action: 'recorded',
     policy: ctx.duePolicy,
-    detail: repeat ? `repeat of ${repeat.ticket} (similarity ${repeat.similarity.toFixed(2)})` : undefined,
+    detail: earlier ? `repeat of ${earlier.ticket} (similarity ${earlier.similarity.toFixed(2)})` : undefined,
   });
   const forwarded = moveCase(recorded.next, 'forwarded', {
     now: ctx.now,
     actor: BOT,
     action: 'forwarded',
     policy: ctx.duePolicy,
-    detail: `routed to ${routing.division} (score ${routing.confidence.toFixed(2)})${routing.flags.length ? `; flags: ${routing.flags.join(', ')}` : ''}`,
+    detail: `routed to ${routing.division} (score ${routing.confidence.toFixed(2)})${base.flags.length ? `; flags: ${base.flags.join(', ')}` : ''}`,
   });
   events.push(recorded.event, forwarded.event);
-  return {
-    record: forwarded.next,
-    events,
-    notify: [staffMessage(forwarded.next, ctx, 'case-card')],
-  };
+  const record = forwarded.next;
+  const notify = [caseCard(record, ctx, draft.praise)];
+  if (earlier) {
+    // The earlier case learns of the new one too: an event in its log and a line in its staff thread.
+    const pct = Math.round(earlier.similarity * 100);
+    events.push({
+      ticket: earlier.ticket,
+      at: ctx.now,
+      actor: BOT,
+      action: 'repeat linked',
+      detail: `${record.ticket} (${earlier.sameCitizen ? 'same citizen' : 'another citizen'}, similarity ${pct}%)`,
+    });
+    notify.push(
+      staffNote(
+        earlier.ticket,
+        'case-update',
+        `${earlier.ticket}: aduan serupa masuk dari ${earlier.sameCitizen ? 'warga yang sama' : 'warga lain'}: ${record.ticket} (kemiripan ${pct}%).`,
+      ),
+    );
+  }
+  notify.push(...integrityNotices(record, ctx));
+  return { record, events, notify, ...(earlier && !earlier.sameCitizen ? { repeatOfOther: true } : {}) };
 }
 
-/** Records praise or a statement (kept and counted; not worked through the SOP). */
+/**
+ * Records praise, a statement or an information request (kept and counted; not worked through the SOP). An
+ * information request and anything flagged goes to the staff inbox as a card: someone must see it.
+ */
 export function recordNote(
   ctx: FlowContext,
   label: Exclude<MessageLabel, 'complaint'>,
   text: string,
   classification: Classification,
+  opts: { request?: 'information'; attachments?: CaseRecord['attachments'] } = {},
 ): Recorded {
   const routing = ctx.nlp.route(text);
   const record = baseRecord(ctx, label, text, classification, routing.division, routing.topic);
   record.flags = routing.flags;
+  if (opts.request) record.request = opts.request;
+  if (opts.attachments?.length) record.attachments = [...opts.attachments];
   const events: CaseEvent[] = [
-    { ticket: record.ticket, at: ctx.now, actor: citizenActor(ctx), action: `received ${label}`, toStage: 'recorded' },
+    {
+      ticket: record.ticket,
+      at: ctx.now,
+      actor: citizenActor(ctx),
+      action: `received ${opts.request === 'information' ? 'information request' : label}`,
+      toStage: 'recorded',
+    },
   ];
-  // A statement that still raises an integrity flag (e.g. mentions pungli) goes to the inbox all the same.
-  const notify = label === 'praise' || routing.flags.length ? [staffMessage(record, ctx, 'case-card')] : [];
+  const seen = label === 'praise' || opts.request === 'information' || routing.flags.length > 0;
+  const notify = seen ? [caseCard(record, ctx)] : [];
+  notify.push(...integrityNotices(record, ctx));
   return { record, events, notify };
 }
 
-export function divisionLabel(ctx: FlowContext, id: string): string {
-  return divisionName(ctx.agency, id);
+/** The division's name in the citizen's language (agency profiles carry an English name). */
+export function divisionLabel(ctx: FlowContext, id: string, lang: Language = ctx.citizen.language): string {
+  const d = ctx.agency.divisions.find((x) => x.id === id);
+  if (!d) return id;
+  return lang === 'en' && d.nameEn ? d.nameEn : d.name;
+}
+
+/** The integrity report for the head of the agency: a private notice to every supervisor (SOP: pimpinan). */
+export function integrityNotices(c: CaseRecord, ctx: FlowContext, words = c.text): OutboundMessage[] {
+  if (!c.flags.includes('integrity') || !ctx.toSupervisors) return [];
+  const text =
+    `⚠ Laporan integritas (pungli/suap/gratifikasi) ${c.ticket}\n` +
+    `Bidang: ${divisionLabel(ctx, c.division, 'id')}\n` +
+    `Isi: ${maskPersonalData(words).slice(0, 600)}\n` +
+    'Identitas pelapor dilindungi; rincian lengkap di topik kasus.';
+  return ctx.toSupervisors({ kind: 'notice', ticket: c.ticket, text });
+}
+
+function caseCard(c: CaseRecord, ctx: FlowContext, praise?: string): OutboundMessage {
+  const lines = [caseCardText(c, ctx.agency)];
+  if (c.request === 'suggestion') lines.push('Jenis: saran / aspirasi');
+  if (c.request === 'information') lines.push('Jenis: permintaan informasi (jawab warga di topik ini)');
+  if (praise) lines.push(`Pujian warga (diteruskan): ${maskPersonalData(praise)}`);
+  return staffMessage(c, ctx, 'case-card', lines.join('\n'));
 }
 
 function baseRecord(
@@ -106,7 +168,7 @@ function baseRecord(
   };
 }
 
-function citizenActor(ctx: FlowContext) {
+export function citizenActor(ctx: Pick<FlowContext, 'citizenKey'>) {
   return { kind: 'citizen' as const, id: ctx.citizenKey };
 }
 
@@ -117,13 +179,21 @@ export function staffMessage(
   kind: NonNullable<OutboundMessage['kind']>,
   text?: string,
 ): OutboundMessage {
-  return { channel: 'staff', chatId: c.ticket, ticket: c.ticket, kind, text: text ?? caseCardText(c, ctx.agency) };
+  return staffNote(c.ticket, kind, text ?? caseCardText(c, ctx.agency));
+}
+
+/** A line in a case's staff thread. */
+export function staffNote(ticket: string, kind: NonNullable<OutboundMessage['kind']>, text: string): OutboundMessage {
+  return { channel: 'staff', chatId: ticket, ticket, kind, text };
 }
 
 /** The flow result of a newly recorded case: the new state, the replies, and the case with its events to insert. */
 export function recordedResult(state: ConversationState, rec: Recorded, replies: Reply[]): FlowResult {
+  const c = rec.record;
+  // Details written right after a complaint or a question to staff belong to it (praise and notes have no follow-up).
+  const followed = c.kind === 'complaint' || c.request === 'information';
   return {
-    state,
+    state: followed ? { ...state, recent: { ticket: c.ticket, at: c.createdAt } } : state,
     replies,
     cases: [{ record: rec.record, expectedVersion: null }],
     events: rec.events,

@@ -3,14 +3,17 @@
 import type { Attachment } from '../src/domain/messages.js';
 import type { Language } from '../src/domain/case.js';
 import { findTicketInText, parseTicket } from '../src/domain/ticket.js';
-import { ownCase, result, type FlowContext, type FlowResult, type Reply } from './context.js';
+import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
+import { relayToCase } from './add-info.js';
 import { handleConfirm, handleFollowup, handleRating, handleReason } from './closure.js';
+import { handleCaseConfirm } from './disputes.js';
+import { handleClarified, handleIdle } from './idle.js';
 import { cleanText, matchChoice, parseCommand } from './input.js';
-import { handleIntakeAnswer, handleLabelled, handleNewMessage } from './intake.js';
+import { cancelDraft, handleIntakeAnswer, idleOf, startComplaint, startReport } from './intake.js';
 import type { ConversationState } from './state.js';
 import { listMyCases, showStatus, withdraw } from './status.js';
 import { t } from './texts.js';
-import { staffMessage } from './record.js';
+import { readTurn } from './turn.js';
 
 export interface FlowInput {
   text: string;
@@ -39,7 +42,7 @@ const COMMANDS: Record<string, string> = {
 };
 
 const ENGLISH_CUES =
-  /\b(the|my|is|are|was|not|please|hello|hi|thank|thanks|you|your|i|why|how|what|since|when|service|office)\b/gi;
+  /\b(the|my|is|are|was|were|not|please|hello|hi|thank|thanks|you|your|i|i'm|why|how|what|since|when|where|service|office|has|have|been|for|and|of|to|it|this|that|there|with|can|cannot|could|would|still|do|does|did|days|good|morning|want|complaint)\b/gi;
 const INDONESIAN_CUES =
   /\b(saya|tidak|gak|ga|sudah|udah|belum|yang|di|ke|dan|min|pak|bu|mohon|tolong|kenapa|bagaimana|terima kasih|apa)\b/gi;
 
@@ -52,6 +55,15 @@ export function guessLanguage(text: string, fallback: Language): Language {
   return fallback;
 }
 
+/** Whether a text is decidedly in one language (several cues of one, none of the other); null when unclear. */
+export function decidedLanguage(text: string): Language | null {
+  const en = text.match(ENGLISH_CUES)?.length ?? 0;
+  const id = text.match(INDONESIAN_CUES)?.length ?? 0;
+  if (en >= 3 && id === 0) return 'en';
+  if (id >= 2 && en === 0) return 'id';
+  return null;
+}
+
 export async function handleMessage(
   stored: ConversationState,
   input: FlowInput,
@@ -60,9 +72,14 @@ export async function handleMessage(
   let state: ConversationState = { ...stored, lastActivityAt: ctx.now };
   const text = cleanText(input.text);
   const replies: Reply[] = [];
-  if (!state.greeted) {
+  const firstTurn = !state.greeted;
+  if (firstTurn) {
     state = { ...state, greeted: true, language: guessLanguage(text, state.language) };
     replies.push({ text: t(state.language, 'greeting', { agency: ctx.agency.name }) });
+  } else {
+    // Replies follow the citizen's language, also when they switch.
+    const decided = text.length <= ctx.maxChars ? decidedLanguage(text) : null;
+    if (decided && decided !== state.language) state = { ...state, language: decided };
   }
   const lang = state.language;
   ctx = { ...ctx, citizen: { ...ctx.citizen, language: lang } };
@@ -86,53 +103,58 @@ export async function handleMessage(
 
   const command = parseCommand(text);
   if (command) return handleCommand(state, command.name, command.args, ctx, replies);
+  if (text === '' && attachments.length === 0 && input.choice === undefined) {
+    // Nothing to read (an empty message, only control characters): the open question, if any, stays open.
+    replies.push({ text: t(lang, 'empty') });
+    return result(state, replies);
+  }
 
   const choice = input.choice ?? matchChoice(text, state.offered);
-  // Questions about a case (closure, rating, follow-up) and a staff thread: their handler answers, or returns null
-  // when the message is not an answer (or the case moved on), and the message is then taken as a new one.
+  const mine = text === '' ? [] : await ctx.casesOf(ctx.citizenKey, 20);
+  const turn = readTurn(state, text, ctx, mine.length > 0);
+  // Questions about a case (closure, rating, follow-up, which case), a staff thread: their handler answers, or
+  // returns null when the message is not an answer (or the case moved on), and it is then taken as a new one.
   const answering: Partial<Record<ConversationState['mode'], () => Promise<FlowResult | null>>> = {
-    confirm: () => handleConfirm(state, choice, ctx, replies),
-    confirm_reason: () => handleReason(state, text, ctx, replies),
-    rating: () => handleRating(state, text, choice, ctx, replies),
-    followup: () => handleFollowup(state, text, choice, ctx, replies),
-    thread: () => relayToCase(state, text, attachments, ctx, replies),
+    confirm: () => handleConfirm(state, turn, choice, ctx, replies),
+    confirm_reason: () => handleReason(state, turn, ctx, replies),
+    rating: () => handleRating(state, turn, choice, ctx, replies),
+    followup: () => handleFollowup(state, turn, choice, ctx, replies),
+    confirm_case: () => handleCaseConfirm(state, turn, choice, ctx, replies),
+    thread: () => relayToCase(state, turn, attachments, ctx, replies),
   };
   const answer = answering[state.mode];
   if (answer) {
     const r = await answer();
     if (r) return r;
-    state = { ...state, mode: 'idle', ticket: undefined, offered: undefined };
+    state = { ...idleOf(state), suspended: state.suspended };
   }
-  if (state.mode === 'intake') return handleIntakeAnswer(state, text, attachments, choice, ctx, replies);
+  if (state.mode === 'intake') return handleIntakeAnswer(state, turn, attachments, choice, ctx, replies);
   if (state.mode === 'clarify') {
-    if (choice === 'complaint' || choice === 'praise' || choice === 'statement') {
-      const pending = state.pendingText ?? '';
+    const pending = state.pendingText ?? '';
+    if (choice === 'complaint' || choice === 'question' || choice === 'suggestion' || choice === 'praise') {
       const carried = [...(state.pendingAttachments ?? []), ...attachments];
-      return handleLabelled(state, pending, carried, ctx.nlp.classify(pending), choice, ctx, replies);
+      const pendingTurn = readTurn(idleOf(state), pending, ctx, mine.length > 0);
+      return handleClarified(state, choice, pendingTurn, carried, ctx, replies);
     }
-    state = { ...state, mode: 'idle', pendingText: undefined, pendingAttachments: undefined, offered: undefined };
+    state = { ...idleOf(state), pendingAttachments: state.pendingAttachments };
   }
 
-  if (state.mode === 'idle' && state.suspended) {
+  if (state.mode === 'idle' && state.suspended && turn.act !== 'cancel') {
     // The question about another case no longer applies: this message continues the complaint put aside.
     const { draft, offered } = state.suspended;
     const restored: ConversationState = { ...state, mode: 'intake', draft, offered, suspended: undefined };
-    return handleIntakeAnswer(restored, text, attachments, input.choice ?? matchChoice(text, offered), ctx, replies);
+    const resumedChoice = input.choice ?? matchChoice(text, offered);
+    return handleIntakeAnswer(
+      restored,
+      readTurn(restored, text, ctx, mine.length > 0),
+      attachments,
+      resumedChoice,
+      ctx,
+      replies,
+    );
   }
-  if (text === '') {
-    if (attachments.length) {
-      replies.push({ text: t(lang, 'attachmentOnly') });
-      return result({ ...state, pendingAttachments: [...(state.pendingAttachments ?? []), ...attachments] }, replies);
-    }
-    replies.push({ text: t(lang, 'empty') });
-    return result(state, replies);
-  }
-  const mentioned = findTicketInText(text);
-  if (mentioned && /\b(status|cek|check|gimana|bagaimana|sampai mana|progress|perkembangan)\b/i.test(text)) {
-    return showStatus(state, mentioned, ctx, replies);
-  }
-  const carried = [...(state.pendingAttachments ?? []), ...attachments];
-  return handleNewMessage({ ...state, pendingAttachments: undefined }, text, carried, ctx, replies);
+  if (state.mode === 'idle' && state.suspended) return cancelDraft(state, replies);
+  return handleIdle(state, { turn, attachments, mine, firstTurn }, ctx, replies);
 }
 
 async function handleCommand(
@@ -151,22 +173,13 @@ async function handleCommand(
       replies.push({ text: t(lang, 'help') });
       return result(state, replies);
     case 'report': {
+      const carried = state.pendingAttachments ?? [];
+      const next = { ...resetMode(state), pendingAttachments: undefined };
       if (args) {
-        const carried = state.pendingAttachments ?? [];
-        const next = { ...resetMode(state), pendingAttachments: undefined };
-        return handleLabelled(next, args, carried, ctx.nlp.classify(args), 'complaint', ctx, replies);
+        const turn = readTurn(next, args, ctx, false);
+        return startComplaint(next, { ...turn, act: 'complaint', confident: true }, carried, ctx, replies);
       }
-      replies.push({ text: t(lang, 'reportPrompt') });
-      const draft = {
-        text: '',
-        attachments: state.pendingAttachments ?? [],
-        classification: { label: 'complaint' as const, confidence: 0, modelVersion: 'pending' },
-        details: {},
-        awaiting: 'what' as const,
-        asked: [],
-        startedAt: ctx.now,
-      };
-      return result({ ...resetMode(state), mode: 'intake', draft, pendingAttachments: undefined }, replies);
+      return startReport({ ...next, pendingAttachments: carried }, ctx, replies);
     }
     case 'status':
       return showStatus(state, args, ctx, replies);
@@ -179,8 +192,9 @@ async function handleCommand(
         replies.push({ text: t(lang, 'notFound', { ticket: args.slice(0, 20) }) });
         return result(state, replies);
       }
-      if (state.mode === 'intake' || state.mode === 'clarify') {
-        replies.push({ text: t(lang, 'cancelledDraft') });
+      if (state.mode === 'intake' || state.mode === 'clarify' || state.suspended) return cancelDraft(state, replies);
+      if (state.mode === 'confirm_case') {
+        replies.push({ text: t(lang, 'caseQuestionDropped') });
         return result(resetMode(state), replies);
       }
       replies.push({ text: t(lang, 'nothingToCancel') });
@@ -207,39 +221,5 @@ async function handleCommand(
 }
 
 function resetMode(state: ConversationState): ConversationState {
-  return { ...state, mode: 'idle', draft: undefined, pendingText: undefined, offered: undefined, ticket: undefined };
-}
-
-/** A citizen writing after staff wrote to them: the message goes to that case's staff thread. */
-async function relayToCase(
-  state: ConversationState,
-  text: string,
-  attachments: Attachment[],
-  ctx: FlowContext,
-  replies: Reply[],
-): Promise<FlowResult | null> {
-  if (!state.ticket || (text === '' && attachments.length === 0)) return null;
-  const c = await ownCase(ctx, state.ticket);
-  if (!c || c.stage === 'archived') return null;
-  const next = { ...c, attachments: [...c.attachments, ...attachments], updatedAt: ctx.now };
-  const ack = state.askedAt === undefined;
-  if (ack) replies.push({ text: t(state.language, 'threadForwarded', { ticket: c.ticket }) });
-  const note = text || `(${attachments.map((a) => a.kind).join(', ')})`;
-  return {
-    state: { ...state, askedAt: state.askedAt ?? ctx.now },
-    replies,
-    cases: attachments.length ? [{ record: next, expectedVersion: c.version }] : [],
-    events: [
-      {
-        ticket: c.ticket,
-        at: ctx.now,
-        actor: { kind: 'citizen', id: ctx.citizenKey },
-        action: 'citizen message',
-        fromStage: c.stage,
-        toStage: c.stage,
-        detail: note,
-      },
-    ],
-    notify: [staffMessage(c, ctx, 'relay', `${c.ticket} — pesan warga:\n${note}`)],
-  };
+  return idleOf(state);
 }

@@ -4,7 +4,8 @@ import type { Attachment, Choice } from '../src/domain/messages.js';
 import type { Language } from '../src/domain/case.js';
 import type { Classification } from '../nlp/types.js';
 
-export const STATE_VERSION = 1;
+/** 2: acts per turn (issue 9): retries, the recent ticket, a case question, wrong-ticket lookups, draft notes. */
+export const STATE_VERSION = 2;
 
 export type DetailSlot = 'what' | 'where' | 'since' | 'photo';
 
@@ -20,11 +21,23 @@ export interface IntakeDraft {
   startedAt: number;
   /** Set when the half-way reminder was sent (scheduler). */
   remindedAt?: number;
+  /** The citizen said there is no evidence ("gak ada foto"): the photo question is not asked. */
+  noEvidence?: boolean;
+  /** Flags read from the citizen's words (integrity, sarcasm, mixed), kept until the case is recorded. */
+  flags?: string[];
+  /** The praising part of a mixed message, passed on to staff beside the complaint. */
+  praise?: string;
+  /** An earlier case of the same citizen this complaint continues (closed too long ago, or archived). */
+  linkTo?: string;
+  /** How that earlier case ended, in the citizen's words ("diarsipkan"), for the reply. */
+  linkHow?: string;
+  /** Facts sent while the current question stays unanswered. */
+  extraFacts?: number;
 }
 
 export type Mode =
   | 'idle'
-  /** Low classifier confidence: we asked whether this is a complaint, praise or question. */
+  /** Low confidence: we asked whether this is a complaint, a question, a suggestion or praise. */
   | 'clarify'
   /** Collecting the missing details of a complaint. */
   | 'intake'
@@ -37,7 +50,18 @@ export type Mode =
   /** Weeks after closing: asked whether the problem stayed solved. */
   | 'followup'
   /** Staff wrote to the citizen about `ticket`: free text goes to that case's thread. */
-  | 'thread';
+  | 'thread'
+  /** We asked which case the citizen means ("Apakah ini tentang ADU-…?"); `pendingCase` holds what they said. */
+  | 'confirm_case';
+
+/** What the citizen said about a case we are not sure of, waiting for "is this about ADU-…?". */
+export interface PendingCase {
+  ticket: string;
+  /** What to do once confirmed: reopen / add to its thread, attach details, or withdraw it. */
+  purpose: 'dissatisfied' | 'add_info' | 'withdraw';
+  text: string;
+  attachments: Attachment[];
+}
 
 export interface ConversationState {
   v: typeof STATE_VERSION;
@@ -56,6 +80,13 @@ export interface ConversationState {
   /** When the bot last asked something that waits for an answer (closure question, follow-up check). */
   askedAt?: number;
   remindedAt?: number;
+  /** Answers that were not answers to the question now open: asked once more, then the question is dropped. */
+  retries?: number;
+  /** The case this conversation last recorded or added to: details right after it belong to it. */
+  recent?: { ticket: string; at: number };
+  pendingCase?: PendingCase;
+  /** Lookups of tickets that are not the citizen's, in the current hour (rate limit, issue 11). */
+  lookups?: { since: number; misses: number; refused: number };
   lastActivityAt: number;
 }
 

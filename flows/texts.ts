@@ -60,7 +60,8 @@ const TEXTS = {
   },
   choiceComplaint: { id: 'Aduan / keluhan', en: 'A complaint' },
   choicePraise: { id: 'Pujian / apresiasi', en: 'Praise' },
-  choiceQuestion: { id: 'Pertanyaan / informasi / saran', en: 'A question, information or suggestion' },
+  choiceQuestion: { id: 'Pertanyaan / informasi', en: 'A question' },
+  choiceSuggestion: { id: 'Saran / aspirasi', en: 'A suggestion' },
   askWhat: {
     id: 'Mohon ceritakan lebih rinci apa yang terjadi.',
     en: 'Please tell us in more detail what happened.',
@@ -99,9 +100,13 @@ const TEXTS = {
   },
   repeatNotice: {
     id: (p: Params) =>
-      `Aduan ini mirip dengan aduan sebelumnya ${p.earlier}; keduanya kami tautkan agar penyebabnya ditangani sampai tuntas.`,
+      `Aduan ini mirip dengan aduan Anda sebelumnya, ${p.earlier}; keduanya kami tautkan agar penyebabnya ditangani sampai tuntas.`,
     en: (p: Params) =>
-      `This complaint is similar to an earlier one, ${p.earlier}; we have linked them so the cause is dealt with for good.`,
+      `This complaint is similar to your earlier one, ${p.earlier}; we have linked them so the cause is dealt with for good.`,
+  },
+  repeatOtherNotice: {
+    id: 'Laporan serupa dari warga lain sudah kami terima. Aduan Anda kami gabungkan dengan laporan tersebut agar ditangani bersama sampai tuntas.',
+    en: 'Other citizens have reported the same problem. We have joined your complaint to that existing report so they are dealt with together.',
   },
   integrityNotice: {
     id: 'Laporan tentang pungutan liar atau suap langsung kami sampaikan kepada pimpinan. Identitas pelapor kami lindungi.',
@@ -112,8 +117,8 @@ const TEXTS = {
     en: (p: Params) => `Thank you for your kind words! We will pass them on to ${p.division}.`,
   },
   statementThanks: {
-    id: 'Terima kasih, pesan Anda sudah kami terima dan catat. Jika Anda ingin menyampaikan aduan, ketik /lapor.',
-    en: 'Thank you, we have received and noted your message. If you want to file a complaint, type /report.',
+    id: 'Terima kasih atas informasinya. Jika Anda ingin menyampaikan keluhan, saran, atau pertanyaan, tulis saja di sini.',
+    en: 'Thank you for letting us know. If you have a complaint, a suggestion or a question, just write it here.',
   },
   faqFooter: {
     id: 'Jika ada keluhan, ketik /lapor.',
@@ -248,12 +253,159 @@ const TEXTS = {
       `As we have not heard back for ${p.days} days, we have closed complaint ${p.ticket}. ` +
       'If the problem is not solved, please send us a new complaint any time.',
   },
+  closureShort: {
+    id: (p: Params) => `Apakah Anda puas dengan penyelesaian aduan ${p.ticket}?`,
+    en: (p: Params) => `Are you satisfied with how complaint ${p.ticket} was resolved?`,
+  },
+  followupShort: {
+    id: (p: Params) => `Apakah masalah pada aduan ${p.ticket} tetap beres?`,
+    en: (p: Params) => `Has the problem of complaint ${p.ticket} stayed solved?`,
+  },
+  alreadyRecorded: {
+    id: (p: Params) => `Aduan ini sudah kami catat dengan nomor tiket ${p.ticket} dan sedang kami proses.`,
+    en: (p: Params) => `We have already recorded this complaint as ticket ${p.ticket}; it is being handled.`,
+  },
+  salamBack: {
+    id: "Wa'alaikumsalam warahmatullahi wabarakatuh.",
+    en: "Wa'alaikumsalam.",
+  },
+  greetingBack: {
+    id: 'Halo, ada yang bisa kami bantu? Silakan tulis keluhan, saran, atau pertanyaan Anda.',
+    en: 'Hello, how can we help? Write your complaint, suggestion or question.',
+  },
+  thanksClose: {
+    id: (p: Params) =>
+      `Sama-sama. Tiket ${p.ticket} tetap kami pantau; cek perkembangannya kapan saja dengan /status ${p.ticket}.`,
+    en: (p: Params) => `You are welcome. We keep following ${p.ticket}; check it any time with /status ${p.ticket}.`,
+  },
+  thanksCloseNoTicket: {
+    id: 'Sama-sama. Silakan hubungi kami lagi kapan saja.',
+    en: 'You are welcome. Write to us any time.',
+  },
+  okClose: {
+    id: (p: Params) => `Baik. Tiket ${p.ticket} tetap kami proses; jika ada tambahan keterangan, tulis saja di sini.`,
+    en: (p: Params) => `All right. ${p.ticket} is being handled; if you have more details, just write them here.`,
+  },
+  okCloseNoTicket: {
+    id: 'Baik. Silakan tulis keluhan, saran, atau pertanyaan Anda kapan saja.',
+    en: 'All right. Write your complaint, suggestion or question any time.',
+  },
+  unrelated: {
+    id: (p: Params) =>
+      `Mohon maaf, layanan ini khusus untuk keluhan, saran, dan pertanyaan tentang layanan ${p.agency}. Silakan tulis keluhan atau pertanyaan Anda, atau ketik /bantuan.`,
+    en: (p: Params) =>
+      `Sorry, this service is for complaints, suggestions and questions about ${p.agency}. Write your complaint or question, or type /help.`,
+  },
+  choiceYes: { id: 'Ya', en: 'Yes' },
+  choiceNewComplaint: { id: 'Bukan, aduan baru', en: 'No, a new complaint' },
+  choiceWithdrawYes: { id: 'Ya, tarik aduan', en: 'Yes, withdraw it' },
+  choiceWithdrawNo: { id: 'Tidak', en: 'No' },
+  caseQuestion: {
+    id: (p: Params) => `Apakah ini tentang ${p.ticket} (${p.about})?`,
+    en: (p: Params) => `Is this about ${p.ticket} (${p.about})?`,
+  },
+  withdrawQuestion: {
+    id: (p: Params) => `Apakah Anda ingin menarik (membatalkan) aduan ${p.ticket} (${p.about})?`,
+    en: (p: Params) => `Do you want to withdraw complaint ${p.ticket} (${p.about})?`,
+  },
+  notWithdrawn: {
+    id: (p: Params) => `Baik, aduan ${p.ticket} tetap kami proses.`,
+    en: (p: Params) => `All right, we keep working on ${p.ticket}.`,
+  },
+  reask: {
+    id: 'Maaf, kami belum menangkap jawaban Anda.',
+    en: 'Sorry, we did not catch your answer.',
+  },
+  questionDropped: {
+    id: (p: Params) =>
+      `Baik, pertanyaan tentang aduan ${p.ticket} kita lewati dulu. Jika hasilnya belum memuaskan, tulis saja "belum puas" dan alasannya kapan saja.`,
+    en: (p: Params) =>
+      `All right, let us leave the question about ${p.ticket} for now. If the outcome is not right, just write "not satisfied" and why, any time.`,
+  },
+  caseQuestionDropped: {
+    id: 'Baik, kita lewati dulu. Silakan tulis keluhan, saran, atau pertanyaan Anda kapan saja.',
+    en: 'All right, let us leave it for now. Write your complaint, suggestion or question any time.',
+  },
+  infoAdded: {
+    id: (p: Params) =>
+      `Keterangan tambahan Anda kami tambahkan ke aduan ${p.ticket} dan kami sampaikan kepada petugas yang menanganinya. Jika ini aduan lain, ketik /lapor.`,
+    en: (p: Params) =>
+      `We have added your details to complaint ${p.ticket} and passed them to the staff handling it. If this is a different complaint, type /report.`,
+  },
+  stillInProgress: {
+    id: (p: Params) =>
+      `Mohon maaf atas ketidaknyamanannya. Aduan ${p.ticket} masih dalam proses (${p.stage}); pesan Anda sudah kami sampaikan kepada petugas yang menanganinya.`,
+    en: (p: Params) =>
+      `We are sorry for the trouble. Complaint ${p.ticket} is still being handled (${p.stage}); we have passed your message to the staff handling it.`,
+  },
+  linkedNew: {
+    id: (p: Params) =>
+      `Aduan ${p.earlier} sudah ${p.how}, jadi keluhan Anda kami catat sebagai aduan baru ${p.ticket} yang ditautkan ke aduan lama dan diteruskan ke ${p.division}. Cek perkembangannya dengan /status ${p.ticket}.`,
+    en: (p: Params) =>
+      `Complaint ${p.earlier} was ${p.how}, so we have recorded this as a new complaint, ${p.ticket}, linked to the earlier one and forwarded to ${p.division}. Check it with /status ${p.ticket}.`,
+  },
+  closedLongAgo: {
+    id: (p: Params) => `ditutup lebih dari ${p.days} hari yang lalu`,
+    en: (p: Params) => `closed more than ${p.days} days ago`,
+  },
+  closedArchived: { id: 'diarsipkan', en: 'archived' },
+  closedWithdrawn: { id: 'Anda tarik sebelumnya', en: 'withdrawn by you' },
+  informationRequest: {
+    id: (p: Params) =>
+      `Pertanyaan Anda belum dapat kami jawab secara otomatis. Kami teruskan kepada petugas dengan nomor tiket ${p.ticket}; jawabannya akan dikirim melalui percakapan ini.`,
+    en: (p: Params) =>
+      `We cannot answer your question automatically. We have passed it to our staff as ticket ${p.ticket}; the answer will come in this chat.`,
+  },
+  eraseRequest: {
+    id: (p: Params) =>
+      `Permintaan penghapusan data pribadi Anda kami teruskan kepada petugas dengan nomor tiket ${p.ticket}. Petugas akan mengonfirmasi kepada Anda sebelum data dihapus.`,
+    en: (p: Params) =>
+      `We have passed your request to delete your personal data to our staff as ticket ${p.ticket}. They will confirm with you before anything is deleted.`,
+  },
+  suggestionRecorded: {
+    id: (p: Params) =>
+      `Terima kasih atas saran/aspirasi Anda. Kami catat dengan nomor tiket ${p.ticket} dan teruskan ke ${p.division}. Cek perkembangannya dengan /status ${p.ticket}.`,
+    en: (p: Params) =>
+      `Thank you for your suggestion. It is recorded as ticket ${p.ticket} and forwarded to ${p.division}. Check it with /status ${p.ticket}.`,
+  },
+  praisePassedOn: {
+    id: 'Terima kasih juga atas apresiasi Anda; kami sampaikan kepada petugas.',
+    en: 'Thank you also for your kind words; we will pass them on to our staff.',
+  },
+  addedNoted: { id: 'Baik, sudah kami catat.', en: 'All right, noted.' },
+  notAPhoto: {
+    id: 'Maaf, itu belum berupa foto atau dokumen.',
+    en: 'Sorry, that is not a photo or a document.',
+  },
+  lookupsLimited: {
+    id: (p: Params) =>
+      `Mohon maaf, sudah terlalu banyak nomor tiket yang tidak kami temukan dalam satu jam terakhir. Mohon tunggu sekitar ${p.minutes} menit lalu coba lagi, atau ketik /kasus untuk melihat daftar aduan Anda.`,
+    en: (p: Params) =>
+      `Sorry, too many ticket numbers we could not find in the last hour. Please wait about ${p.minutes} minutes and try again, or type /cases to see your complaints.`,
+  },
+  pickCase: {
+    id: 'Aduan mana yang Anda maksud? Ketik /status <nomor tiket>.',
+    en: 'Which complaint do you mean? Type /status <ticket>.',
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type TextKey = keyof typeof TEXTS;
 
-/** The text `key` in `lang`, filled with `params`. */
-export function t(lang: Language, key: TextKey, params: Params = {}): string {
+/** An agency's own wording for some texts (e.g. a council asks for the place, not for a tax object's address). */
+export type TextOverrides = Partial<Record<string, { id?: string; en?: string }>>;
+
+/**
+ * The text `key` in `lang`, filled with `params`. An agency profile may replace a text (`texts` in the profile);
+ * its `{name}` placeholders are filled from `params` too.
+ */
+export function t(lang: Language, key: TextKey, params: Params = {}, overrides?: TextOverrides): string {
+  const own = overrides?.[key]?.[lang];
+  if (own !== undefined) return own.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
   const tpl: Template = TEXTS[key][lang];
   return typeof tpl === 'function' ? tpl(params) : tpl;
+}
+
+/** Whether `key` is a text the bot says (profiles name texts by key; a typo there is refused at start-up). */
+export function isTextKey(key: string): key is TextKey {
+  return Object.prototype.hasOwnProperty.call(TEXTS, key);
 }

@@ -12,6 +12,8 @@ import type { ReportStore } from './store/reports.js';
 import { InboundService } from './services/inbound.js';
 import { staffDirectory, type StaffDirectory } from './services/staff-directory.js';
 import { Dispatcher, isOwnerGone } from './services/dispatcher.js';
+import { Counters } from './services/metrics.js';
+import type { OfficeCalendar } from './domain/office-hours.js';
 import type { TextUnderstanding } from '../nlp/types.js';
 
 export interface App {
@@ -31,6 +33,10 @@ export interface App {
   now: () => number;
   /** Per-channel health, filled in by the adapters (e.g. WhatsApp connection state). */
   health: Map<string, { state: string; since: number; detail?: string }>;
+  /** Counters for the health report (e.g. refused wrong-ticket lookups). */
+  counters: Counters;
+  /** Office hours and holidays the clocks use (FAQ answers state them); absent where the scheduler is not set up. */
+  calendar?: OfficeCalendar;
   close(): Promise<void>;
 }
 
@@ -47,6 +53,8 @@ export interface AppOptions {
   manualDispatch?: boolean;
   /** 'skip': do not rebuild the repeat index (a one-shot command that records no complaint, e.g. `aduan staff`). */
   repeatIndex?: 'rebuild' | 'skip';
+  /** Office hours and holidays from the scheduler's settings. */
+  calendar?: OfficeCalendar;
 }
 
 /** Builds the core. Rebuilds the repeat index from the store; does not handle messages left over (see `recover`). */
@@ -89,7 +97,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     supervisorTelegramIds: config.SUPERVISOR_TELEGRAM_IDS,
     operators: config.STAFF_OPERATORS,
   });
+  const counters = new Counters();
   const inbound = new InboundService({
+    counters,
+    reopenWindowMs: config.REOPEN_WINDOW_DAYS * 86_400_000,
+    supervisors: config,
+    ...(opts.calendar ? { calendar: opts.calendar } : {}),
     store,
     nlp,
     agency,
@@ -118,6 +131,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     instanceId: config.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     now,
     health: new Map(),
+    counters,
+    ...(opts.calendar ? { calendar: opts.calendar } : {}),
     async close() {
       await inbound.idle();
       await dispatcher.stop();

@@ -19,7 +19,7 @@ export async function startCore(opts: AppOptions & { quiet?: boolean } = {}): Pr
   const schedule = loadSchedulerConfig();
   const duePolicy = opts.duePolicy ?? officeHoursPolicy(config.STANDARD_TIMES, schedule.calendar);
   try {
-    return await createApp(config, { ...opts, duePolicy });
+    return await createApp(config, { ...opts, duePolicy, calendar: opts.calendar ?? schedule.calendar });
   } catch (err) {
     if ((err as Error).name === 'ConfigError') throw err;
     throw new StartupError(`Aduan could not start: ${(err as Error).message}`);

@@ -61,6 +61,7 @@ const schema = z.object({
   DEFAULT_LANGUAGE: z.enum(['id', 'en']).default('id'),
   MAX_MESSAGE_CHARS: intIn(100, 100_000).default(4000),
   MAX_ATTACHMENT_MB: intIn(1, 2000).default(20),
+  REOPEN_WINDOW_DAYS: intIn(1, 3650).default(60),
   STANDARD_TIMES: standardTimes.prefault(''),
   INSTANCE_ID: optionalText,
   HEALTH_PORT: z

@@ -60,6 +60,18 @@ export const agencySchema = z.object({
   /** Words that flag a report of extortion or illegal levies for the head of the agency. */
   integrityKeywords: z.array(z.string().min(1)).default([]),
   faq: z.array(faqEntrySchema).default([]),
+  /**
+   * The agency's own wording for some of the bot's texts, by text key (flows/texts.ts), in Indonesian and English;
+   * `{name}` placeholders are filled as in the built-in text. A council asks where, not for a tax object's address.
+   */
+  texts: z
+    .record(z.string(), z.object({ id: z.string().min(1).optional(), en: z.string().min(1).optional() }))
+    .optional(),
+  /**
+   * A citizen dissatisfied with a case they withdrew: 'reopen' it at the root cause, or 'link' a new complaint to it
+   * (default). Archived cases are always linked: archiving (SOP step 14) is final.
+   */
+  withdrawnDispute: z.enum(['reopen', 'link']).optional(),
 });
 
 export type Division = z.infer<typeof divisionSchema>;

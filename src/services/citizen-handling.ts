@@ -7,6 +7,7 @@ import { handleMessage } from '../../flows/router.js';
 import { readState } from '../../flows/state.js';
 import { flowContext, flowOutbox, indexNewComplaints, type FlowDeps } from './flow-effects.js';
 import type { Language } from '../domain/case.js';
+import type { Counters } from './metrics.js';
 
 export interface Planned {
   /** Everything the message changes, committed with its "handled" mark. */
@@ -18,7 +19,7 @@ export interface Planned {
 }
 
 export async function planCitizen(
-  deps: FlowDeps & { defaultLanguage: Language },
+  deps: FlowDeps & { defaultLanguage: Language; counters?: Counters },
   msg: InboundMessage,
   receivedAt: number,
   now: number,
@@ -56,7 +57,10 @@ export async function planCitizen(
       events: out.events,
       outbox: flowOutbox(msg, out),
     },
-    after: () => indexNewComplaints(deps.nlp, out),
+    after: () => {
+      indexNewComplaints(deps.nlp, out);
+      for (const [name, by] of Object.entries(out.counters ?? {})) deps.counters?.add(name, by);
+    },
     summary: {
       channel: msg.channel,
       citizen: key,

@@ -6,7 +6,9 @@ import { citizenKey, complaintText, type CitizenRef } from '../domain/case.js';
 import type { DuePolicy } from '../domain/lifecycle.js';
 import type { OutboundMessage } from '../domain/messages.js';
 import { newTicket } from '../domain/ticket.js';
+import type { OfficeCalendar } from '../domain/office-hours.js';
 import type { Store } from '../store/port.js';
+import { supervisorMessages } from '../digest/recipients.js';
 import type { TextUnderstanding } from '../../nlp/types.js';
 import type { FlowContext, FlowResult } from '../../flows/context.js';
 
@@ -17,11 +19,17 @@ export interface FlowDeps {
   duePolicy: DuePolicy;
   maxChars: number;
   maxAttachmentBytes: number;
+  /** REOPEN_WINDOW_DAYS in ms: a case closed more recently is reopened when the citizen is not satisfied. */
+  reopenWindowMs?: number;
+  /** Office hours and holidays (the scheduler's settings), for FAQ answers that state them. */
+  calendar?: OfficeCalendar;
+  /** Who receives supervisor notices (integrity reports): SUPERVISOR_TELEGRAM_IDS, SUPERVISOR_WHATSAPP_NUMBERS. */
+  supervisors?: { SUPERVISOR_TELEGRAM_IDS: string[]; SUPERVISOR_WHATSAPP_NUMBERS: string[] };
 }
 
 /** The context a flow runs with for `citizen` at `now`: reads go to the store, nothing is written. */
 export function flowContext(deps: FlowDeps, citizen: CitizenRef, now: number): FlowContext {
-  const { store } = deps;
+  const { store, supervisors } = deps;
   return {
     now,
     citizen,
@@ -34,6 +42,9 @@ export function flowContext(deps: FlowDeps, citizen: CitizenRef, now: number): F
     newTicket: () => newTicket(),
     casesOf: (key, limit) => store.listCases({ citizenKey: key, limit }),
     getCase: (ticket) => store.getCase(ticket),
+    ...(deps.reopenWindowMs !== undefined ? { reopenWindowMs: deps.reopenWindowMs } : {}),
+    ...(deps.calendar ? { calendar: deps.calendar } : {}),
+    ...(supervisors ? { toSupervisors: (m) => supervisorMessages(supervisors, m) } : {}),
   };
 }
 

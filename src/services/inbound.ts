@@ -13,11 +13,13 @@ import type { Logger } from '../log/logger.js';
 import type { TextUnderstanding } from '../../nlp/types.js';
 import { planCitizen, type Planned } from './citizen-handling.js';
 import { crashPoint } from './crash-points.js';
+import type { Counters } from './metrics.js';
+import type { FlowDeps } from './flow-effects.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { planStaff, type StaffPlanned } from './staff-handling.js';
 import type { StaffDirectory } from './staff-directory.js';
 
-export interface InboundDeps {
+export interface InboundDeps extends FlowDeps {
   store: Store;
   nlp: TextUnderstanding;
   agency: Agency;
@@ -29,6 +31,8 @@ export interface InboundDeps {
   maxAttachmentBytes: number;
   /** Who may act on the staff side. */
   staff: StaffDirectory;
+  /** Where the flows' counters (refused lookups…) are added for the health report. */
+  counters?: Counters;
   /** Called after a commit that put messages in the outbox (wakes the dispatcher). */
   onOutbox?: () => void;
   /** Test hook: called after the inbound message is stored and before it is handled. */

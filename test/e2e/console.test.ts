@@ -1,5 +1,6 @@
 // The foundation's "done when", with real processes: a scripted console conversation files a complaint; after a
-// restart `cases show` has its full history; the same conversation again is linked as a repeat; a SIGKILL between
+// restart `cases show` has its full history; the same complaint from another citizen is linked as a repeat without
+// telling them the first ticket; a SIGKILL between
 // storing a message and delivering its reply loses nothing and repeats nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,9 +43,11 @@ describe('the console chat, scripted through standard input', () => {
     expect(shown.stdout).toMatch(/received/);
     expect(shown.stdout).toMatch(/recorded → forwarded|received → recorded/);
 
-    const again = await runCli(['chat'], { env, input: SCRIPT });
+    // Another citizen with the same problem: joined to the existing report, without learning its ticket.
+    const again = await runCli(['chat', '--as', 'warga-2'], { env, input: SCRIPT });
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain(`sebelumnya ${ticket}`);
+    expect(again.stdout).toMatch(/Laporan serupa dari warga lain/);
+    expect(again.stdout).not.toContain(ticket);
     const second = ticketsIn(again.stdout).find((t) => t !== ticket);
     const linked = await runCli(['cases', 'show', second!], { env });
     expect(linked.stdout).toMatch(new RegExp(`berulang dari: ${ticket}`));

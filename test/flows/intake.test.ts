@@ -1,247 +1,228 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.js';
-import { TICKET_PATTERN } from '../../src/domain/ticket.js';
+// Intake by meaning: facts from every message, questions only for what is missing, answers taken as what they say.
+import { describe, expect, it } from 'vitest';
+import { FlowWorld, stubNlp, text, ticketIn } from './world.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const nothing = { act: 'dont_know' as const };
 
-const texts = (ms: { text: string }[]) => ms.map((m) => m.text).join('\n---\n');
-const ticketIn = (s: string) => /ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(s)?.[0] ?? null;
-
-describe('intake', () => {
-  it('greets a first-time citizen with a privacy notice', async () => {
-    const r = await h.say('/start');
-    expect(texts(r)).toMatch(/Selamat datang/);
-    expect(texts(r)).toMatch(/Privasi/);
+describe('a complaint with its facts in the first message', () => {
+  it('is asked only for a photo when it already says where and since when', async () => {
+    const w = new FlowWorld(stubNlp());
+    const r = await w.say('antrian di loket 3 kantor bapenda udh 2 jam ga gerak');
+    expect(text(r)).not.toMatch(/Di mana|Sejak kapan/);
+    expect(text(r)).toMatch(/foto/);
   });
 
-  it('asks only what a complaint is missing, then records it with a ticket and a division', async () => {
-    await h.say('/start');
-    const first = await h.say('Tagihan PBB saya naik dua kali lipat tanpa pemberitahuan');
-    expect(texts(first)).toMatch(/Di mana/);
-    expect(first.at(-1)?.choices?.map((c) => c.id)).toEqual(['skip']);
-    const second = await h.say('di kantor Bapenda jalan Sudirman');
-    expect(texts(second)).toMatch(/Sejak kapan/);
-    const third = await h.say('sudah 2 minggu');
-    expect(texts(third)).toMatch(/foto/);
-    const done = await h.say('1');
-    const ticket = ticketIn(texts(done));
-    expect(ticket).toMatch(TICKET_PATTERN);
-    expect(texts(done)).toMatch(/Bidang PBB-P2/);
-    const c = await h.app.store.getCase(ticket!);
-    expect(c).toMatchObject({ kind: 'complaint', stage: 'forwarded', division: 'pbb-p2' });
-    expect(c?.details).toMatchObject({ where: 'di kantor Bapenda jalan Sudirman', since: 'sudah 2 minggu' });
-    const events = await h.app.store.getEvents(ticket!);
-    expect(events.map((e) => e.toStage)).toEqual(['received', 'recorded', 'forwarded']);
-    // The staff inbox got the case card, with the contact masked.
-    const card = h.sent.find((m) => m.channel === 'staff' && m.ticket === ticket && m.kind === 'case-card');
-    expect(card?.text).toMatch(/Tagihan PBB/);
-  });
-
-  it('records at once a complaint that already says where and since when, after the photo question', async () => {
-    await h.say('/start');
-    const r = await h.say('Antrian di loket 3 kantor Bapenda sudah 3 hari tidak bergerak, petugas tidak ada');
-    expect(texts(r)).toMatch(/foto/);
-    const photo = await h.say('', { attachments: [{ kind: 'photo', fileId: 'f1', size: 1000 }] });
-    const ticket = ticketIn(texts(photo));
-    expect(ticket).not.toBeNull();
-    expect((await h.app.store.getCase(ticket!))?.attachments).toEqual([{ kind: 'photo', fileId: 'f1', size: 1000 }]);
-  });
-
-  it('asks one clarifying question when the classifier is unsure, and follows the answer', async () => {
-    await h.say('/start');
-    const r = await h.say('hmm soal pajak');
-    expect(r.at(-1)?.choices?.map((c) => c.id)).toEqual(['complaint', 'praise', 'statement']);
-    const after = await h.say('2');
-    expect(texts(after)).toMatch(/Terima kasih atas apresiasinya/);
-    const praise = await h.app.store.listCases({ kind: 'praise' });
-    expect(praise).toHaveLength(1);
-  });
-
-  it('thanks praise and records it for the division, without opening a case to work on', async () => {
-    await h.say('/start');
-    const r = await h.say('Mantap pelayanannya cepat sekali, terima kasih');
-    expect(texts(r)).toMatch(/apresiasinya/);
-    expect(await h.app.store.listCases({ kind: 'praise' })).toHaveLength(1);
-    expect(await h.app.store.listCases({ kind: 'complaint', open: true })).toHaveLength(0);
-  });
-
-  it('answers a question from the FAQ and records it as a statement', async () => {
-    await h.say('/start');
-    const r = await h.say('jam buka kantor kapan ya?');
-    expect(texts(r)).toMatch(/07.30-16.00/);
-    expect(await h.app.store.listCases({ kind: 'statement' })).toHaveLength(1);
-  });
-
-  it('links a repeat complaint to the earlier ticket and tells the citizen', async () => {
-    await h.say('/start');
-    await h.say('/lapor Website pembayaran PBB error terus sejak kemarin di halaman login');
-    const first = ticketIn(texts(await h.say('lewati')));
-    expect(first).not.toBeNull();
-    await h.say('/lapor Website pembayaran PBB error terus sejak kemarin di halaman login');
-    const again = texts(await h.say('lewati'));
-    expect(again).toContain(`mirip dengan aduan sebelumnya ${first}`);
-    const second = ticketIn(again.replace(first!, ''));
-    expect((await h.app.store.getCase(second!))?.repeatOf?.ticket).toBe(first);
-  });
-
-  it('flags a report of illegal levies for the head of the agency', async () => {
-    await h.say('/start');
-    await h.say('/lapor Petugas minta uang pungli 200 ribu di loket kantor sejak kemarin');
-    const r = await h.say('lewati');
-    expect(texts(r)).toMatch(/pimpinan/);
-    const [c] = await h.app.store.listCases({ kind: 'complaint' });
-    expect(c?.flags).toContain('integrity');
-  });
-
-  it('switches to English and detects an English first message', async () => {
-    const r = await h.say('Hello, the tax website is not working since yesterday, please fix it');
-    expect(texts(r)).toMatch(/Welcome/);
-    const lang = await h.say('/bahasa id');
-    expect(texts(lang)).toMatch(/Bahasa Indonesia/);
-  });
-
-  it('cancels a complaint being written and records nothing', async () => {
-    await h.say('/start');
-    await h.say('/lapor');
-    await h.say('Lampu jalan mati');
-    const r = await h.say('/batal');
-    expect(texts(r)).toMatch(/dibatalkan/);
-    expect(await h.app.store.listCases({})).toHaveLength(0);
-  });
-});
-
-describe('status and my cases', () => {
-  it('shows a citizen their own case and hides another citizen’s ticket exactly like a missing one', async () => {
-    await h.say('/start');
-    await h.say('/lapor Tagihan PBB ganda di kantor Bapenda sejak bulan lalu');
-    const ticket = ticketIn(texts(await h.say('lewati')))!;
-    expect(texts(await h.say(`/status ${ticket.toLowerCase()}`))).toMatch(/diteruskan ke bidang terkait/);
-    expect(texts(await h.say('/kasus'))).toContain(ticket);
-    const other = { senderId: '2002', chatId: '2002' };
-    await h.say('/start', other);
-    const theirs = texts(await h.say(`/status ${ticket}`, other));
-    const missing = texts(await h.say('/status ADU-0000-0000', other));
-    expect(theirs.replace(ticket, 'X')).toBe(missing.replace('ADU-0000-0000', 'X'));
-    expect(texts(await h.say(`/batal ${ticket}`, other))).toMatch(/tidak kami temukan/);
-    expect((await h.app.store.getCase(ticket))?.stage).toBe('forwarded');
-  });
-
-  it('lets a citizen withdraw their own open case', async () => {
-    await h.say('/start');
-    await h.say('/lapor Tagihan PBB ganda di kantor Bapenda sejak bulan lalu');
-    const ticket = ticketIn(texts(await h.say('lewati')))!;
-    expect(texts(await h.say(`/batal ${ticket}`))).toMatch(/tarik/);
-    expect((await h.app.store.getCase(ticket))?.resolution).toBe('withdrawn');
-  });
-});
-
-describe('bad input', () => {
-  const cases: Array<[string, string, RegExp]> = [
-    ['an empty message', '', /kosong/],
-    ['whitespace only', '   \n\t ', /kosong/],
-    ['control characters only', '\u0000\u0007\u001b', /kosong/],
-    ['10,000 characters', 'a'.repeat(10_000), /terlalu panjang/],
-    ['an unknown command', '/hapus_semua', /tidak dikenal/],
-    ['a status without a ticket', '/status', /nomor tiket/],
-    ['a malformed ticket', '/status ADU-XXXX', /tidak kami temukan/],
-  ];
-  for (const [name, text, answer] of cases) {
-    it(`answers ${name} politely and changes nothing stored`, async () => {
-      await h.say('/start');
-      await h.say('/lapor Tagihan PBB ganda di kantor Bapenda sejak bulan lalu');
-      const ticket = ticketIn(texts(await h.say('lewati')))!;
-      const before = await h.app.store.getCase(ticket);
-      const r = await h.say(text);
-      expect(texts(r)).toMatch(answer);
-      expect(await h.app.store.getCase(ticket)).toEqual(before);
-      expect(await h.app.store.listCases({})).toHaveLength(1);
+  it('takes the place and time the text reader finds, not only its own patterns', async () => {
+    const nlp = stubNlp({
+      reads: {
+        'tagihan pbb ambo salah hituang sajak bulan lalu di pasa raya': {
+          act: 'complaint',
+          slots: { place: 'pasa raya', time: 'sajak bulan lalu' },
+        },
+      },
     });
-  }
-
-  it('handles emoji and mixed scripts without crashing', async () => {
-    await h.say('/start');
-    const r = await h.say('😡😡 网站 سيئ pajak ❗');
-    expect(r.length).toBeGreaterThan(0);
+    const w = new FlowWorld(nlp);
+    const r = await w.say('tagihan pbb ambo salah hituang sajak bulan lalu di pasa raya');
+    expect(text(r)).toMatch(/foto/);
+    await w.say('lewati', { choice: 'skip' });
+    expect(w.mine()[0]?.details).toMatchObject({ where: 'pasa raya', since: 'sajak bulan lalu' });
   });
 
-  it('refuses an attachment over the size limit without keeping it', async () => {
-    await h.say('/start');
-    const r = await h.say('', { attachments: [{ kind: 'document', fileId: 'big', size: 500 * 1_048_576 }] });
-    expect(texts(r)).toMatch(/terlalu besar/);
-  });
-
-  it('handles the same message id only once', async () => {
-    await h.say('/start');
-    const first = await h.say('Mantap pelayanannya, terima kasih', { messageId: 'same' });
-    const again = await h.say('Mantap pelayanannya, terima kasih', { messageId: 'same' });
-    expect(first.length).toBeGreaterThan(0);
-    expect(again).toEqual([]);
-    expect(await h.app.store.listCases({ kind: 'praise' })).toHaveLength(1);
+  it('tells the text reader what it waits for, and that the citizen has cases', async () => {
+    const nlp = stubNlp();
+    const w = new FlowWorld(nlp);
+    w.caseAt('forwarded', 'Tagihan PBB salah', { ageDays: 9 });
+    await w.say('tagihan pbb saya naik dua kali lipat tanpa alasan');
+    await w.say('di jalan sudirman');
+    expect(nlp.contexts.at(-2)).toEqual({ hasCases: true });
+    expect(nlp.contexts.at(-1)).toEqual({ hasCases: true, expecting: 'where' });
   });
 });
 
-describe('ticket collisions', () => {
-  it('draw a fresh ticket when a new one collides with a stored ticket, and record the complaint', async () => {
-    const ticketMod = await import('../../src/domain/ticket.js');
-    await h.say('/start');
-    await h.say('/lapor Tagihan PBB ganda di kantor Bapenda sejak bulan lalu');
-    const first = /ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(texts(await h.say('lewati')))![0];
-    // The next ticket drawn repeats the stored one once (as 40 random bits do about once per million).
-    const { vi } = await import('vitest');
-    const spy = vi.spyOn(ticketMod, 'newTicket').mockReturnValueOnce(first);
-    try {
-      await h.say('/lapor Website pembayaran error terus di halaman login sejak kemarin');
-      const second = /ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(texts(await h.say('lewati')))?.[0];
-      expect(second).toBeDefined();
-      expect(second).not.toBe(first);
-      // The colliding draw really happened: the first attempt was refused and the flow ran again.
-      expect(spy.mock.calls.length).toBeGreaterThanOrEqual(2);
-      expect(spy.mock.results[0]?.value).toBe(first);
-      expect(await h.app.store.listCases({ kind: 'complaint' })).toHaveLength(2);
-      expect((await h.app.store.getCase(first))?.text).toMatch(/Tagihan PBB/);
-    } finally {
-      spy.mockRestore();
-    }
+describe('answers to the follow-up questions', () => {
+  it('builds one complaint from details sent as many short messages, with nothing put where it does not belong', async () => {
+    const w = new FlowWorld(
+      stubNlp({
+        reads: {
+          'halo min': 'greeting',
+          'ga ada': nothing,
+          'rumahnya di jl sutomo no 5': { act: 'statement', slots: { place: 'jl sutomo no 5' } },
+          'dari januari': { act: 'statement', slots: { time: 'dari januari' } },
+        },
+      }),
+    );
+    for (const m of [
+      'halo min',
+      'mau lapor',
+      'tagihan pbb sy',
+      'tagihannya salah',
+      'luas tanahnya beda',
+      'di sppt tertulis 300 meter',
+      'padahal cuma 150 meter',
+      'rumahnya di jl sutomo no 5',
+      'dari januari',
+    ])
+      await w.say(m);
+    const r = await w.say('ga ada');
+    expect(ticketIn(text(r))).not.toBeNull();
+    const [c] = w.mine();
+    expect(w.mine()).toHaveLength(1);
+    expect(c?.details.where).toBe('jl sutomo no 5');
+    expect(c?.details.since).toBe('dari januari');
+    expect(c?.details.what).toMatch(/tagihannya salah[\s\S]*luas tanahnya beda[\s\S]*150 meter/);
+  });
+
+  it('does not ask for the place when the answer to another question already gave it', async () => {
+    const w = new FlowWorld(stubNlp());
+    const first = await w.say('mau komplain bphtb');
+    expect(text(first)).toMatch(/lebih rinci/);
+    const r = await w.say('nilai bphtb nya dihitung lebih tinggi, sy urus di loket bphtb kantor bapenda');
+    expect(text(r)).not.toMatch(/Di mana/);
+    expect(text(r)).toMatch(/Sejak kapan/);
+  });
+
+  it('does not take "gak ada foto" as the date, and asks since when again', async () => {
+    const w = new FlowWorld(
+      stubNlp({
+        reads: {
+          'gak ada foto': { act: 'dont_know', slots: { evidence: 'none' } },
+          'dari tahun kemarin': { act: 'statement', slots: { time: 'dari tahun kemarin' } },
+        },
+      }),
+    );
+    await w.say('tagihan pbb sy dobel, ada 2 sppt utk 1 rumah di jl khatib sulaiman');
+    const r = await w.say('gak ada foto');
+    expect(text(r)).toMatch(/Sejak kapan/);
+    const done = await w.say('dari tahun kemarin');
+    expect(text(done)).not.toMatch(/kirim foto/);
+    expect(w.mine()[0]?.details.since).toBe('dari tahun kemarin');
+  });
+
+  it('does not take "123" as evidence: asks once more, then records without it', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { '123': 'unrelated' } }));
+    await w.say('petugas di loket pelayanan kantor bapenda bentak2 warga tadi pagi');
+    const again = await w.say('123');
+    expect(text(again)).toMatch(/belum berupa foto/);
+    const done = await w.say('123');
+    expect(ticketIn(text(done))).not.toBeNull();
+    expect(w.mine()[0]?.attachments).toEqual([]);
+    expect(w.mine()[0]?.details.what ?? '').not.toMatch(/123/);
+  });
+
+  it('takes "gak tau" as the answer to the question asked and nothing else', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'gak tau': nothing } }));
+    await w.say('aplikasi e-pbb tidak bisa menampilkan tagihan saya, layar putih');
+    const r = await w.say('gak tau');
+    expect(text(r)).toMatch(/foto/);
+    await w.say('lewati', { choice: 'skip' });
+    expect(w.mine()[0]?.details.since).toBeUndefined();
+    expect(w.mine()[0]?.details.where).toMatch(/aplikasi/);
+  });
+
+  it('keeps a photo sent as the answer to the photo question', async () => {
+    const w = new FlowWorld(stubNlp());
+    await w.say('jalan ke kantor samsat berlubang besar sejak seminggu lalu');
+    const r = await w.say('', { attachments: [{ kind: 'photo', fileId: 'f1', size: 10 }] });
+    expect(ticketIn(text(r))).not.toBeNull();
+    expect(w.mine()[0]?.attachments.map((a) => a.fileId)).toEqual(['f1']);
+  });
+
+  it('does not ask for a photo when the citizen said there is none', async () => {
+    const w = new FlowWorld(
+      stubNlp({
+        reads: {
+          'petugas parkir di kantor bapenda minta bayar tadi pagi, ga sempet foto': {
+            act: 'complaint',
+            slots: { evidence: 'none' },
+          },
+        },
+      }),
+    );
+    const r = await w.say('petugas parkir di kantor bapenda minta bayar tadi pagi, ga sempet foto');
+    expect(text(r)).not.toMatch(/kirim foto/);
+    expect(ticketIn(text(r))).not.toBeNull();
   });
 });
 
-describe('a message whose handling failed', () => {
-  it('is handled when the channel delivers it again, and only once', async () => {
-    await h.say('/start');
-    const commit = h.app.store.commit.bind(h.app.store);
-    let failNext = true;
-    h.app.store.commit = async (change) => {
-      if (failNext && change.inboundHandled !== undefined) {
-        failNext = false;
-        throw new Error('disk I/O error');
-      }
-      return commit(change);
-    };
-    const msg = { messageId: 'flaky-1' };
-    await expect(h.say('Terima kasih, pelayanannya cepat sekali', msg)).rejects.toThrow(/disk I\/O/);
-    expect(await h.app.store.listUnhandledInbound(10)).toHaveLength(1);
-    const resent = await h.say('Terima kasih, pelayanannya cepat sekali', msg);
-    expect(texts(resent)).toMatch(/apresiasinya/);
-    expect(await h.app.store.listUnhandledInbound(10)).toHaveLength(0);
-    expect(await h.say('Terima kasih, pelayanannya cepat sekali', msg)).toEqual([]);
-    expect(await h.app.store.listCases({ kind: 'praise' })).toHaveLength(1);
+describe('cancelling in words', () => {
+  it('calls off the complaint being written, and a second "batal" finds nothing to cancel', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'gak jadi deh': 'cancel', batal: 'cancel' } }));
+    await w.say('tagihan pbb sy naik terus tiap tahun padahal rumah tidak berubah');
+    expect(text(await w.say('gak jadi deh'))).toMatch(/dibatalkan/);
+    expect(text(await w.say('batal'))).toMatch(/Tidak ada aduan yang sedang diisi/);
+    expect(w.mine()).toEqual([]);
+    expect(w.state.mode).toBe('idle');
+  });
+
+  it('cancels after /lapor too', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'batalin aja min': 'cancel' } }));
+    await w.say('/lapor');
+    expect(text(await w.say('batalin aja min'))).toMatch(/dibatalkan/);
+    expect(w.mine()).toEqual([]);
   });
 });
 
-describe('attachments sent before /lapor', () => {
-  it('are kept with the complaint when /lapor comes with its text', async () => {
-    await h.say('/start');
-    await h.say('', { attachments: [{ kind: 'photo', fileId: 'before-1', size: 10 }] });
-    // Where, since when and a photo are all there: the complaint is recorded at once.
-    const r = texts(await h.say('/lapor Tagihan PBB ganda di kantor Bapenda sejak bulan lalu'));
-    const ticket = /ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(r)?.[0];
-    expect(ticket).toBeDefined();
-    expect((await h.app.store.getCase(ticket!))?.attachments.map((a) => a.fileId)).toEqual(['before-1']);
+describe('integrity reports', () => {
+  it('flag the complaint, tell the citizen and send a notice to every supervisor, personal data masked', async () => {
+    const w = new FlowWorld(
+      stubNlp({
+        reads: {
+          'petugas loket minta uang 100rb, sy bisa dihubungi di 0812 3456 7890': {
+            act: 'statement',
+            flags: ['integrity'],
+            integrity: 0.97,
+          },
+        },
+      }),
+    );
+    const r = await w.say('petugas loket minta uang 100rb, sy bisa dihubungi di 0812 3456 7890');
+    expect(text(r)).not.toMatch(/informasinya/);
+    let done = '';
+    while (w.state.mode === 'intake') done = text(await w.say('lewati', { choice: 'skip' }));
+    expect(done).toMatch(/pimpinan/);
+    const [c] = w.mine();
+    expect(c?.kind).toBe('complaint');
+    expect(c?.flags).toContain('integrity');
+    const notice = w.notify.find((m) => m.chatId === 'dm:77');
+    expect(notice?.text).toMatch(/integritas/);
+    expect(notice?.text).not.toMatch(/3456 7890/);
+  });
+});
+
+describe('suggestions and aspirations', () => {
+  it('get a ticket at once, routed and counted as a suggestion', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'saran min, loket pbb buka hari sabtu juga': 'suggestion' } }));
+    const r = await w.say('saran min, loket pbb buka hari sabtu juga');
+    const ticket = ticketIn(text(r));
+    expect(ticket).not.toBeNull();
+    expect(text(r)).not.toMatch(/Di mana/);
+    expect(w.get(ticket!)).toMatchObject({ kind: 'complaint', request: 'suggestion', division: 'pbb-p2' });
+    expect(w.notify.some((m) => m.kind === 'case-card' && /saran/.test(m.text))).toBe(true);
+  });
+});
+
+describe('praise and sarcasm', () => {
+  it('records sarcastic praise as a complaint, never thanking it', async () => {
+    const w = new FlowWorld(
+      stubNlp({
+        reads: { 'wah hebat ya, tagihan pbb sy naik 3x lipat 👏👏': { act: 'praise', flags: ['sarcasm'] } },
+      }),
+    );
+    const r = await w.say('wah hebat ya, tagihan pbb sy naik 3x lipat 👏👏');
+    expect(text(r)).not.toMatch(/apresiasi/);
+    expect(w.state.mode).toBe('intake');
+  });
+
+  it('records the complaint of a mixed message and passes the praise on to staff', async () => {
+    const msg = 'petugasnya ramah makasih, tapi website pembayarannya error terus sejak kemarin';
+    const w = new FlowWorld(
+      stubNlp({ reads: { [msg]: { act: 'complaint', flags: ['mixed'], praise: 'petugasnya ramah makasih' } } }),
+    );
+    await w.say(msg);
+    const done = await w.say('lewati', { choice: 'skip' });
+    expect(text(done)).toMatch(/apresiasi/);
+    const [c] = w.mine();
+    expect(c?.privateNotes[0]?.text).toMatch(/Pujian warga: petugasnya ramah/);
+    expect(w.notify.find((m) => m.kind === 'case-card')?.text).toMatch(/Pujian warga/);
   });
 });

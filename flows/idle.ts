@@ -1,0 +1,197 @@
+// A message when nothing is waiting for an answer: what it does decides what happens. A grievance starts a
+// complaint, dissatisfaction finds its case, details right after a ticket go to that case, a question is answered
+// or handed to staff, a suggestion gets a ticket, greetings and thanks get a short, human answer.
+import type { CaseRecord } from '../src/domain/case.js';
+import type { Attachment } from '../src/domain/messages.js';
+import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
+import { addInfo } from './add-info.js';
+import { satisfied } from './closure.js';
+import { aboutCase, askWhich, recentCase } from './disputes.js';
+import { recordSuggestion, startComplaint } from './intake.js';
+import { answerQuestion, greetBack, handToStaff } from './questions.js';
+import { divisionLabel, recordedResult, recordNote } from './record.js';
+import type { ConversationState } from './state.js';
+import { showStatus, statusOfMine } from './status.js';
+import { t } from './texts.js';
+import { wordsIn, type Turn } from './turn.js';
+
+export interface IdleInput {
+  turn: Turn;
+  attachments: Attachment[];
+  /** The citizen's cases, newest first (read once per message). */
+  mine: CaseRecord[];
+  firstTurn: boolean;
+}
+
+/** Free text from a citizen who is not in the middle of anything. */
+export async function handleIdle(
+  state: ConversationState,
+  input: IdleInput,
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult> {
+  const { turn, attachments, mine } = input;
+  const lang = state.language;
+  const recent = await recentCase(state, ctx);
+  if (turn.text === '') {
+    if (attachments.length && recent) return addInfo(state, recent, turn, attachments, ctx, replies);
+    if (attachments.length) {
+      replies.push({ text: t(lang, 'attachmentOnly') });
+      return result({ ...state, pendingAttachments: [...(state.pendingAttachments ?? []), ...attachments] }, replies);
+    }
+    replies.push({ text: t(lang, 'empty') });
+    return result(state, replies);
+  }
+  const carried = [...(state.pendingAttachments ?? []), ...attachments];
+  const base: ConversationState = { ...state, pendingAttachments: undefined };
+  const named = turn.tickets[0];
+  // A ticket alone ("ADU-7KQ9-M2XT", "cek ADU-…") asks for its status.
+  if (named && (turn.act === 'status' || wordsIn(turn.text.replace(/ADU[\s-]?\w{4}[\s-]?\w{4}/gi, '')).length < 2))
+    return showStatus(state, named, ctx, replies);
+
+  switch (turn.act) {
+    case 'greeting':
+      return greetBack(state, turn.text, input.firstTurn, replies);
+    case 'thanks':
+    case 'no':
+    case 'dont_know':
+      return shortClose(state, recent, turn.act === 'thanks', replies);
+    case 'yes': {
+      // "puas", "iya sudah beres" with one case waiting for exactly that answer: it is the answer.
+      const waiting = mine.filter((c) => c.stage === 'awaiting_confirmation');
+      if (waiting.length === 1 && waiting[0]) return satisfied(state, waiting[0], ctx, replies);
+      return shortClose(state, recent, false, replies);
+    }
+    case 'cancel': {
+      if (recent && recent.stage !== 'closed') {
+        const pending = { ticket: recent.ticket, purpose: 'withdraw' as const, text: turn.text, attachments: [] };
+        return askWhich(state, recent, pending, replies);
+      }
+      replies.push({ text: t(lang, 'nothingToCancel') });
+      return result(state, replies);
+    }
+    case 'status':
+      return named ? showStatus(state, named, ctx, replies) : statusOfMine(state, ctx, replies);
+    case 'dissatisfied':
+      return (
+        (await aboutCase(base, turn, carried, 'dissatisfied', mine, ctx, replies)) ??
+        startComplaint(base, turn, carried, ctx, replies)
+      );
+    case 'add_info': {
+      if (!named && recent) return addInfo(base, recent, turn, carried, ctx, replies);
+      return (
+        (await aboutCase(base, turn, carried, 'add_info', mine, ctx, replies)) ??
+        startComplaint(base, turn, carried, ctx, replies)
+      );
+    }
+    case 'erase':
+      return handToStaff(base, turn, carried, 'eraseRequest', ctx, replies);
+    case 'unrelated':
+      replies.push({ text: t(lang, 'unrelated', { agency: ctx.agency.shortName }) });
+      return result(state, replies);
+    default:
+      return handleContent(base, turn, carried, recent, mine, ctx, replies);
+  }
+}
+
+/** A complaint, suggestion, praise, statement or question. */
+async function handleContent(
+  state: ConversationState,
+  turn: Turn,
+  attachments: Attachment[],
+  recent: CaseRecord | null,
+  mine: CaseRecord[],
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult> {
+  const lang = state.language;
+  const integrity = turn.flags.includes('integrity');
+  if (!turn.confident && !integrity) return askClarify(state, turn.text, attachments, replies);
+  switch (turn.act) {
+    case 'question':
+      return answerQuestion(state, turn, attachments, ctx, replies);
+    case 'suggestion':
+      return recordSuggestion(state, turn, attachments, ctx, replies);
+    case 'praise': {
+      const rec = recordNote(ctx, 'praise', turn.text, turn.understanding.classification, { attachments });
+      replies.push({ text: t(lang, 'praiseThanks', { division: divisionLabel(ctx, rec.record.division, lang) }) });
+      return recordedResult(state, rec, replies);
+    }
+    case 'statement': {
+      // A statement the FAQ answers, or one asked as a question, is a question.
+      if (/\?\s*$/.test(turn.text) || ctx.nlp.answerFaq(turn.text, lang))
+        return answerQuestion(state, turn, attachments, ctx, replies);
+      if (recent) return addInfo(state, recent, turn, attachments, ctx, replies);
+      const rec = recordNote(ctx, 'statement', turn.text, turn.understanding.classification, { attachments });
+      replies.push({ text: t(lang, 'statementThanks') });
+      return recordedResult(state, rec, replies);
+    }
+    default: {
+      // A grievance naming one of the citizen's tickets is about that case.
+      if (turn.tickets.length) {
+        const about = await aboutCase(state, turn, attachments, 'dissatisfied', mine, ctx, replies);
+        if (about) return about;
+      }
+      if (recent && sameText(recent.text, turn.text) && attachments.length === 0) {
+        // The same words sent again (a resend, a double tap): already recorded.
+        replies.push({ text: t(lang, 'alreadyRecorded', { ticket: recent.ticket }) });
+        return result(state, replies);
+      }
+      if (recent && sameMatter(recent, turn, ctx)) return addInfo(state, recent, turn, attachments, ctx, replies);
+      return startComplaint(state, turn, attachments, ctx, replies);
+    }
+  }
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return norm(a) === norm(b);
+}
+
+/** Whether a grievance right after a ticket continues that case (same division, no new integrity report). */
+function sameMatter(recent: CaseRecord, turn: Turn, ctx: FlowContext): boolean {
+  if (recent.kind !== 'complaint') return false;
+  if (turn.flags.includes('integrity') && !recent.flags.includes('integrity')) return false;
+  const routing = ctx.nlp.route(turn.text);
+  return routing.division === recent.division || routing.confidence < 0.5;
+}
+
+/** "Ok makasih min", "👍", a stray "ga ada" after a ticket: a short close, never a new draft or a menu. */
+function shortClose(state: ConversationState, recent: CaseRecord | null, thanks: boolean, replies: Reply[]) {
+  const lang = state.language;
+  if (recent) replies.push({ text: t(lang, thanks ? 'thanksClose' : 'okClose', { ticket: recent.ticket }) });
+  else replies.push({ text: t(lang, thanks ? 'thanksCloseNoTicket' : 'okCloseNoTicket') });
+  return result(state, replies);
+}
+
+/** Low confidence: one clarifying question with the kinds of message we handle. */
+function askClarify(state: ConversationState, text: string, attachments: Attachment[], replies: Reply[]) {
+  const lang = state.language;
+  const offered = [
+    { id: 'complaint', label: t(lang, 'choiceComplaint') },
+    { id: 'question', label: t(lang, 'choiceQuestion') },
+    { id: 'suggestion', label: t(lang, 'choiceSuggestion') },
+    { id: 'praise', label: t(lang, 'choicePraise') },
+  ];
+  replies.push({ text: t(lang, 'clarify'), choices: offered });
+  return result({ ...state, mode: 'clarify', pendingText: text, pendingAttachments: attachments, offered }, replies);
+}
+
+/** The answer to the clarifying question: the pending message handled as the kind the citizen chose. */
+export async function handleClarified(
+  state: ConversationState,
+  chosen: 'complaint' | 'question' | 'suggestion' | 'praise',
+  turn: Turn,
+  attachments: Attachment[],
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult> {
+  const clarified: Turn = { ...turn, act: chosen, confident: true };
+  const base: ConversationState = { ...state, mode: 'idle', pendingText: undefined, pendingAttachments: undefined };
+  const next = { ...base, offered: undefined };
+  return handleContent(next, clarified, attachments, null, [], ctx, replies);
+}

@@ -1,0 +1,131 @@
+// Questions are answered or handed to a person, never dead-ended (issue 9): an answer from the agency's FAQ (facts
+// the service knows, office hours and holidays, filled from the settings the clocks use), or an information request
+// with its own ticket on the staff inbox, and the citizen told honestly that staff will answer.
+import type { Attachment } from '../src/domain/messages.js';
+import type { OfficeCalendar } from '../src/domain/office-hours.js';
+import type { Language } from '../src/domain/case.js';
+import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
+import { idleOf } from './intake.js';
+import { recordedResult, recordNote } from './record.js';
+import type { ConversationState } from './state.js';
+import { t } from './texts.js';
+import type { Turn } from './turn.js';
+
+/** A question: the FAQ's answer, or a ticket for staff to answer. */
+export function answerQuestion(
+  state: ConversationState,
+  turn: Turn,
+  attachments: Attachment[],
+  ctx: FlowContext,
+  replies: Reply[],
+): FlowResult {
+  const lang = state.language;
+  const faq = ctx.nlp.answerFaq(turn.text, lang);
+  if (faq) {
+    replies.push({ text: `${fillFacts(faq.answer, lang, ctx)}\n\n${t(lang, 'faqFooter')}` });
+    // Kept and counted as a statement (SOP step 3); nobody needs to act on it.
+    const rec = recordNote(ctx, 'statement', turn.text, turn.understanding.classification);
+    return recordedResult(idleOf(state), rec, replies);
+  }
+  return handToStaff(state, turn, attachments, 'informationRequest', ctx, replies);
+}
+
+/** Something only a person can answer: an information request with a ticket and a card on the staff inbox. */
+export function handToStaff(
+  state: ConversationState,
+  turn: Turn,
+  attachments: Attachment[],
+  reply: 'informationRequest' | 'eraseRequest',
+  ctx: FlowContext,
+  replies: Reply[],
+): FlowResult {
+  const rec = recordNote(ctx, 'statement', turn.text, turn.understanding.classification, {
+    request: 'information',
+    attachments,
+  });
+  replies.push({ text: t(state.language, reply, { ticket: rec.record.ticket }) });
+  return recordedResult(idleOf(state), rec, replies);
+}
+
+/** A greeting back (salam gets salam back); on a first message the welcome already says hello. */
+export function greetBack(state: ConversationState, text: string, firstTurn: boolean, replies: Reply[]): FlowResult {
+  const lang = state.language;
+  const salam = /\b(?:ass?alamu?\s?['‘’]?\s?alaikum|ass?alamu?alaikum|asw|aslmkm|salam)\b/i.test(text);
+  if (salam) replies.unshift({ text: t(lang, 'salamBack') });
+  if (!firstTurn) replies.push({ text: t(lang, 'greetingBack') });
+  return result(state, replies);
+}
+
+const DAY_NAMES: Record<Language, string[]> = {
+  id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+const MONTHS: Record<Language, string[]> = {
+  id: 'Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember'.split(' '),
+  en: 'January February March April May June July August September October November December'.split(' '),
+};
+
+function hhmm(minutes: number, lang: Language): string {
+  const h = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const m = String(minutes % 60).padStart(2, '0');
+  return lang === 'id' ? `${h}.${m}` : `${h}:${m}`;
+}
+
+/** "Senin–Kamis 07.30–16.00, Jumat 07.30–11.30" from the office week the clocks use. */
+export function describeOfficeHours(week: OfficeCalendar['week'], lang: Language): string {
+  const groups: Array<{ from: number; to: number; hours: string }> = [];
+  for (const d of [1, 2, 3, 4, 5, 6, 0]) {
+    const day = week[d];
+    if (!day) continue;
+    const hours = `${hhmm(day.open, lang)}–${hhmm(day.close, lang)}`;
+    const last = groups.at(-1);
+    if (last && last.hours === hours && (last.to + 1) % 7 === d) last.to = d;
+    else groups.push({ from: d, to: d, hours });
+  }
+  if (groups.length === 0) return lang === 'id' ? 'pada hari dan jam kerja' : 'on working days';
+  const names = DAY_NAMES[lang];
+  return groups
+    .map((g) => `${names[g.from]}${g.to !== g.from ? `–${names[g.to]}` : ''} ${g.hours}`)
+    .join(lang === 'id' ? ', ' : ', ');
+}
+
+/** The next public holidays (up to five) from the settings, as dates people read. */
+export function describeHolidays(
+  holidays: ReadonlySet<string>,
+  now: number,
+  lang: Language,
+  timeZone = 'Asia/Jakarta',
+): string {
+  // "Today" in the agency's zone (en-CA formats dates as YYYY-MM-DD).
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  const next = [...holidays]
+    .filter((d) => d >= today)
+    .sort()
+    .slice(0, 5);
+  if (next.length === 0) {
+    return lang === 'id' ? 'belum ada hari libur yang tercatat dalam waktu dekat' : 'no public holidays coming up';
+  }
+  return next
+    .map((d) => {
+      const [y, m, day] = d.split('-').map(Number);
+      return `${day} ${MONTHS[lang][(m ?? 1) - 1]} ${y}`;
+    })
+    .join(', ');
+}
+
+/** Fills {officeHours} and {holidays} in an FAQ answer from the settings the clocks use. */
+export function fillFacts(answer: string, lang: Language, ctx: Pick<FlowContext, 'calendar' | 'now'>): string {
+  const cal = ctx.calendar;
+  return answer
+    .replace(/\{officeHours\}/g, () =>
+      cal ? describeOfficeHours(cal.week, lang) : lang === 'id' ? 'pada jam kerja' : 'during office hours',
+    )
+    .replace(/\{holidays\}/g, () =>
+      cal
+        ? describeHolidays(cal.holidays, ctx.now, lang, cal.timeZone)
+        : lang === 'id'
+          ? 'hari libur nasional'
+          : 'public holidays',
+    );
+}

@@ -1,0 +1,131 @@
+// Reads one citizen turn for what it does in the conversation: the dialogue act in the light of what the bot is
+// waiting for, the facts it carries (slots) and its flags. Every flow decides with the state *and* this reading.
+import { findTicketInText } from '../src/domain/ticket.js';
+import type { DialogueAct, TurnContext, Understanding } from '../nlp/types.js';
+import type { FlowContext } from './context.js';
+import { extractDetails } from './details.js';
+import type { ConversationState } from './state.js';
+
+export interface Turn {
+  text: string;
+  /** The act the flows act on: the model's act, except that a report of bribery or sarcastic praise is a complaint. */
+  act: DialogueAct;
+  /** The model's act was at or above the clarify threshold. */
+  confident: boolean;
+  understanding: Understanding;
+  place?: string;
+  time?: string;
+  tickets: string[];
+  evidence?: 'none' | 'mentioned';
+  /** 'integrity', 'sarcasm', 'mixed' as read from this turn. */
+  flags: string[];
+  praise?: string;
+}
+
+/** Acts that carry something to record or answer (as opposed to short conversational moves). */
+export const CONTENT_ACTS: ReadonlySet<DialogueAct> = new Set([
+  'complaint',
+  'suggestion',
+  'praise',
+  'statement',
+  'question',
+  'dissatisfied',
+  'add_info',
+]);
+
+// The bare answers our questions themselves suggest ("Jika tidak ada, pilih Lewati"): whole-message matches only.
+const NOTHING =
+  /^(?:lewati|skip|skip aja|tidak ada|tdk ada|gak ada|ga ada|gada|nggak ada|ngga ada|gk ada|enggak ada|g ada|belum ada|blm ada|gak tau|ga tau|gatau|gak tahu|tidak tahu|tidak tau|ndak tau|ndak ado|indak ado|ora ono|mboten wonten|none|nothing|no|-|\.)[.!\s]*(?:min|kak|pak|bu)?[.!\s]*$/i;
+
+/** Whether the whole message only says "nothing / don't know / skip". */
+export function saysNothing(text: string): boolean {
+  return NOTHING.test(text.trim());
+}
+
+/** What the bot is waiting for, as the text reader understands it. */
+export function expecting(state: ConversationState): TurnContext['expecting'] {
+  switch (state.mode) {
+    case 'confirm':
+    case 'confirm_reason':
+      return 'closure';
+    case 'followup':
+      return 'followup';
+    case 'rating':
+      return 'rating';
+    case 'clarify':
+      return 'clarify';
+    case 'confirm_case':
+      return 'confirm_case';
+    case 'intake':
+      return state.draft ? (state.draft.text === '' ? 'what' : state.draft.awaiting) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const NEUTRAL: Omit<Understanding, 'classification'> = {
+  act: 'unrelated',
+  confidence: 0,
+  scores: {} as Understanding['scores'],
+  slots: { tickets: [], objectNumbers: [], amounts: [] },
+  flags: [],
+  integrity: 0,
+  language: 'id',
+};
+
+/** Reads `text` (already cleaned) once; an empty text reads as nothing at all. */
+export function readTurn(state: ConversationState, text: string, ctx: FlowContext, hasCases: boolean): Turn {
+  if (text === '') {
+    const understanding: Understanding = {
+      ...NEUTRAL,
+      classification: { label: 'statement', confidence: 0, modelVersion: 'none' },
+    };
+    return { text, act: 'unrelated', confident: false, understanding, tickets: [], flags: [] };
+  }
+  const context: TurnContext = { hasCases };
+  const exp = expecting(state);
+  if (exp) context.expecting = exp;
+  const u = ctx.nlp.understand(text, context);
+  // Until the slot extractor fills place, time and evidence, the flows' own patterns do (flows/details.ts).
+  const fallback = extractDetails(text);
+  const place = u.slots.place ?? fallback.where;
+  const time = u.slots.time ?? fallback.since;
+  const evidence = u.slots.evidence ?? fallback.evidence;
+  const named = findTicketInText(text);
+  const tickets = u.slots.tickets.length ? u.slots.tickets : named ? [named] : [];
+  const flags = [...u.flags];
+  let act = u.act;
+  if (saysNothing(text)) act = 'dont_know';
+  // Praise words around a grievance are a complaint (sarcasm); a message with both is recorded as the complaint.
+  if (act === 'praise' && (flags.includes('sarcasm') || flags.includes('mixed'))) act = 'complaint';
+  // A report of bribery or illegal levies is a report whatever words it comes in.
+  if (
+    (flags.includes('integrity') || u.integrity >= 0.5) &&
+    (act === 'statement' || act === 'praise' || act === 'unrelated')
+  ) {
+    act = 'complaint';
+    if (!flags.includes('integrity')) flags.push('integrity');
+  }
+  return {
+    text,
+    act,
+    confident: u.confidence >= ctx.nlp.clarifyThreshold,
+    understanding: u,
+    ...(place ? { place } : {}),
+    ...(time ? { time } : {}),
+    ...(evidence ? { evidence } : {}),
+    tickets,
+    flags,
+    ...(u.praise ? { praise: u.praise } : {}),
+  };
+}
+
+/** Whether the text holds words at all ("123", "...", "👍👍" do not). */
+export function hasWords(text: string): boolean {
+  return /\p{L}{2,}/u.test(text);
+}
+
+/** Letter words in a text. */
+export function wordsIn(text: string): string[] {
+  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+}

@@ -1,0 +1,97 @@
+// Details for a case that exists, and the short answers after a ticket.
+import { describe, expect, it } from 'vitest';
+import { FlowWorld, stubNlp, text, ticketIn } from './world.js';
+
+async function recorded(w: FlowWorld): Promise<string> {
+  await w.say('petugas loket bphtb minta berkas tambahan, di kantor bapenda tadi pagi');
+  const r = await w.say('lewati', { choice: 'skip' });
+  const ticket = ticketIn(text(r));
+  if (!ticket) throw new Error(`not recorded: ${text(r)}`);
+  return ticket;
+}
+
+describe('details right after a ticket', () => {
+  it('are added to that case: the citizen is told which ticket, the staff thread is told', async () => {
+    const more = 'berkasnya surat keterangan lurah, katanya wajib padahal di website ga ada';
+    const w = new FlowWorld(stubNlp({ reads: { [more]: 'statement' } }));
+    const ticket = await recorded(w);
+    const r = await w.say(more);
+    expect(text(r)).toMatch(new RegExp(`tambahkan ke aduan ${ticket}`));
+    expect(w.mine()).toHaveLength(1);
+    expect(w.get(ticket).details.what).toMatch(/surat keterangan lurah/);
+    expect(w.notify.at(-1)).toMatchObject({ channel: 'staff', chatId: ticket, kind: 'relay' });
+    expect(w.notify.at(-1)?.text).toMatch(/tambahan keterangan dari warga/);
+  });
+
+  it('attach a photo sent right after the ticket', async () => {
+    const w = new FlowWorld(stubNlp());
+    const ticket = await recorded(w);
+    await w.say('', { attachments: [{ kind: 'photo', fileId: 'p9', size: 10 }] });
+    expect(w.get(ticket).attachments.map((a) => a.fileId)).toEqual(['p9']);
+  });
+
+  it('are a new complaint when they are about another division', async () => {
+    const w = new FlowWorld(
+      stubNlp({ route: (t) => (/website/.test(t) ? { division: 'digital', confidence: 0.9 } : {}) }),
+    );
+    await recorded(w);
+    await w.say('website pembayarannya juga error terus dari kemarin');
+    expect(w.state.mode).toBe('intake');
+  });
+
+  it('get a short close, never a draft or a menu, when they are only "ok makasih min", "👍" or "ga ada"', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'ok makasih min': 'thanks', '👍': 'thanks', 'ga ada': 'complaint' } }));
+    const ticket = await recorded(w);
+    for (const m of ['ok makasih min', '👍', 'ga ada']) {
+      const r = await w.say(m);
+      expect(text(r)).toMatch(new RegExp(ticket));
+      expect(r.every((x) => !x.choices)).toBe(true);
+      expect(w.state.mode).toBe('idle');
+    }
+    expect(w.mine()).toHaveLength(1);
+  });
+});
+
+describe('"tambahan keterangan" later', () => {
+  it('goes to the citizen’s open case', async () => {
+    const msg = 'tambahan keterangan min, luas tanah sy yg benar 150 meter';
+    const w = new FlowWorld(stubNlp({ reads: { [msg]: 'add_info' } }));
+    const c = w.caseAt('forwarded', 'Tagihan PBB salah, luas tanah tidak sesuai', { ageDays: 2 });
+    const r = await w.say(msg);
+    expect(text(r)).toMatch(new RegExp(`tambahkan ke aduan ${c.ticket}`));
+    expect(w.get(c.ticket).details.what).toMatch(/150 meter/);
+    expect(w.events.at(-1)).toMatchObject({ ticket: c.ticket, action: 'citizen added information' });
+  });
+
+  it('goes to the ticket it names, and raises the integrity flag when it reports a bribe', async () => {
+    const w = new FlowWorld(stubNlp());
+    const a = w.caseAt('in_review', 'Pajak restoran dihitung salah', { ageDays: 3 });
+    w.caseAt('forwarded', 'Website lambat', { ageDays: 1 });
+    const msg = `tambahan utk tiket ${a.ticket}: petugasnya minta amplop biar cepat`;
+    const w2 = new FlowWorld(stubNlp({ reads: { [msg]: { act: 'add_info', flags: ['integrity'] } } }));
+    for (const c of w.cases.values()) w2.cases.set(c.ticket, c);
+    const r = await w2.say(msg);
+    expect(w2.get(a.ticket).details.what).toMatch(/amplop/);
+    expect(w2.get(a.ticket).flags).toContain('integrity');
+    expect(text(r)).toMatch(/pimpinan/);
+    expect(w2.notify.some((m) => m.chatId === 'dm:77')).toBe(true);
+  });
+});
+
+describe('withdrawing in words', () => {
+  it('asks before withdrawing the case just recorded, and withdraws it on yes', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'batalin aja min': 'cancel', ya: 'yes' } }));
+    const ticket = await recorded(w);
+    expect(text(await w.say('batalin aja min'))).toMatch(new RegExp(`menarik .*aduan ${ticket}`));
+    await w.say('ya');
+    expect(w.get(ticket)).toMatchObject({ stage: 'closed', resolution: 'withdrawn' });
+  });
+
+  it('keeps the case when the answer is no', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { batal: 'cancel', tidak: 'no' } }));
+    const ticket = await recorded(w);
+    await w.say('batal');
+    expect(text(await w.say('tidak'))).toMatch(/tetap kami proses/);
+    expect(w.get(ticket).stage).toBe('forwarded');
+  });
+});

@@ -1,0 +1,148 @@
+// Dissatisfaction anywhere: the case is found, confirmed when unclear, and handled by its stage.
+import { describe, expect, it } from 'vitest';
+import type { Agency } from '../../src/domain/agency.js';
+import { testAgency } from '../support/fake-nlp.js';
+import { FlowWorld, stubNlp, text } from './world.js';
+
+const UNHAPPY = 'masalah saya belum beres, saya tidak puas';
+const reads = { [UNHAPPY]: 'dissatisfied' as const, ya: 'yes' as const, hmm: 'unrelated' as const };
+
+describe('a citizen who says they are not satisfied, unasked', () => {
+  it('reopens the case awaiting confirmation at the root cause, reason stored, staff told', async () => {
+    const w = new FlowWorld(stubNlp({ reads }));
+    const c = w.caseAt('awaiting_confirmation', 'Tagihan PBB saya naik');
+    const r = await w.say(UNHAPPY);
+    expect(text(r)).toMatch(new RegExp(`${c.ticket} kami buka kembali`));
+    expect(w.get(c.ticket)).toMatchObject({ stage: 'root_cause', reopenCount: 1 });
+    expect(w.get(c.ticket).satisfaction.at(-1)?.reason).toBe(UNHAPPY);
+    expect(w.notify.some((m) => m.chatId === c.ticket && /BELUM PUAS/.test(m.text))).toBe(true);
+    expect(w.mine()).toHaveLength(1);
+  });
+
+  it('reopens a case closed within the window', async () => {
+    const w = new FlowWorld(stubNlp({ reads }));
+    const c = w.caseAt('closed', 'Pajak reklame salah', { ageDays: 30 });
+    await w.say(UNHAPPY);
+    expect(w.get(c.ticket)).toMatchObject({ stage: 'root_cause', reopenCount: 1 });
+    expect(w.get(c.ticket).satisfaction.at(-1)).toMatchObject({ round: 'follow-up', satisfied: false });
+  });
+
+  it('records a new complaint linked to a case closed longer ago than the window', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { ...reads, lewati: 'dont_know' } }));
+    const c = w.caseAt('closed', 'Tagihan PBB saya naik', { ageDays: 90 });
+    await w.say(UNHAPPY);
+    let last = '';
+    while (w.state.mode === 'intake') last = text(await w.say('lewati'));
+    expect(last).toMatch(new RegExp(`${c.ticket} sudah ditutup lebih dari 60 hari`));
+    const fresh = w.mine().find((x) => x.ticket !== c.ticket);
+    expect(fresh?.repeatOf?.ticket).toBe(c.ticket);
+    expect(w.get(c.ticket).stage).toBe('closed');
+    expect(w.events.some((e) => e.ticket === c.ticket && e.action === 'repeat linked')).toBe(true);
+  });
+
+  it('adds the words to the thread of a case still being worked and tells its staff', async () => {
+    const w = new FlowWorld(stubNlp({ reads }));
+    const c = w.caseAt('in_progress', 'Lampu jalan mati');
+    const r = await w.say(UNHAPPY);
+    expect(text(r)).toMatch(/masih dalam proses/);
+    expect(w.get(c.ticket).stage).toBe('in_progress');
+    expect(w.events.some((e) => e.ticket === c.ticket && e.detail === UNHAPPY)).toBe(true);
+    expect(w.notify.find((m) => m.chatId === c.ticket)?.text).toMatch(/BELUM PUAS/);
+  });
+
+  it('links a withdrawn case by default, and reopens it where the profile says so', async () => {
+    const linked = new FlowWorld(stubNlp({ reads }));
+    const a = linked.caseAt('closed', 'Petugas tidak ada', { ageDays: 3, resolution: 'withdrawn' });
+    await linked.say(UNHAPPY);
+    expect(linked.get(a.ticket).stage).toBe('closed');
+    expect(linked.state.draft?.linkTo).toBe(a.ticket);
+
+    const agency: Agency = { ...testAgency, withdrawnDispute: 'reopen' };
+    const reopened = new FlowWorld(stubNlp({ reads }), agency);
+    const b = reopened.caseAt('closed', 'Petugas tidak ada', { ageDays: 3, resolution: 'withdrawn' });
+    await reopened.say(UNHAPPY);
+    expect(reopened.get(b.ticket).stage).toBe('root_cause');
+  });
+
+  it('links an archived case', async () => {
+    const w = new FlowWorld(stubNlp({ reads }));
+    const c = w.caseAt('archived', 'Tagihan pajak restoran salah', { ageDays: 200 });
+    await w.say(UNHAPPY);
+    expect(w.state.draft?.linkTo).toBe(c.ticket);
+    expect(w.get(c.ticket).stage).toBe('archived');
+  });
+
+  it('asks one short question when two cases could be meant, and acts on the answer', async () => {
+    const w = new FlowWorld(stubNlp({ reads }));
+    const older = w.caseAt('closed', 'Tagihan PBB saya naik dua kali lipat', { ageDays: 10 });
+    const newer = w.caseAt('closed', 'Website pembayaran pajak hotel error', { ageDays: 2 });
+    const q = await w.say(UNHAPPY);
+    expect(text(q)).toMatch(new RegExp(`Apakah ini tentang ${newer.ticket} \\(Website pembayaran`));
+    expect(q.at(-1)?.choices?.map((c) => c.label)).toEqual(['Ya', 'Bukan, aduan baru']);
+    await w.say('ya');
+    expect(w.get(newer.ticket).stage).toBe('root_cause');
+    expect(w.get(older.ticket).stage).toBe('closed');
+  });
+
+  it('takes "bukan, aduan baru" as a new complaint in the same words', async () => {
+    const w = new FlowWorld(stubNlp({ reads }));
+    w.caseAt('closed', 'Tagihan PBB saya naik', { ageDays: 10 });
+    w.caseAt('in_review', 'Antrian panjang', { ageDays: 3 });
+    await w.say(UNHAPPY);
+    await w.say('bukan, aduan baru');
+    expect(w.state.mode).toBe('intake');
+    expect(w.state.draft?.text).toBe(UNHAPPY);
+  });
+
+  it('picks the case whose words the message shares, without asking', async () => {
+    const msg = 'hasilnya blm sesuai, nama di sppt msh salah';
+    const w = new FlowWorld(stubNlp({ reads: { [msg]: 'dissatisfied' } }));
+    const open = w.caseAt('in_review', 'Antrian di loket BPHTB panjang');
+    const named = w.caseAt('awaiting_confirmation', 'Nama di SPPT saya salah');
+    await w.say(msg);
+    expect(w.get(named.ticket).stage).toBe('root_cause');
+    expect(w.get(open.ticket)).toEqual(open);
+  });
+
+  it('drops the question after nonsense twice, touching nothing', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { ...reads, '🤔': 'unrelated' } }));
+    const a = w.caseAt('closed', 'Tagihan PBB naik', { ageDays: 10 });
+    const b = w.caseAt('closed', 'Aplikasi error', { ageDays: 4 });
+    await w.say(UNHAPPY);
+    expect(text(await w.say('🤔'))).toMatch(/Apakah ini tentang/);
+    await w.say('hmm');
+    expect(w.state.mode).toBe('idle');
+    expect([w.get(a.ticket), w.get(b.ticket)]).toEqual([a, b]);
+  });
+
+  it('answers another citizen’s ticket exactly like a ticket that does not exist', async () => {
+    const msg = (t: string) => `sy tidak puas dgn aduan ${t}, tolong dibuka lagi`;
+    const w = new FlowWorld(stubNlp({ route: () => ({}) }));
+    const theirs = w.caseAt('closed', 'Tagihan salah', { other: true, ageDays: 5 });
+    const nlp = stubNlp({ reads: { [msg(theirs.ticket)]: 'dissatisfied', [msg('ADU-ZZZZ-ZZZ9')]: 'dissatisfied' } });
+    const w2 = new FlowWorld(nlp);
+    w2.cases.set(theirs.ticket, theirs);
+    const a = text(await w2.say(msg(theirs.ticket)));
+    const b = text(await w2.say(msg('ADU-ZZZZ-ZZZ9')));
+    expect(a.replace(theirs.ticket, 'X')).toBe(b.replace('ADU-ZZZZ-ZZZ9', 'X'));
+    expect(w2.get(theirs.ticket)).toEqual(theirs);
+    expect(w.mine()).toEqual([]);
+  });
+
+  it('starts a complaint when the citizen has no case at all', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'sy kecewa sm pelayanan di kantor bapenda': 'dissatisfied' } }));
+    await w.say('sy kecewa sm pelayanan di kantor bapenda');
+    expect(w.state.mode).toBe('intake');
+  });
+
+  it('reopens a case named by its ticket typed in lowercase without dashes', async () => {
+    const w = new FlowWorld(stubNlp());
+    const c = w.caseAt('closed', 'Tagihan hotel salah', { ageDays: 5 });
+    const plain = c.ticket.replace(/-/g, '').toLowerCase();
+    const nlp = stubNlp({ reads: { [`aduan ${plain} blm selesai`]: 'dissatisfied' } });
+    const w2 = new FlowWorld(nlp);
+    w2.cases.set(c.ticket, c);
+    await w2.say(`aduan ${plain} blm selesai`);
+    expect(w2.get(c.ticket)).toMatchObject({ stage: 'root_cause', reopenCount: 1 });
+  });
+});

@@ -1,0 +1,98 @@
+// Questions answered from the FAQ (with the service's own facts) or handed to a person; greetings; what is not ours.
+import { describe, expect, it } from 'vitest';
+import type { OfficeCalendar } from '../../src/domain/office-hours.js';
+import { describeOfficeHours, fillFacts } from '../../flows/questions.js';
+import { BASE, FlowWorld, stubNlp, text, ticketIn } from './world.js';
+
+const calendar: OfficeCalendar = {
+  timeZone: 'Asia/Jakarta',
+  week: [
+    null,
+    { open: 450, close: 960 },
+    { open: 450, close: 960 },
+    { open: 450, close: 960 },
+    { open: 450, close: 960 },
+    { open: 450, close: 690 },
+    null,
+  ],
+  holidays: new Set(['2026-01-01', '2026-12-25', '2027-01-01']),
+};
+
+describe('a question', () => {
+  it('is answered from the FAQ, with office hours and holidays filled from the clocks’ settings', async () => {
+    const nlp = stubNlp({
+      reads: { 'jam buka kantor kapan?': 'question' },
+      faq: [{ match: /jam buka/, answer: 'Kantor buka {officeHours}, kecuali hari libur ({holidays}).' }],
+    });
+    const w = new FlowWorld(nlp, undefined, { calendar });
+    const r = await w.say('jam buka kantor kapan?');
+    expect(text(r)).toMatch(/Kantor buka Senin–Kamis 07\.30–16\.00, Jumat 07\.30–11\.30, kecuali hari libur/);
+    expect(text(r)).toMatch(/25 Desember 2026, 1 Januari 2027/);
+    expect(text(r)).not.toMatch(/2026-01-01|1 Januari 2026/);
+    expect(w.mine()[0]).toMatchObject({ kind: 'statement' });
+    expect(w.mine()[0]?.request).toBeUndefined();
+  });
+
+  it('with no FAQ answer becomes an information request with its own ticket and a card on the staff inbox', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'apa aja syarat balik nama sppt?': 'question' } }));
+    const r = await w.say('apa aja syarat balik nama sppt?');
+    const ticket = ticketIn(text(r));
+    expect(ticket).not.toBeNull();
+    expect(text(r)).toMatch(/petugas/);
+    expect(text(r)).not.toMatch(/sudah kami terima dan catat/);
+    expect(w.get(ticket!)).toMatchObject({ kind: 'statement', request: 'information', stage: 'recorded' });
+    expect(w.notify.find((m) => m.chatId === ticket && m.kind === 'case-card')?.text).toMatch(/permintaan informasi/);
+  });
+
+  it('for deleting personal data goes to staff with a ticket too', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'hapus data saya': 'erase' } }));
+    const r = await w.say('hapus data saya');
+    expect(text(r)).toMatch(/penghapusan data pribadi/);
+    expect(w.mine()[0]).toMatchObject({ request: 'information' });
+  });
+});
+
+describe('office hours in words', () => {
+  it('groups days with the same hours, in Indonesian and English', () => {
+    expect(describeOfficeHours(calendar.week, 'en')).toBe('Monday–Thursday 07:30–16:00, Friday 07:30–11:30');
+    expect(fillFacts('{holidays}', 'en', { now: BASE })).toBe('public holidays');
+  });
+});
+
+describe('greetings and what is not ours', () => {
+  it('answers salam with salam', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { assalamualaikum: 'greeting' } }), undefined, { greeted: false });
+    const r = await w.say('assalamualaikum');
+    expect(r[0]?.text).toMatch(/^Wa'alaikumsalam/);
+    expect(text(r)).toMatch(/Selamat datang/);
+    expect(w.mine()).toEqual([]);
+  });
+
+  it('greets back a greeting later in the conversation', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'selamat pagi min': 'greeting' } }));
+    expect(text(await w.say('selamat pagi min'))).toMatch(/ada yang bisa kami bantu/);
+  });
+
+  it('records nothing for spam or chit-chat and says what the service is for', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'promo pinjol cair 5 menit': 'unrelated' } }));
+    expect(text(await w.say('promo pinjol cair 5 menit'))).toMatch(/khusus untuk keluhan/);
+    expect(w.mine()).toEqual([]);
+  });
+
+  it('thanks a statement without claiming staff will see it', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'sy sudah bayar pbb tadi': 'statement' } }));
+    const r = await w.say('sy sudah bayar pbb tadi');
+    expect(text(r)).not.toMatch(/catat/);
+    expect(w.notify).toEqual([]);
+  });
+
+  it('asks one clarifying question when unsure, with the kinds we handle', async () => {
+    const w = new FlowWorld(
+      stubNlp({ reads: { 'soal pajak itu': { act: 'complaint', confidence: 0.3 }, '3': 'suggestion' } }),
+    );
+    const q = await w.say('soal pajak itu');
+    expect(q.at(-1)?.choices?.map((c) => c.id)).toEqual(['complaint', 'question', 'suggestion', 'praise']);
+    await w.say('3');
+    expect(w.mine()[0]).toMatchObject({ kind: 'complaint', request: 'suggestion', text: 'soal pajak itu' });
+  });
+});
