@@ -72,13 +72,13 @@ export async function runDialogueSet(only?: (d: Dialogue) => boolean): Promise<R
 const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)} %`);
 
 /** The table and the failure list as text. */
-export function formatSummary(s: RunSummary, transcripts = false): string {
+export function formatSummary(s: RunSummary, transcripts = false, failures = true): string {
   const lines = [`Dialogue set: ${s.passed}/${s.total} conversations reach their outcome (${pct(s.passed, s.total)})`];
   lines.push('', 'per act:');
   for (const a of s.byAct)
     lines.push(`  ${a.act.padEnd(14)} ${`${a.passed}/${a.total}`.padStart(7)}  ${pct(a.passed, a.total)}`);
   const failed = s.results.filter((r) => r.failures.length);
-  if (failed.length) {
+  if (failed.length && failures) {
     lines.push('', `failures (${failed.length}):`);
     for (const r of failed) {
       lines.push(`- ${r.dialogue.id} [${r.dialogue.act}] ${r.dialogue.title} (${r.dialogue.file})`);
