@@ -180,13 +180,14 @@ export async function runDialogue(d: Dialogue, nlpFor: (agency: Dialogue['agency
   const sent: OutboundMessage[] = [];
   const transcript: string[] = [];
   const sink = new Writable({ write: (_chunk, _enc, cb) => cb() });
-  app.dispatcher.register(consoleSender({ input: process.stdin, output: sink, beforeSend: (m) => void sent.push(m) }));
   for (const ch of ['telegram', 'whatsapp', 'staff'] as const)
     app.dispatcher.register({ channel: ch, send: async (m) => void sent.push(m) });
   const deliver = async () => {
     while ((await app.dispatcher.drainOnce()) > 0);
   };
   const uid = `warga-${++counter}`;
+  const consoleOpts = { input: process.stdin, output: sink, beforeSend: (m: OutboundMessage) => void sent.push(m) };
+  app.dispatcher.register(consoleSender(consoleOpts, uid));
   const me: CitizenRef = { channel: 'console', userId: uid, chatId: uid, language: d.lang };
   const own: CaseRecord[] = [];
   const others: CaseRecord[] = [];
