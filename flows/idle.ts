@@ -73,17 +73,10 @@ export async function handleIdle(
     case 'status':
       return named ? showStatus(state, named, ctx, replies) : statusOfMine(state, ctx, replies);
     case 'dissatisfied':
-      return (
-        (await aboutCase(base, turn, carried, 'dissatisfied', mine, ctx, replies)) ??
-        startComplaint(base, turn, carried, ctx, replies)
-      );
-    case 'add_info': {
+      return aboutOrNew(base, turn, carried, 'dissatisfied', mine, ctx, replies);
+    case 'add_info':
       if (!named && recent) return addInfo(base, recent, turn, carried, ctx, replies);
-      return (
-        (await aboutCase(base, turn, carried, 'add_info', mine, ctx, replies)) ??
-        startComplaint(base, turn, carried, ctx, replies)
-      );
-    }
+      return aboutOrNew(base, turn, carried, 'add_info', mine, ctx, replies);
     case 'erase':
       return handToStaff(base, turn, carried, 'eraseRequest', ctx, replies);
     case 'unrelated':
@@ -118,6 +111,8 @@ async function handleContent(
       return recordedResult(state, rec, replies);
     }
     case 'statement': {
+      // Facts naming one of the citizen's tickets are details for it.
+      if (turn.tickets.length) return aboutOrNew(state, turn, attachments, 'add_info', mine, ctx, replies);
       // A statement the FAQ answers, or one asked as a question, is a question.
       if (/\?\s*$/.test(turn.text) || ctx.nlp.answerFaq(turn.text, lang))
         return answerQuestion(state, turn, attachments, ctx, replies);
@@ -128,16 +123,14 @@ async function handleContent(
     }
     default: {
       // A grievance naming one of the citizen's tickets is about that case.
-      if (turn.tickets.length) {
-        const about = await aboutCase(state, turn, attachments, 'dissatisfied', mine, ctx, replies);
-        if (about) return about;
-      }
+      if (turn.tickets.length) return aboutOrNew(state, turn, attachments, 'dissatisfied', mine, ctx, replies);
       if (recent && sameText(recent.text, turn.text) && attachments.length === 0) {
         // The same words sent again (a resend, a double tap): already recorded.
         replies.push({ text: t(lang, 'alreadyRecorded', { ticket: recent.ticket }) });
         return result(state, replies);
       }
-      if (recent && sameMatter(recent, turn, ctx)) return addInfo(state, recent, turn, attachments, ctx, replies);
+      // More words right after a ticket are more facts of that case (the reply says how to start another one).
+      if (recent) return addInfo(state, recent, turn, attachments, ctx, replies);
       return startComplaint(state, turn, attachments, ctx, replies);
     }
   }
@@ -152,12 +145,20 @@ function sameText(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-/** Whether a grievance right after a ticket continues that case (same division, no new integrity report). */
-function sameMatter(recent: CaseRecord, turn: Turn, ctx: FlowContext): boolean {
-  if (recent.kind !== 'complaint') return false;
-  if (turn.flags.includes('integrity') && !recent.flags.includes('integrity')) return false;
-  const routing = ctx.nlp.route(turn.text);
-  return routing.division === recent.division || routing.confidence < 0.5;
+/** The words are about a case of the citizen's (named or likeliest); a complaint when there is none. */
+async function aboutOrNew(
+  state: ConversationState,
+  turn: Turn,
+  attachments: Attachment[],
+  purpose: 'dissatisfied' | 'add_info',
+  mine: CaseRecord[],
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult> {
+  return (
+    (await aboutCase(state, turn, attachments, purpose, mine, ctx, replies)) ??
+    startComplaint(state, turn, attachments, ctx, replies)
+  );
 }
 
 /** "Ok makasih min", "👍", a stray "ga ada" after a ticket: a short close, never a new draft or a menu. */

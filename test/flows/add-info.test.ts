@@ -30,13 +30,14 @@ describe('details right after a ticket', () => {
     expect(w.get(ticket).attachments.map((a) => a.fileId)).toEqual(['p9']);
   });
 
-  it('are a new complaint when they are about another division', async () => {
-    const w = new FlowWorld(
-      stubNlp({ route: (t) => (/website/.test(t) ? { division: 'digital', confidence: 0.9 } : {}) }),
-    );
-    await recorded(w);
-    await w.say('website pembayarannya juga error terus dari kemarin');
-    expect(w.state.mode).toBe('intake');
+  it('say how to start another complaint instead, and a resend of the same words records nothing twice', async () => {
+    const w = new FlowWorld(stubNlp());
+    const ticket = await recorded(w);
+    const r = await w.say('website pembayarannya juga error terus dari kemarin');
+    expect(text(r)).toMatch(/Jika ini aduan lain, ketik \/lapor/);
+    const again = await w.say('petugas loket bphtb minta berkas tambahan, di kantor bapenda tadi pagi');
+    expect(text(again)).toMatch(new RegExp(`sudah kami catat dengan nomor tiket ${ticket}`));
+    expect(w.mine()).toHaveLength(1);
   });
 
   it('get a short close, never a draft or a menu, when they are only "ok makasih min", "👍" or "ga ada"', async () => {
