@@ -41,11 +41,13 @@ export async function startCitizenBot(app: App, opts: CitizenBotOptions = {}): P
   await bot.api.deleteWebhook();
   const poller = startPolling({
     name: `citizen-${bot.botInfo.id}`,
-    store: app.store,
     log,
     timeoutSec: opts.pollTimeoutSec ?? 25,
     fetchUpdates: (offset, timeout, signal) =>
-      bot.api.getUpdates({ offset, timeout, allowed_updates: [...allowed] }, signal as never),
+      bot.api.getUpdates(
+        { ...(offset !== undefined ? { offset } : {}), timeout, allowed_updates: [...allowed] },
+        signal as never,
+      ),
     handle: (u) => handle(u as Parameters<typeof handle>[0]),
   });
   await poller.started;

@@ -47,13 +47,12 @@ export async function startStaffBot(app: App, opts: StaffBotOptions = {}): Promi
   await bot.telegram.deleteWebhook();
   const poller = startPolling({
     name: `staff-${bot.botInfo.id}`,
-    store: app.store,
     log,
     timeoutSec: opts.pollTimeoutSec ?? 25,
     fetchUpdates: (offset, timeout, signal) =>
       bot.telegram.callApi(
         'getUpdates',
-        { offset, timeout, allowed_updates: [...allowed] },
+        { ...(offset !== undefined ? { offset } : {}), timeout, allowed_updates: [...allowed] },
         { signal: signal as never },
       ),
     handle,

@@ -3,7 +3,7 @@
 // update is answered 200 only after it was handled, so Telegram sends it again if we fail or stop first. A copy of
 // an update that arrives while the first is still being handled waits for it instead of being handled beside it.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../src/log/logger.js';
 import type { RawUpdate } from './polling.js';
 
@@ -34,7 +34,11 @@ export async function startWebhookServer(opts: {
   const basePath = base.pathname.replace(/\/+$/, '');
   const handlers = new Map<string, (u: RawUpdate) => Promise<void>>();
   const inFlight = new Map<string, Set<Promise<unknown>>>();
-  /** `<name>:<update_id>` of the updates being handled, so a copy sent meanwhile shares the first one's fate. */
+  /**
+   * The updates being handled, by bot and a hash of the body, so a copy Telegram sends meanwhile (byte for byte the
+   * same) shares the first one's fate. Not by update_id alone: Telegram may number updates from lower again (after
+   * a week without updates the next id is random), and a new update must never be taken for an old one.
+   */
   const handling = new Map<string, Promise<void>>();
   const secret = Buffer.from(opts.secret);
 
@@ -57,7 +61,7 @@ export async function startWebhookServer(opts: {
       .then(async (body) => {
         const update = JSON.parse(body) as RawUpdate;
         if (!update || typeof update !== 'object' || !Number.isSafeInteger(update.update_id)) throw new BadRequest();
-        const key = `${name}:${update.update_id}`;
+        const key = `${name}:${createHash('sha256').update(body).digest('base64')}`;
         let done = handling.get(key);
         if (done)
           opts.log.debug('a copy of an update in hand arrived; it gets the first one’s answer', {

@@ -88,6 +88,14 @@ export class FakeTelegram {
     return update_id;
   }
 
+  /**
+   * Numbers the next updates from `next` on, as Telegram does after a week without updates (it then picks the next
+   * update_id at random, possibly lower than any before). Unconfirmed updates keep their numbers.
+   */
+  restartNumbering(token: string, next: number): void {
+    this.bot(token).nextUpdateId = next;
+  }
+
   /** Updates not yet confirmed by a getUpdates offset. */
   pending(token: string): number {
     return this.bot(token).updates.length;
