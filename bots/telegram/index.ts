@@ -1,8 +1,11 @@
 // The Telegram channels `aduan serve` can run: the citizens' bot (grammY) when TELEGRAM_BOT_TOKEN is set, the
 // staff inbox bot (Telegraf) when TELEGRAM_STAFF_BOT_TOKEN is set. With TELEGRAM_WEBHOOK_URL both share one
-// webhook server; otherwise each long-polls.
+// webhook server; otherwise each long-polls. Each token is checked at start (token-check.ts).
 import type { App } from '../../src/app.js';
 import type { ChannelEntry, RunningChannel } from '../../src/ports/channel.js';
+import { StartupError } from '../../src/config/startup-error.js';
+import { startWhenReachable } from './background-start.js';
+import { checkToken } from './token-check.js';
 import { startWebhookServer, type WebhookServer } from './webhook.js';
 
 let shared: { server: Promise<WebhookServer>; users: number } | null = null;
@@ -43,45 +46,73 @@ async function webhookFor(app: App): Promise<{ server: WebhookServer; release():
   };
 }
 
-function entry(
-  name: string,
-  enabled: ChannelEntry['enabled'],
-  start: (app: App, webhook?: WebhookServer) => Promise<RunningChannel>,
-): ChannelEntry {
+interface BotEntry {
+  name: string;
+  /** The setting holding the bot's token. */
+  setting: 'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_STAFF_BOT_TOKEN';
+  /** The app.health key the bot reports under. */
+  health: string;
+  start: (app: App, webhook?: WebhookServer) => Promise<RunningChannel>;
+}
+
+/**
+ * A bot as `serve` runs it: the token checked first (getMe, bounded in time). Rejected: start-up stops naming the
+ * setting. No answer: logged at once, and the bot starts in the background when the API answers.
+ */
+function entry(bot: BotEntry): ChannelEntry {
+  const startNow = async (app: App): Promise<RunningChannel> => {
+    const hook = await webhookFor(app);
+    try {
+      const running = await bot.start(app, hook?.server);
+      return {
+        name: running.name,
+        async stop() {
+          await running.stop();
+          await hook?.release();
+        },
+      };
+    } catch (err) {
+      await hook?.release();
+      throw err;
+    }
+  };
   return {
-    name,
-    enabled,
+    name: bot.name,
+    enabled: (c) => Boolean(c[bot.setting]),
     async start(app) {
-      const hook = await webhookFor(app);
-      try {
-        const running = await start(app, hook?.server);
-        return {
-          name: running.name,
-          async stop() {
-            await running.stop();
-            await hook?.release();
-          },
-        };
-      } catch (err) {
-        await hook?.release();
-        throw err;
-      }
+      const check = () => checkToken(app.config.TELEGRAM_API_ROOT, app.config[bot.setting] ?? '');
+      const first = await check();
+      if (first.kind === 'rejected')
+        throw new StartupError(
+          `Telegram rejected ${bot.setting} (${first.status} ${first.description}): copy the bot's token again from @BotFather` +
+            (app.config.TELEGRAM_API_ROOT === 'https://api.telegram.org' ? '.' : ` and check TELEGRAM_API_ROOT.`),
+          bot.setting,
+        );
+      if (first.kind === 'ok') return startNow(app);
+      return startWhenReachable(
+        app,
+        { name: bot.name, health: bot.health, setting: bot.setting, check, startNow: () => startNow(app) },
+        first.error,
+      );
     },
   };
 }
 
 /** Register these in CHANNELS (src/cli/channels.ts). */
 export const telegramChannels: ChannelEntry[] = [
-  entry(
-    'telegram-citizen',
-    (c) => Boolean(c.TELEGRAM_BOT_TOKEN),
+  entry({
+    name: 'telegram-citizen',
+    setting: 'TELEGRAM_BOT_TOKEN',
+    health: 'telegram',
     // The bot libraries load when a bot starts, so a start without Telegram (the console chat) never pays for them.
-    async (app, webhook) =>
+    start: async (app, webhook) =>
       (await import('../telegram-citizen/index.js')).startCitizenBot(app, webhook ? { webhook } : {}),
-  ),
-  entry(
-    'telegram-staff',
-    (c) => Boolean(c.TELEGRAM_STAFF_BOT_TOKEN),
-    async (app, webhook) => (await import('../telegram-staff/index.js')).startStaffBot(app, webhook ? { webhook } : {}),
-  ),
+  }),
+  entry({
+    name: 'telegram-staff',
+    setting: 'TELEGRAM_STAFF_BOT_TOKEN',
+    health: 'staff',
+    start: async (app, webhook) =>
+      (await import('../telegram-staff/index.js')).startStaffBot(app, webhook ? { webhook } : {}),
+  }),
 ];

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../src/log/logger.js';
 import type { RawUpdate } from './polling.js';
+import { StartupError } from '../../src/config/startup-error.js';
 
 export interface WebhookServer {
   /** Serves `<url>/<name>` and tells Telegram about it through `register`. */
@@ -88,9 +89,12 @@ export async function startWebhookServer(opts: {
     void work.finally(() => set.delete(work));
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: Error) =>
+    server.once('error', (err: NodeJS.ErrnoException) =>
       reject(
-        new Error(`Telegram webhook server cannot listen on port ${opts.port} (TELEGRAM_WEBHOOK_PORT): ${err.message}`),
+        new StartupError(
+          `Telegram webhook server cannot listen on port ${opts.port} (TELEGRAM_WEBHOOK_PORT): ${err.code === 'EADDRINUSE' ? 'the port is already in use' : err.message}.`,
+          'TELEGRAM_WEBHOOK_PORT',
+        ),
       ),
     );
     server.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());

@@ -3,6 +3,7 @@
 import type { App } from '../../src/app.js';
 import type { ChannelEntry, RunningChannel } from '../../src/ports/channel.js';
 import type { ChannelSender } from '../../src/services/dispatcher.js';
+import { ensurePrivateDir } from '../../src/config/private-files.js';
 import { assertChromium } from './chromium.js';
 import type { WhatsAppDriver } from './client-port.js';
 import { WhatsAppConnection, type Backoff } from './connection.js';
@@ -81,6 +82,9 @@ export const whatsappChannel: ChannelEntry = {
       app.health.set('whatsapp', { state: 'failed', since: app.now(), detail: (err as Error).message });
       throw err;
     }
+    // The session gives access to the agency's account: its folder (and the page cache) are the service's alone.
+    ensurePrivateDir(settings.sessionDir, 'WHATSAPP_SESSION_DIR');
+    ensurePrivateDir(settings.webCacheDir, 'DATA_DIR');
     const driver = await loadRealDriver(settings);
     const qr = qrDisplay(settings.qrPngPath, app.log.child({ part: 'whatsapp' }));
     return startWhatsApp(app, { driver, settings, onQr: qr.show, onAuthenticated: qr.clear });

@@ -1,7 +1,7 @@
 // First login: the QR code is printed in the terminal and written as a PNG (for servers reached over SSH or a
 // file share), and the PNG's path is logged. Once logged in the image is deleted: it is a key to the account
 // while it is valid.
-import { mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import QRCode from 'qrcode';
 import qrTerminal from 'qrcode-terminal';
@@ -21,8 +21,11 @@ export function qrDisplay(
   return {
     async show(qr) {
       qrTerminal.generate(qr, { small: true }, (art) => print(`${art}\n`));
-      await mkdir(dirname(pngPath), { recursive: true });
-      await QRCode.toFile(pngPath, qr, { type: 'png', width: 360, margin: 2 });
+      await mkdir(dirname(pngPath), { recursive: true, mode: 0o700 });
+      // A key to the account while it is valid: readable by the service's user only.
+      const png = await QRCode.toBuffer(qr, { type: 'png', width: 360, margin: 2 });
+      await writeFile(pngPath, png, { mode: 0o600 });
+      await chmod(pngPath, 0o600);
       log.warn(
         'WhatsApp login needed: scan the QR code with the agency phone (WhatsApp > Linked devices > Link a device)',
         {

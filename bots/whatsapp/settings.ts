@@ -1,24 +1,13 @@
-// WhatsApp-only settings, parsed here (not in the core config) so the channel owns them. A wrong value stops the
-// WhatsApp channel with a message naming the setting.
+// The WhatsApp channel's settings. Their values are validated with the rest of the configuration at start-up
+// (src/config/whatsapp-fields.ts: a wrong value stops start-up, naming the setting); this turns them into paths and
+// chat ids for the channel.
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../../src/config/config.js';
+import { whatsappFields } from '../../src/config/whatsapp-fields.js';
 import { toChatId } from './addresses.js';
 
-const intIn = (min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .trim()
-    .transform((v) => (v === '' ? String(fallback) : v))
-    .pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number))
-    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`)
-    .prefault(String(fallback));
-
-const schema = z.object({
-  WHATSAPP_MAX_PER_MINUTE: intIn(1, 120, 20),
-  WHATSAPP_JITTER_MS: intIn(0, 10_000, 1500),
-  WHATSAPP_SESSION_DIR: z.string().trim().optional(),
-});
+const schema = z.object(whatsappFields);
 
 export interface WhatsAppSettings {
   /** Most messages per minute over the whole number (ban safety). */

@@ -1,13 +1,19 @@
-// Shared start-up for commands: read .env, validate the configuration, build the core.
+// Shared start-up for commands: read .env, validate the configuration (every setting, and none that only looks like
+// one), build the core.
 import { createApp, type App, type AppOptions } from '../app.js';
-import { loadConfig, type Config } from '../config/config.js';
+import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { loadEnvFile } from '../config/env-file.js';
-import { StartupError } from './main.js';
-import { loadSchedulerConfig } from '../scheduler/settings.js';
+import { assertNoUnknownSettings } from '../config/known-settings.js';
+import { StartupError } from '../config/startup-error.js';
+import { loadSchedulerConfig, SCHEDULER_SETTINGS } from '../scheduler/settings.js';
 import { officeHoursPolicy } from '../domain/office-hours.js';
 
+export { parseFlags, parseLoose as parseArgs, UsageError } from './usage.js';
+
+/** The validated configuration from the environment and .env; a typo'd or wrong setting stops here. */
 export function configFromEnv(): Config {
   loadEnvFile();
+  assertNoUnknownSettings(process.env, SCHEDULER_SETTINGS);
   return loadConfig();
 }
 
@@ -21,26 +27,7 @@ export async function startCore(opts: AppOptions & { quiet?: boolean } = {}): Pr
   try {
     return await createApp(config, { ...opts, duePolicy, calendar: opts.calendar ?? schedule.calendar });
   } catch (err) {
-    if ((err as Error).name === 'ConfigError') throw err;
+    if (err instanceof ConfigError || err instanceof StartupError) throw err;
     throw new StartupError(`Aduan could not start: ${(err as Error).message}`);
   }
-}
-
-/** Parses "--flag value" and "--flag=value" options; the rest are positional. */
-export function parseArgs(argv: string[]): { flags: Record<string, string | true>; positional: string[] } {
-  const flags: Record<string, string | true> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a.startsWith('--')) {
-      const [k = '', v] = a.slice(2).split('=', 2);
-      const nextArg = argv[i + 1];
-      if (v !== undefined) flags[k] = v;
-      else if (nextArg !== undefined && !nextArg.startsWith('--')) {
-        flags[k] = nextArg;
-        i++;
-      } else flags[k] = true;
-    } else positional.push(a);
-  }
-  return { flags, positional };
 }

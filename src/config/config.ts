@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_STANDARD_MINUTES, isStage, type Stage } from '../domain/stages.js';
+import { whatsappFields } from './whatsapp-fields.js';
 
 const bool = z
   .string()
@@ -76,7 +77,13 @@ const schema = z.object({
     .transform((v) => (v === undefined ? undefined : Number(v))),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_STAFF_BOT_TOKEN: optionalText,
-  TELEGRAM_STAFF_CHAT_ID: optionalText.refine((v) => v === undefined || /^-?\d+$/.test(v), 'must be a numeric chat id'),
+  // Groups and supergroups have negative ids; a positive id is a person's private chat, never a staff inbox.
+  TELEGRAM_STAFF_CHAT_ID: optionalText
+    .refine((v) => v === undefined || /^-?\d+$/.test(v), 'must be a numeric chat id')
+    .refine(
+      (v) => v === undefined || !/^\d+$/.test(v),
+      'must be a group id (negative, e.g. -1001234567890); a positive id is a private chat',
+    ),
   STAFF_TELEGRAM_IDS: idList.prefault(''),
   SUPERVISOR_TELEGRAM_IDS: idList.prefault(''),
   // Terminal-only staff of a single-office install: "rina,budi,kabid:supervisor" (ids for `aduan staff --as`).
@@ -115,7 +122,11 @@ const schema = z.object({
     // Stored as international digits (62…), whether written +62…, 62… or 08….
     .transform((v) => (v === '' ? [] : v.split(',').map((s) => s.trim().replace(/^\+/, '').replace(/^0/, '62'))))
     .prefault(''),
+  ...whatsappFields,
 });
+
+/** Every setting the core configuration reads (the scheduler has its own: src/scheduler/settings.ts). */
+export const CONFIG_SETTINGS: readonly string[] = Object.keys(schema.shape);
 
 type Parsed = z.infer<typeof schema>;
 

@@ -61,6 +61,9 @@ const schema = z.object({
   ARCHIVE_AFTER_DAYS: whole(30, 1, 3650),
 });
 
+/** Every setting the scheduler reads (for the start-up check of unknown settings, src/config/known-settings.ts). */
+export const SCHEDULER_SETTINGS: readonly string[] = Object.keys(schema.shape);
+
 export interface SchedulerSettings {
   timeZone: string;
   calendar: OfficeCalendar;

@@ -13,7 +13,7 @@ export interface HealthReport {
 }
 
 /** States a channel reports while it cannot carry messages. */
-const BAD_STATES = new Set(['failed', 'reconnecting', 'stopped', 'disconnected', 'waiting_for_qr']);
+const BAD_STATES = new Set(['failed', 'reconnecting', 'stopped', 'disconnected', 'waiting_for_qr', 'connecting']);
 
 export async function healthReport(app: App, startedAt: number): Promise<HealthReport> {
   const channels: HealthReport['channels'] = {};

@@ -2,17 +2,26 @@
 // prints it (personal data masked) without sending it; --out writes the weekly chart.
 import { writeFileSync } from 'node:fs';
 import type { Io } from '../main.js';
-import { configFromEnv, parseArgs } from '../bootstrap.js';
+import { configFromEnv, parseFlags } from '../bootstrap.js';
 import { openStore } from '../../store/open.js';
 import { loadAgency } from '../../config/agency.js';
 import { loadSchedulerConfig } from '../../scheduler/settings.js';
 import { buildDigest } from '../../digest/build.js';
 
+export const usage = `Usage: aduan digest --period daily|weekly --print [--out FILE.png]
+  Makes the supervisors' digest for the period ending now and prints it (personal data masked); sends nothing.
+  --out writes the weekly chart as a PNG.
+`;
+
 export default async function digest(argv: string[], io: Io): Promise<number> {
-  const { flags } = parseArgs(argv);
+  const { values: flags } = parseFlags(
+    argv,
+    { period: { type: 'string' }, print: { type: 'boolean' }, out: { type: 'string' } },
+    usage,
+  );
   const period = flags.period ?? 'daily';
   if (period !== 'daily' && period !== 'weekly') {
-    io.stderr.write('Usage: aduan digest --period daily|weekly --print [--out FILE.png]\n');
+    io.stderr.write(`--period must be daily or weekly.\n${usage}`);
     return 2;
   }
   const config = configFromEnv();

@@ -1,16 +1,22 @@
 // `aduan jobs list` (each job, its schedule, last and next run) and `aduan jobs run <name>` (runs one job now; its
 // messages go to the outbox, which the running service delivers).
 import type { Io } from '../main.js';
-import { parseArgs, startCore } from '../bootstrap.js';
+import { parseFlags, startCore } from '../bootstrap.js';
 import { createScheduler } from '../../scheduler/index.js';
 import { loadSchedulerConfig } from '../../scheduler/settings.js';
 import { dateTimeId } from '../../digest/format.js';
 
+export const usage = `Usage: aduan jobs list
+       aduan jobs run <name>
+  Lists the scheduled jobs (schedule, last and next run), or runs one now; its messages wait in the outbox for the
+  running service to deliver.
+`;
+
 export default async function jobs(argv: string[], io: Io): Promise<number> {
-  const { positional } = parseArgs(argv);
-  const [sub, name] = positional;
+  const { positionals } = parseFlags(argv, {}, usage, true);
+  const [sub, name] = positionals;
   if (sub !== 'list' && !(sub === 'run' && name)) {
-    io.stderr.write('Usage: aduan jobs list\n       aduan jobs run <name>\n');
+    io.stderr.write(usage);
     return 2;
   }
   const settings = loadSchedulerConfig();

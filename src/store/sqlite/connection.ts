@@ -14,8 +14,9 @@
 // - journal_size_limit: a log that was restarted is cut back to this size; the checkpointer (checkpointer.ts) cuts
 //   it to nothing once it outgrows it, so the log does not keep the disk space of its largest backlog.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, ensurePrivateFile } from '../../config/private-files.js';
+import { StartupError } from '../../config/startup-error.js';
 
 export interface SqliteOptions {
   /** fsync every commit (synchronous=FULL). Default true; false only to measure what durability costs. */
@@ -32,8 +33,18 @@ export const WAL_SIZE_LIMIT_BYTES = 16 * 1_048_576;
 
 /** Opens (creating if needed) the database at `path` with the pragmas above. */
 export function openDatabase(path: string, opts: SqliteOptions = {}): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  if (path !== ':memory:') {
+    // The folder and the files are the service's alone (0700 / 0600); SQLite gives -wal and -shm the mode of the
+    // database file, which is why the file is created here, before SQLite does.
+    ensurePrivateDir(dirname(path), 'DATA_DIR');
+    ensurePrivateFile(path, [`${path}-wal`, `${path}-shm`]);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (err) {
+    throw unusable(path, err);
+  }
   try {
     // First, so that even switching to WAL waits for another process instead of failing.
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`);
@@ -41,11 +52,31 @@ export function openDatabase(path: string, opts: SqliteOptions = {}): Database.D
     db.pragma(`synchronous = ${opts.durable === false ? 'NORMAL' : 'FULL'}`);
     db.pragma(`journal_size_limit = ${Math.floor(opts.walLimitBytes ?? WAL_SIZE_LIMIT_BYTES)}`);
     db.pragma('foreign_keys = ON');
+    // A database SQLite could open only for reading (a read-only file or mount, another user's files) would fail
+    // every message: found here, at start, by taking the write lock once.
+    if (path !== ':memory:') db.prepare('BEGIN IMMEDIATE').run();
+    if (db.inTransaction) db.prepare('ROLLBACK').run();
   } catch (err) {
     db.close();
-    throw err;
+    throw unusable(path, err);
   }
   return db;
+}
+
+/** Why the database cannot be used, as one line naming DATA_DIR; other errors pass through unchanged. */
+function unusable(path: string, err: unknown): unknown {
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code))
+    return new StartupError(
+      `The database ${path} cannot be written (${code}: ${(err as Error).message}): the file, its folder or the disk is read-only or belongs to another user. Make DATA_DIR writable by the user that runs Aduan.`,
+      'DATA_DIR',
+    );
+  if (/^SQLITE_(FULL|IOERR)/.test(code))
+    return new StartupError(
+      `The database ${path} cannot be written (${code}: ${(err as Error).message}): the disk holding DATA_DIR is full or failing.`,
+      'DATA_DIR',
+    );
+  return err;
 }
 
 /**

@@ -53,11 +53,15 @@ export class FakeTelegram {
 
   private constructor(private readonly server: Server) {}
 
-  static async start(): Promise<FakeTelegram> {
+  /** Listens on `port` (a free one by default: 0). */
+  static async start(port = 0): Promise<FakeTelegram> {
     let fake: FakeTelegram | null = null;
     const server = createServer((req, res) => void fake?.serve(req, res));
     fake = new FakeTelegram(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
     return fake;
   }
 
