@@ -44,6 +44,7 @@ const COMMANDS: Record<string, CommandInfo> = {
   },
   staff: {
     summary: "staff --as <id> [<ticket>] '<command>' (work a case with the staff topic's commands)",
+    usage: "aduan staff --as <staff-id> [<ticket>] '<command>' [--id <message-id>]",
     load: () => import('./commands/staff.js'),
   },
   classify: {

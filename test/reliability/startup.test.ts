@@ -167,7 +167,7 @@ describe('--help', () => {
     const sink = new Writable({ write: (c, _e, cb) => ((out += String(c)), cb()) });
     return { io: { stdin: Readable.from([]), stdout: sink, stderr: sink }, out: () => out };
   };
-  for (const command of ['serve', 'chat', 'cases', 'jobs', 'digest', 'seed', 'classify', 'nlp']) {
+  for (const command of ['serve', 'chat', 'cases', 'staff', 'jobs', 'digest', 'seed', 'classify', 'nlp']) {
     it(`on ${command} prints its usage and does nothing else`, async () => {
       for (const flag of ['--help', '-h']) {
         const t = io();
