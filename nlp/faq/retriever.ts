@@ -5,6 +5,7 @@
 import type { FaqEntry } from '../../src/domain/agency.js';
 import type { FaqMatch } from '../types.js';
 import { ASPECTS, faqTerms } from './terms.js';
+import { asksSomething } from './asks.js';
 
 /** Chosen on the development sets (nlp/faq/testdata/*-dev.tsv); see nlp/faq/README.md. */
 export const DEFAULT_FAQ_THRESHOLD = 0.5;
@@ -28,7 +29,10 @@ export interface FaqCandidate {
 }
 
 export interface FaqRetriever {
-  /** The best entry's answer in the citizen's language, or null when no entry scores at or above the threshold. */
+  /**
+   * The best entry's answer in the citizen's language, or null when the message asks nothing or no entry scores at
+   * or above the threshold.
+   */
   answer(text: string, language: 'id' | 'en'): FaqMatch | null;
   /** Every entry's score for a question, best first. */
   rank(text: string): FaqCandidate[];
@@ -110,6 +114,8 @@ export function createFaqRetriever(
     threshold: options.threshold ?? DEFAULT_FAQ_THRESHOLD,
     rank,
     answer(text, language) {
+      // A message that asks nothing is not answered, however many words it shares with an entry.
+      if (!asksSomething(text)) return null;
       const best = rank(text)[0];
       const entry = best ? faq[best.index] : undefined;
       if (!best || !entry || best.score < retriever.threshold) return null;

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { agencySchema } from '../../src/domain/agency.js';
 import { createFaqRetriever } from '../../nlp/faq/retriever.js';
+import { asksSomething } from '../../nlp/faq/asks.js';
 import { evaluateFaq, FAQ_SETS, formatFaqScores, loadAgencyProfile, loadFaqCases } from '../../nlp/faq/evaluate.js';
 import { loadTextUnderstanding } from '../../nlp/index.js';
 
@@ -33,6 +35,37 @@ describe('FAQ retrieval', () => {
     '👍',
   ])('has no answer for %j, so staff answer it', (text) => {
     expect(retriever(bapenda).answer(text, 'id')).toBeNull();
+  });
+
+  it.each([
+    'Denda PBB saya muncul padahal saya selalu bayar tepat waktu',
+    'validasi BPHTB saya sudah 3 minggu belum selesai juga, notaris nanya terus',
+    'terima kasih atas pelayanannya pak 👏',
+    'oke, sudah lunas, terimakasih 😍',
+  ])('does not answer %j, which asks nothing, however many words it shares with an entry', (text) => {
+    expect(asksSomething(text)).toBe(false);
+    expect(retriever(bapenda).answer(text, 'id')).toBeNull();
+  });
+
+  it.each([
+    'kapan jatuh tempo pbb',
+    'loket masih buka gak min',
+    'tanggal jatuh tempo pbb 2026',
+    'I lost my SPPT, need a copy',
+  ])('reads %j as asking something', (text) => expect(asksSomething(text)).toBe(true));
+
+  it('answers few of the corpus complaints and almost none of its praise', () => {
+    const rows = readFileSync(new URL('../../nlp/corpus/aduan-corpus.tsv', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'))
+      .map((l) => l.split('\t'));
+    const r = retriever(bapenda);
+    const rate = (label: string): number => {
+      const texts = rows.filter((c) => c[1] === label).map((c) => c[0] ?? '');
+      return texts.filter((t) => r.answer(t, 'id')).length / texts.length;
+    };
+    expect(rate('complaint')).toBeLessThan(0.08);
+    expect(rate('praise')).toBeLessThan(0.03);
   });
 
   it('leaves the council schedule to staff but answers whether sessions are open to the public', () => {
