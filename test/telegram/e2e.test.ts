@@ -97,7 +97,13 @@ describe('a complaint over Telegram, from the citizen to the staff inbox and bac
     });
     w.staffSays(STAFF, 'NJOP salah input saat pemutakhiran data.', { topicId: topic });
     await stageIs('root_cause');
-    await walkPtpToInform(w, ticket, topic, 'SPPT baru sudah terbit dengan nilai yang benar.');
+    await walkPtpToInform(
+      w,
+      ticket,
+      topic,
+      'SPPT baru sudah terbit dengan nilai yang benar.',
+      'Lampirkan bukti SPPT lama dibatalkan',
+    );
     const c = await stageIs('awaiting_confirmation');
     expect(c.ptp[0]).toMatchObject({
       rootCause: 'NJOP salah input saat pemutakhiran data.',
@@ -105,6 +111,11 @@ describe('a complaint over Telegram, from the citizen to the staff inbox and bac
       owner: 'Kasi PBB',
     });
     expect(c.reviewNotes.map((n) => n.text)).toEqual(['Sudah ditelaah bersama Kasi PBB.']);
+    expect(c.ptp[0]?.verifications.map((v) => [v.result, v.by, v.notes])).toEqual([
+      ['rejected', 'Pak Kabid', 'Lampirkan bukti SPPT lama dibatalkan'],
+      ['approved', 'Pak Kabid', ''],
+    ]);
+    expect(c.ptp[0]?.citizenMessage).toBe('SPPT baru sudah terbit dengan nilai yang benar.');
     const question = await w.fake.waitFor(
       (x) =>
         x.token === CITIZEN_TOKEN &&
@@ -155,6 +166,18 @@ describe('a complaint over Telegram, from the citizen to the staff inbox and bac
     expect(c.stage).toBe('closed');
     expect(c.resolution).toBe('satisfied');
     expect(c.reopenCount).toBe(1);
+    expect(c.ptp.map((r) => [r.reopenReason, r.rootCause, r.citizenAnswer?.answer])).toEqual([
+      [undefined, 'NJOP salah input saat pemutakhiran data.', 'not_satisfied'],
+      ['Nilainya masih salah di SPPT baru', 'SPPT baru dicetak dari data lama.', 'satisfied'],
+    ]);
+    // Both rounds are on the case's card in the topic (/tiket shows the card and its history).
+    const from = w.fake.calls.length;
+    w.staffSays(STAFF, `/tiket ${ticket}`, { topicId: topic });
+    const shown = await w.fake.waitFor((x) => x.token === STAFF_TOKEN && String(x.params.text).includes('Riwayat:'), {
+      from,
+      what: 'the card with its history',
+    });
+    expect(String(shown.params.text)).toMatch(/PTP putaran 1:[\s\S]*PTP putaran 2 \(dibuka kembali/);
   });
 
   it('a group member who is not staff pressing a button changes nothing, and the attempt is logged', async () => {
@@ -207,43 +230,56 @@ describe('a complaint over Telegram, from the citizen to the staff inbox and bac
   });
 });
 
-/** PTP in three answers, then start, done, the supervisor's approval and informing the citizen. */
-async function walkPtpToInform(w: World, ticket: string, topic: number, result: string): Promise<void> {
+/**
+ * PTP in three answers, then start, done, verification (first sent back with `rejectWith` when given), and telling
+ * the citizen. Before the head approves this round, the case's card offers no "tell the citizen" button.
+ */
+async function walkPtpToInform(
+  w: World,
+  ticket: string,
+  topic: number,
+  result: string,
+  rejectWith?: string,
+): Promise<void> {
   const stage = (s: string) => w.until(async () => (await w.app.store.getCase(ticket))?.stage === s || null, s);
+  const prompt = async (text: string, what: string, from: number) =>
+    w.fake.waitFor((c) => c.token === STAFF_TOKEN && String(c.params.text).includes(text), { from, what });
   let from = w.fake.calls.length;
   await w.staffPresses(STAFF, ticket, 'ptp');
-  await w.fake.waitFor((c) => c.token === STAFF_TOKEN && String(c.params.text).includes('langkah 1/3'), {
-    from,
-    what: 'PTP step 1',
-  });
+  await prompt('langkah 1/3', 'PTP step 1', from);
   from = w.fake.calls.length;
   w.staffSays(STAFF, 'Koreksi NJOP dan terbitkan SPPT baru', { topicId: topic });
-  await w.fake.waitFor((c) => c.token === STAFF_TOKEN && String(c.params.text).includes('langkah 2/3'), {
-    from,
-    what: 'PTP step 2',
-  });
+  await prompt('langkah 2/3', 'PTP step 2', from);
   from = w.fake.calls.length;
   w.staffSays(STAFF, 'Kasi PBB', { topicId: topic });
-  await w.fake.waitFor((c) => c.token === STAFF_TOKEN && String(c.params.text).includes('langkah 3/3'), {
-    from,
-    what: 'PTP step 3',
-  });
+  await prompt('langkah 3/3', 'PTP step 3', from);
   w.staffSays(STAFF, '2030-01-15', { topicId: topic });
   await stage('action_planned');
   await w.staffPresses(STAFF, ticket, 'start');
   await stage('in_progress');
+  from = w.fake.calls.length;
   await w.staffPresses(STAFF, ticket, 'done');
   await stage('verifying');
+  const verifyCard = await prompt('menunggu verifikasi', 'the card after "done"', from);
+  expect(buttonsOf(verifyCard.params).map((b) => b.callback_data.split(':')[1])).toEqual(['approve', 'reject']);
+  if (rejectWith) {
+    from = w.fake.calls.length;
+    await w.staffPresses(SUPERVISOR, ticket, 'reject');
+    await prompt('rekomendasi perbaikan', 'the recommendation prompt', from);
+    w.staffSays(SUPERVISOR, rejectWith, { topicId: topic });
+    await stage('in_progress');
+    await w.staffPresses(STAFF, ticket, 'done');
+    await stage('verifying');
+  }
+  const round = (await w.app.store.getCase(ticket))!.ptp.length;
   await w.staffPresses(SUPERVISOR, ticket, 'approve');
   await w.until(
-    async () => (await w.app.store.getCase(ticket))?.ptp.at(-1)?.verifications.at(-1)?.result === 'approved' || null,
+    async () =>
+      (await w.app.store.getCase(ticket))?.ptp[round - 1]?.verifications.at(-1)?.result === 'approved' || null,
     'approval',
   );
   from = w.fake.calls.length;
   await w.staffPresses(STAFF, ticket, 'inform');
-  await w.fake.waitFor((c) => c.token === STAFF_TOKEN && String(c.params.text).includes('hasil penanganan'), {
-    from,
-    what: 'the inform prompt',
-  });
+  await prompt('pesan untuk warga', 'the inform prompt', from);
   w.staffSays(STAFF, result, { topicId: topic });
 }
