@@ -12,6 +12,8 @@ import type { ConversationState } from './state.js';
 import { t } from './texts.js';
 import type { Turn } from './turn.js';
 
+const NOT_FOR_THE_THREAD = new Set<Turn['act']>(['status', 'question', 'greeting', 'cancel', 'erase']);
+
 interface ThreadNote {
   /** The event's action in the case log. */
   action: string;
@@ -99,6 +101,8 @@ export async function relayToCase(
   replies: Reply[],
 ): Promise<FlowResult | null> {
   if (!state.ticket || (turn.text === '' && attachments.length === 0)) return null;
+  // A status request, a question, a greeting or calling something off is answered as such, not relayed.
+  if (turn.confident && NOT_FOR_THE_THREAD.has(turn.act)) return null;
   const c = await ownCase(ctx, state.ticket);
   if (!c || c.stage === 'archived') return null;
   const ack = state.askedAt === undefined;

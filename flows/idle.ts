@@ -99,7 +99,12 @@ async function handleContent(
 ): Promise<FlowResult> {
   const lang = state.language;
   const integrity = turn.flags.includes('integrity');
-  if (!turn.confident && !integrity) return askClarify(state, turn.text, attachments, replies);
+  if (!turn.confident && !integrity) {
+    // Unsure right after a ticket: a few words are an acknowledgement, more are details of that case.
+    if (recent && wordsIn(turn.text).length <= 3) return shortClose(state, recent, false, replies);
+    if (recent) return addInfo(state, recent, turn, attachments, ctx, replies);
+    return askClarify(state, turn.text, attachments, replies);
+  }
   switch (turn.act) {
     case 'question':
       return answerQuestion(state, turn, attachments, ctx, replies);

@@ -5,11 +5,13 @@
 import type { CaseRecord } from '../src/domain/case.js';
 import type { Attachment } from '../src/domain/messages.js';
 import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
-import { MIN_WHAT_WORDS, wordCount } from './details.js';
 import { divisionLabel, recordComplaint, recordedResult } from './record.js';
 import type { ConversationState, DetailSlot, IntakeDraft } from './state.js';
 import { t } from './texts.js';
 import { CONTENT_ACTS, hasWords, wordsIn, type Turn } from './turn.js';
+
+/** A complaint of fewer than this many words gets the "what happened" question. */
+const MIN_WHAT_WORDS = 5;
 
 /** More facts than this while one question stays unanswered, and the question is left for the next one. */
 const MAX_EXTRA_FACTS = 3;
@@ -194,7 +196,7 @@ const SLOT_ORDER: DetailSlot[] = ['what', 'where', 'since', 'photo'];
 function isFilled(draft: IntakeDraft, slot: DetailSlot): boolean {
   switch (slot) {
     case 'what':
-      return Boolean(draft.details.what) || wordCount(draft.text) >= MIN_WHAT_WORDS;
+      return Boolean(draft.details.what) || wordsIn(draft.text).length >= MIN_WHAT_WORDS;
     case 'photo':
       return draft.attachments.length > 0 || draft.noEvidence === true;
     default:

@@ -15,6 +15,9 @@ import { listMyCases, showStatus, withdraw } from './status.js';
 import { t } from './texts.js';
 import { readTurn } from './turn.js';
 
+/** After this long without a word, a staff thread no longer catches the citizen's messages. */
+export const THREAD_IDLE_MS = 3 * 86_400_000;
+
 export interface FlowInput {
   text: string;
   attachments: Attachment[];
@@ -122,12 +125,14 @@ export async function handleMessage(
     confirm_case: () => handleCaseConfirm(state, turn, choice, ctx, replies),
     thread: () => relayToCase(state, turn, attachments, ctx, replies),
   };
-  const answer = answering[state.mode];
+  // A staff thread stays open while the talk goes on; days later a message is a new one.
+  const threadGone = state.mode === 'thread' && ctx.now - stored.lastActivityAt > THREAD_IDLE_MS;
+  const answer = threadGone ? undefined : answering[state.mode];
   if (answer) {
     const r = await answer();
     if (r) return r;
-    state = { ...idleOf(state), suspended: state.suspended };
   }
+  if (answering[state.mode]) state = { ...idleOf(state), suspended: state.suspended };
   if (state.mode === 'intake') return handleIntakeAnswer(state, turn, attachments, choice, ctx, replies);
   if (state.mode === 'clarify') {
     const pending = state.pendingText ?? '';

@@ -1,9 +1,9 @@
 // Reads one citizen turn for what it does in the conversation: the dialogue act in the light of what the bot is
 // waiting for, the facts it carries (slots) and its flags. Every flow decides with the state *and* this reading.
 import { findTicketInText } from '../src/domain/ticket.js';
+import { extractSlots } from '../nlp/index.js';
 import type { DialogueAct, TurnContext, Understanding } from '../nlp/types.js';
 import type { FlowContext } from './context.js';
-import { extractDetails } from './details.js';
 import type { ConversationState } from './state.js';
 
 export interface Turn {
@@ -86,11 +86,11 @@ export function readTurn(state: ConversationState, text: string, ctx: FlowContex
   const exp = expecting(state);
   if (exp) context.expecting = exp;
   const u = ctx.nlp.understand(text, context);
-  // Until the slot extractor fills place, time and evidence, the flows' own patterns do (flows/details.ts).
-  const fallback = extractDetails(text);
-  const place = u.slots.place ?? fallback.where;
-  const time = u.slots.time ?? fallback.since;
-  const evidence = u.slots.evidence ?? fallback.evidence;
+  // The slot extractor reads the facts of every message; what the reader's own slots lack, ask it directly.
+  const found = u.slots.place && u.slots.time && u.slots.evidence ? u.slots : extractSlots(text);
+  const place = u.slots.place ?? found.place;
+  const time = u.slots.time ?? found.time;
+  const evidence = u.slots.evidence ?? found.evidence;
   const named = findTicketInText(text);
   const tickets = u.slots.tickets.length ? u.slots.tickets : named ? [named] : [];
   const flags = [...u.flags];

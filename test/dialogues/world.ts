@@ -18,7 +18,7 @@ import { consoleSender, renderConsoleReply } from '../../bots/console/console-ch
 import { readState } from '../../flows/state.js';
 import { recordComplaint } from '../../flows/record.js';
 import { askFollowup } from '../../flows/timeouts.js';
-import { extractDetails } from '../../flows/details.js';
+import { extractSlots } from '../../nlp/index.js';
 import type { TextUnderstanding } from '../../nlp/types.js';
 import type { Dialogue, Given } from './format.js';
 
@@ -82,12 +82,12 @@ async function setUpCase(app: App, clock: { now: number }, g: Given, citizen: Ci
   const start = clock.now;
   clock.now = start - g.ageMs - 60_000;
   const ctx = flowContext(app, citizen, clock.now);
-  const found = extractDetails(g.text);
+  const found = extractSlots(g.text);
   const draft = {
     text: g.text,
     attachments: [],
     classification: app.nlp.classify(g.text),
-    details: { ...(found.where ? { where: found.where } : {}), ...(found.since ? { since: found.since } : {}) },
+    details: { ...(found.place ? { where: found.place } : {}), ...(found.time ? { since: found.time } : {}) },
     awaiting: 'photo' as const,
     asked: [],
     startedAt: clock.now,

@@ -96,3 +96,56 @@ describe('withdrawing in words', () => {
     expect(w.get(ticket).stage).toBe('forwarded');
   });
 });
+
+describe('after staff wrote to the citizen', () => {
+  function threadWorld(reads: Record<string, 'status' | 'complaint' | 'statement'> = {}) {
+    const w = new FlowWorld(stubNlp({ reads }));
+    const c = w.caseAt('in_review', 'Tagihan PBB salah', { ageDays: 2 });
+    w.state = { ...w.state, mode: 'thread', ticket: c.ticket, lastActivityAt: w.now };
+    return { w, c };
+  }
+
+  it('relays the citizen’s words to the case’s staff thread, personal data masked', async () => {
+    const { w, c } = threadWorld({ 'nop saya 1371010001, hp 0812 3456 7890': 'statement' });
+    const r = await w.say('nop saya 1371010001, hp 0812 3456 7890');
+    expect(text(r)).toMatch(new RegExp(`tiket ${c.ticket}`));
+    const relay = w.notify.find((m) => m.chatId === c.ticket && m.kind === 'relay');
+    expect(relay?.text).toMatch(/pesan warga/);
+    expect(relay?.text).not.toMatch(/3456 7890/);
+  });
+
+  it('answers a status request as one instead of relaying it', async () => {
+    const { w, c } = threadWorld({ 'udah sampai mana min?': 'status' });
+    const r = await w.say('udah sampai mana min?');
+    expect(text(r)).toMatch(new RegExp(`Tiket ${c.ticket} .*ditelaah`));
+    expect(w.notify).toEqual([]);
+  });
+
+  it('no longer catches messages days later', async () => {
+    const { w } = threadWorld();
+    w.now += 4 * 86_400_000;
+    await w.say('jalan depan kantor samsat berlubang besar');
+    expect(w.state.mode).toBe('intake');
+    expect(w.notify).toEqual([]);
+  });
+});
+
+describe('an unsure reading right after a ticket', () => {
+  it('is a short close for a few words and details for more, never the clarifying menu', async () => {
+    const w = new FlowWorld(
+      stubNlp({
+        reads: {
+          'ok makasih min': { act: 'statement', confidence: 0.3 },
+          'itu kejadiannya pas jam istirahat siang': { act: 'statement', confidence: 0.3 },
+        },
+      }),
+    );
+    const ticket = await recorded(w);
+    const short = await w.say('ok makasih min');
+    expect(short.every((r) => !r.choices)).toBe(true);
+    expect(text(short)).toMatch(new RegExp(ticket));
+    await w.say('itu kejadiannya pas jam istirahat siang');
+    expect(w.get(ticket).details.what).toMatch(/jam istirahat/);
+    expect(w.mine()).toHaveLength(1);
+  });
+});
