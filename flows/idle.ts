@@ -15,6 +15,9 @@ import { showStatus, statusOfMine } from './status.js';
 import { t } from './texts.js';
 import { wordsIn, type Turn } from './turn.js';
 
+/** An FAQ match this strong makes a statement a question ("mau tanya jam buka kantor"). */
+const SURE_FAQ = 0.8;
+
 export interface IdleInput {
   turn: Turn;
   attachments: Attachment[];
@@ -118,10 +121,11 @@ async function handleContent(
     case 'statement': {
       // Facts naming one of the citizen's tickets are details for it.
       if (turn.tickets.length) return aboutOrNew(state, turn, attachments, 'add_info', mine, ctx, replies);
-      // A statement the FAQ answers, or one asked as a question, is a question.
-      if (/\?\s*$/.test(turn.text) || ctx.nlp.answerFaq(turn.text, lang))
-        return answerQuestion(state, turn, attachments, ctx, replies);
+      // Right after a ticket, facts are details of that case.
       if (recent) return addInfo(state, recent, turn, attachments, ctx, replies);
+      // Asked as a question, or one the FAQ answers squarely: a question.
+      if (/\?\s*$/.test(turn.text) || (ctx.nlp.answerFaq(turn.text, lang)?.score ?? 0) >= SURE_FAQ)
+        return answerQuestion(state, turn, attachments, ctx, replies);
       const rec = recordNote(ctx, 'statement', turn.text, turn.understanding.classification, { attachments });
       replies.push({ text: t(lang, 'statementThanks') });
       return recordedResult(state, rec, replies);
