@@ -49,7 +49,7 @@ type Answer = 'yes' | 'no' | null;
 function answerOf(turn: Turn, choice: string | null, yes: string, no: string): Answer {
   if (choice === yes) return 'yes';
   if (choice === no) return 'no';
-  if (choice !== null) return null;
+  if (choice !== null || !turn.confident) return null;
   if (turn.act === 'yes' || turn.act === 'thanks' || turn.act === 'praise') return 'yes';
   if (turn.act === 'no' || turn.act === 'dissatisfied' || turn.act === 'complaint') return 'no';
   return null;

@@ -208,7 +208,8 @@ function apply(
   if (purpose === 'withdraw') return withdrawCase(state, c, ctx, replies);
   if (c.stage === 'archived')
     return startLinkedComplaint(state, c, t(lang, 'closedArchived'), turn, attachments, ctx, replies);
-  if (purpose === 'add_info') return addInfo(state, c, turn, attachments, ctx, replies);
+  // Details for a case that is not closed are added to it; for a closed one they say it is not done.
+  if (purpose === 'add_info' && c.stage !== 'closed') return addInfo(state, c, turn, attachments, ctx, replies);
   if (c.kind !== 'complaint' || (isOpen(c.stage) && c.stage !== 'awaiting_confirmation'))
     return dissatisfiedWhileOpen(state, c, turn, attachments, ctx, replies);
   const reason = /\p{L}{2,}/u.test(turn.text) ? turn.text : '';

@@ -55,8 +55,12 @@ export async function handleIdle(
   switch (turn.act) {
     case 'greeting':
       return greetBack(state, turn.text, input.firstTurn, replies);
-    case 'thanks':
     case 'no':
+      // "sy blm puas", "ADU-… blm beres": no question is open, so a "no" with words is dissatisfaction.
+      if ((mine.some((c) => c.kind === 'complaint') || named) && wordsIn(turn.text).length >= 2)
+        return aboutOrNew(base, turn, carried, 'dissatisfied', mine, ctx, replies);
+      return shortClose(state, recent, false, replies);
+    case 'thanks':
     case 'dont_know':
       return shortClose(state, recent, turn.act === 'thanks', replies);
     case 'yes': {

@@ -44,7 +44,14 @@ export function startComplaint(
 ): FlowResult {
   const draft = draftFrom(turn, attachments, ctx);
   if (linkTo) draft.linkTo = linkTo;
-  return askNextOrRecord(idleOf(state), draft, ctx, replies);
+  return askNextOrRecord(idleOf(state), toldIntegrity(draft, state, replies), ctx, replies);
+}
+
+/** A report of bribery is acknowledged at once, before any question: it goes to the head of the agency. */
+function toldIntegrity(draft: IntakeDraft, state: ConversationState, replies: Reply[]): IntakeDraft {
+  if (!draft.flags?.includes('integrity') || draft.integrityTold) return draft;
+  replies.push({ text: t(state.language, 'integrityNotice') });
+  return { ...draft, integrityTold: true };
 }
 
 /**
@@ -128,6 +135,7 @@ export function handleIntakeAnswer(
   const slot = draft.awaiting;
   const before = { where: next.details.where, since: next.details.since, noEvidence: next.noEvidence };
   absorb(next, turn);
+  Object.assign(next, toldIntegrity(next, state, replies));
   const filled =
     (slot === 'where' && !before.where && Boolean(next.details.where)) ||
     (slot === 'since' && !before.since && Boolean(next.details.since)) ||
@@ -301,7 +309,7 @@ export function finish(
       });
     }
   }
-  if (rec.record.flags.includes('integrity')) replies.push({ text: t(lang, 'integrityNotice') });
+  if (rec.record.flags.includes('integrity') && !draft.integrityTold) replies.push({ text: t(lang, 'integrityNotice') });
   if (draft.praise) replies.push({ text: t(lang, 'praisePassedOn') });
   return recordedResult(idleOf(state), rec, replies);
 }

@@ -3,7 +3,7 @@
 import type { Attachment } from '../src/domain/messages.js';
 import type { Language } from '../src/domain/case.js';
 import { findTicketInText, parseTicket } from '../src/domain/ticket.js';
-import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
+import { combine, result, type FlowContext, type FlowResult, type Reply } from './context.js';
 import { relayToCase } from './add-info.js';
 import { handleConfirm, handleFollowup, handleRating, handleReason } from './closure.js';
 import { handleCaseConfirm } from './disputes.js';
@@ -13,7 +13,10 @@ import { cancelDraft, handleIntakeAnswer, idleOf, startComplaint, startReport } 
 import type { ConversationState } from './state.js';
 import { listMyCases, showStatus, withdraw } from './status.js';
 import { t } from './texts.js';
-import { readTurn } from './turn.js';
+import { hasWords, readTurn } from './turn.js';
+
+/** The kinds the clarifying question offers. */
+const CLARIFIED = ['complaint', 'question', 'suggestion', 'praise'] as const;
 
 /** After this long without a word, a staff thread no longer catches the citizen's messages. */
 export const THREAD_IDLE_MS = 3 * 86_400_000;
@@ -136,10 +139,19 @@ export async function handleMessage(
   if (state.mode === 'intake') return handleIntakeAnswer(state, turn, attachments, choice, ctx, replies);
   if (state.mode === 'clarify') {
     const pending = state.pendingText ?? '';
+    const pendingTurn = readTurn(idleOf(state), pending, ctx, mine.length > 0);
+    const carried = [...(state.pendingAttachments ?? []), ...attachments];
     if (choice === 'complaint' || choice === 'question' || choice === 'suggestion' || choice === 'praise') {
-      const carried = [...(state.pendingAttachments ?? []), ...attachments];
-      const pendingTurn = readTurn(idleOf(state), pending, ctx, mine.length > 0);
       return handleClarified(state, choice, pendingTurn, carried, ctx, replies);
+    }
+    if (pending && hasWords(text) && turn.act !== 'cancel') {
+      // The citizen wrote on instead of choosing: the first message is taken as what it most likely was, and this
+      // one is read after it (it often answers the question that message leads to).
+      const guess = CLARIFIED.find((a) => a === pendingTurn.act) ?? 'complaint';
+      const first = await handleClarified(state, guess, pendingTurn, state.pendingAttachments ?? [], ctx, replies);
+      if (first.state.mode === 'intake') first.replies.pop();
+      const then = await handleMessage(first.state, input, ctx);
+      return combine(first, then);
     }
     state = { ...idleOf(state), pendingAttachments: state.pendingAttachments };
   }

@@ -33,6 +33,8 @@ export interface IntakeDraft {
   linkHow?: string;
   /** Facts sent while the current question stays unanswered. */
   extraFacts?: number;
+  /** The citizen was already told that their integrity report goes to the head of the agency. */
+  integrityTold?: boolean;
 }
 
 export type Mode =

@@ -163,7 +163,7 @@ describe('cancelling in words', () => {
 });
 
 describe('integrity reports', () => {
-  it('flag the complaint, tell the citizen and send a notice to every supervisor, personal data masked', async () => {
+  it('flag the complaint, tell the citizen at once and send a notice to every supervisor, personal data masked', async () => {
     const w = new FlowWorld(
       stubNlp({
         reads: {
@@ -177,9 +177,12 @@ describe('integrity reports', () => {
     );
     const r = await w.say('petugas loket minta uang 100rb, sy bisa dihubungi di 0812 3456 7890');
     expect(text(r)).not.toMatch(/informasinya/);
+    // Told at once, before the questions, and not again with the ticket.
+    expect(text(r)).toMatch(/pimpinan/);
     let done = '';
     while (w.state.mode === 'intake') done = text(await w.say('lewati', { choice: 'skip' }));
-    expect(done).toMatch(/pimpinan/);
+    expect(ticketIn(done)).not.toBeNull();
+    expect(done).not.toMatch(/pimpinan/);
     const [c] = w.mine();
     expect(c?.kind).toBe('complaint');
     expect(c?.flags).toContain('integrity');

@@ -96,3 +96,21 @@ describe('greetings and what is not ours', () => {
     expect(w.mine()[0]).toMatchObject({ kind: 'complaint', request: 'suggestion', text: 'soal pajak itu' });
   });
 });
+
+describe('a citizen who writes on instead of answering the clarifying question', () => {
+  it('has the first message taken as its likeliest kind and the next one read after it', async () => {
+    const w = new FlowWorld(
+      stubNlp({
+        reads: {
+          'tagihan pbb sy dobel': { act: 'complaint', confidence: 0.4 },
+          'di jl khatib sulaiman no 3': { act: 'statement', slots: { place: 'jl khatib sulaiman no 3' } },
+        },
+      }),
+    );
+    expect((await w.say('tagihan pbb sy dobel')).at(-1)?.choices?.length).toBe(4);
+    const r = await w.say('di jl khatib sulaiman no 3');
+    expect(text(r)).not.toMatch(/Di mana/);
+    expect(w.state.mode).toBe('intake');
+    expect(w.state.draft).toMatchObject({ text: 'tagihan pbb sy dobel', details: { where: 'jl khatib sulaiman no 3' } });
+  });
+});
