@@ -11,6 +11,7 @@ import { citizenActor, staffMessage } from './record.js';
 import type { ConversationState } from './state.js';
 import { t } from './texts.js';
 import { resumeOrIdle } from './intake.js';
+import type { DialogueAct } from '../nlp/types.js';
 import { hasWords, wordsIn, type Turn } from './turn.js';
 
 export function closureChoices(lang: ConversationState['language']) {
@@ -46,12 +47,24 @@ export function reasonIn(text: string): string | null {
 
 type Answer = 'yes' | 'no' | null;
 
-function answerOf(turn: Turn, choice: string | null, yes: string, no: string): Answer {
+const YES_ACTS: readonly DialogueAct[] = ['yes', 'thanks', 'praise'];
+const NO_ACTS: readonly DialogueAct[] = ['no', 'dissatisfied', 'complaint'];
+
+/**
+ * "Yes" or "no" to a yes/no question about a case: a pressed choice, or the reading, weighing together the acts that
+ * mean the same here ("makasih udah beres" is yes; "tidak, bocor lagi" is no). Sarcastic praise is a no.
+ */
+function answerOf(turn: Turn, choice: string | null, yes: string, no: string, threshold: number): Answer {
   if (choice === yes) return 'yes';
   if (choice === no) return 'no';
-  if (choice !== null || !turn.confident) return null;
-  if (turn.act === 'yes' || turn.act === 'thanks' || turn.act === 'praise') return 'yes';
-  if (turn.act === 'no' || turn.act === 'dissatisfied' || turn.act === 'complaint') return 'no';
+  if (choice !== null) return null;
+  if (NO_ACTS.includes(turn.act) && turn.act !== turn.understanding.act) return 'no';
+  const scores = turn.understanding.scores;
+  const mass = (acts: readonly DialogueAct[]) => acts.reduce((sum, a) => sum + (scores[a] ?? 0), 0);
+  const yesMass = mass(YES_ACTS);
+  const noMass = mass(NO_ACTS);
+  if (noMass >= threshold && noMass > yesMass) return 'no';
+  if (yesMass >= threshold && yesMass > noMass) return 'yes';
   return null;
 }
 
@@ -83,7 +96,7 @@ export async function handleConfirm(
   const lang = state.language;
   const c = await ownCase(ctx, state.ticket);
   if (!c || c.stage !== 'awaiting_confirmation') return null;
-  const answer = answerOf(turn, choice, 'satisfied', 'not_satisfied');
+  const answer = answerOf(turn, choice, 'satisfied', 'not_satisfied', ctx.nlp.clarifyThreshold);
   if (answer === 'no') {
     const reason = choice === null ? reasonIn(turn.text) : null;
     if (reason) return reopen(state, c, reason, 'closure', ctx, replies);
@@ -198,7 +211,7 @@ export async function handleFollowup(
   const lang = state.language;
   const c = await ownCase(ctx, state.ticket);
   if (!c || c.stage !== 'closed') return null;
-  const answer = answerOf(turn, choice, 'solved', 'came_back');
+  const answer = answerOf(turn, choice, 'solved', 'came_back', ctx.nlp.clarifyThreshold);
   if (answer === 'yes') {
     replies.push({ text: t(lang, 'followupThanks') });
     const next: CaseRecord = {

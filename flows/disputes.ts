@@ -15,7 +15,7 @@ import { lookupOwnCase } from './lookups.js';
 import type { ConversationState, PendingCase } from './state.js';
 import { withdrawCase } from './status.js';
 import { t } from './texts.js';
-import { readTurn, type Turn } from './turn.js';
+import { CONTENT_ACTS, readTurn, wordsIn, type Turn } from './turn.js';
 
 export type CasePurpose = PendingCase['purpose'];
 
@@ -181,7 +181,8 @@ export async function handleCaseConfirm(
     // Not about that case: what they wrote is a new complaint.
     return startComplaint(base, said, p.attachments, ctx, replies);
   }
-  if (turn.confident && turn.act !== 'unrelated' && turn.act !== 'dont_know' && turn.act !== 'thanks') return null;
+  // Something else with substance (a question, a new grievance) is handled as a new message.
+  if (turn.confident && CONTENT_ACTS.has(turn.act) && wordsIn(turn.text).length >= 3) return null;
   if ((state.retries ?? 0) >= 1) {
     replies.push({ text: t(lang, 'caseQuestionDropped') });
     return result(base, replies);

@@ -87,6 +87,9 @@ export async function handleIdle(
     case 'erase':
       return handToStaff(base, turn, carried, 'eraseRequest', ctx, replies);
     case 'unrelated':
+      // Before saying it is not ours: a question the FAQ answers squarely is ours.
+      if ((ctx.nlp.answerFaq(turn.text, lang)?.score ?? 0) >= SURE_FAQ)
+        return answerQuestion(base, turn, carried, ctx, replies);
       replies.push({ text: t(lang, 'unrelated', { agency: ctx.agency.shortName }) });
       return result(state, replies);
     default:

@@ -144,7 +144,8 @@ export async function handleMessage(
     if (choice === 'complaint' || choice === 'question' || choice === 'suggestion' || choice === 'praise') {
       return handleClarified(state, choice, pendingTurn, carried, ctx, replies);
     }
-    if (pending && hasWords(text) && turn.act !== 'cancel') {
+    if (turn.act === 'cancel') return cancelDraft(state, replies);
+    if (pending && hasWords(text)) {
       // The citizen wrote on instead of choosing: the first message is taken as what it most likely was, and this
       // one is read after it (it often answers the question that message leads to).
       const guess = CLARIFIED.find((a) => a === pendingTurn.act) ?? 'complaint';
