@@ -309,7 +309,8 @@ export function finish(
       });
     }
   }
-  if (rec.record.flags.includes('integrity') && !draft.integrityTold) replies.push({ text: t(lang, 'integrityNotice') });
+  if (rec.record.flags.includes('integrity') && !draft.integrityTold)
+    replies.push({ text: t(lang, 'integrityNotice') });
   if (draft.praise) replies.push({ text: t(lang, 'praisePassedOn') });
   return recordedResult(idleOf(state), rec, replies);
 }

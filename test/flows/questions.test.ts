@@ -111,6 +111,9 @@ describe('a citizen who writes on instead of answering the clarifying question',
     const r = await w.say('di jl khatib sulaiman no 3');
     expect(text(r)).not.toMatch(/Di mana/);
     expect(w.state.mode).toBe('intake');
-    expect(w.state.draft).toMatchObject({ text: 'tagihan pbb sy dobel', details: { where: 'jl khatib sulaiman no 3' } });
+    expect(w.state.draft).toMatchObject({
+      text: 'tagihan pbb sy dobel',
+      details: { where: 'jl khatib sulaiman no 3' },
+    });
   });
 });
