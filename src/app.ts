@@ -13,6 +13,7 @@ import { InboundService } from './services/inbound.js';
 import { staffDirectory, type StaffDirectory } from './services/staff-directory.js';
 import { Dispatcher, isOwnerGone } from './services/dispatcher.js';
 import { Counters } from './services/metrics.js';
+import { StorageGuard, storageNotice, watchStorage, type StorageStatus } from './services/storage-guard.js';
 import type { OfficeCalendar } from './domain/office-hours.js';
 import type { TextUnderstanding } from '../nlp/types.js';
 
@@ -37,6 +38,8 @@ export interface App {
   counters: Counters;
   /** Office hours and holidays the clocks use (FAQ answers state them); absent where the scheduler is not set up. */
   calendar?: OfficeCalendar;
+  /** Whether the store can write; channels wait on it before taking in new work. */
+  storage: StorageGuard;
   close(): Promise<void>;
 }
 
@@ -68,7 +71,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const now = opts.now ?? Date.now;
   const agency = loadAgency(config.agencyConfigPath);
   const stores = opts.stores ?? (await openStore(config));
-  const { store, reports } = stores;
+  const { reports } = stores;
+  // Every store call reports a disk-full, read-only or failing store to the guard, which stops intake until the
+  // store can write again (src/services/storage-guard.ts).
+  let onStorageBack = () => {};
+  let tellStaffAboutStorage = async (_status: StorageStatus, _recovered: boolean) => {};
+  const storage = new StorageGuard({
+    ...(stores.storage ? { ops: stores.storage } : {}),
+    log: log.child({ part: 'storage' }),
+    now,
+    notify: (status, recovered) => tellStaffAboutStorage(status, recovered),
+    onRecovered: () => onStorageBack(),
+  });
+  const store = watchStorage(stores.store, storage);
   const nlp = opts.nlp ?? (await import('../nlp/index.js')).loadTextUnderstanding({ agency });
   if (opts.repeatIndex !== 'skip') {
     const started = Date.now();
@@ -84,6 +99,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     store,
     log: log.child({ part: 'outbox' }),
     now,
+    paused: () => !storage.ok,
     onUnreachable: async (msg, reason) => {
       if (msg.channel !== 'staff') await store.markUnreachable(`${msg.channel}:${msg.chatId}`, now(), reason);
     },
@@ -116,6 +132,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     onOutbox,
     ...(opts.afterStore ? { afterStore: opts.afterStore } : {}),
   });
+  onStorageBack = () => {
+    dispatcher.kick();
+    // Messages stored before a write failed mid-handling are handled now rather than at the next resend.
+    void inbound.recover().catch((err: Error) => log.error('recovery after the storage outage failed', { error: err }));
+  };
+  // Down: straight to the staff group (the outbox may be what cannot be written). Back: through the outbox.
+  tellStaffAboutStorage = async (status: StorageStatus, recovered: boolean) => {
+    const message = storageNotice(status, recovered, now());
+    if (recovered) {
+      await store.commit({ outbox: [message] });
+      dispatcher.kick();
+    } else await dispatcher.announce(message);
+  };
   if (!opts.manualDispatch) dispatcher.start();
   return {
     config,
@@ -133,7 +162,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     health: new Map(),
     counters,
     ...(opts.calendar ? { calendar: opts.calendar } : {}),
+    storage,
     async close() {
+      await storage.stop();
       await inbound.idle();
       await dispatcher.stop();
       await store.close();

@@ -43,6 +43,8 @@ export async function startCitizenBot(app: App, opts: CitizenBotOptions = {}): P
     name: `citizen-${bot.botInfo.id}`,
     log,
     timeoutSec: opts.pollTimeoutSec ?? 25,
+    // While the store cannot write, updates stay with Telegram (unconfirmed) instead of failing one by one.
+    intakeOpen: () => app.storage.whenWritable(),
     fetchUpdates: (offset, timeout, signal) =>
       bot.api.getUpdates(
         { ...(offset !== undefined ? { offset } : {}), timeout, allowed_updates: [...allowed] },

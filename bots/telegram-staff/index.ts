@@ -49,6 +49,8 @@ export async function startStaffBot(app: App, opts: StaffBotOptions = {}): Promi
     name: `staff-${bot.botInfo.id}`,
     log,
     timeoutSec: opts.pollTimeoutSec ?? 25,
+    // While the store cannot write, updates stay with Telegram (unconfirmed) instead of failing one by one.
+    intakeOpen: () => app.storage.whenWritable(),
     fetchUpdates: (offset, timeout, signal) =>
       bot.telegram.callApi(
         'getUpdates',

@@ -16,7 +16,13 @@ async function webhookFor(app: App): Promise<{ server: WebhookServer; release():
   if (!url || !secret) return null;
   if (!shared) {
     const opened = {
-      server: startWebhookServer({ url, secret, port, log: app.log.child({ part: 'telegram-webhook' }) }),
+      server: startWebhookServer({
+        url,
+        secret,
+        port,
+        log: app.log.child({ part: 'telegram-webhook' }),
+        intakeOpen: () => app.storage.ok,
+      }),
       users: 0,
     };
     shared = opened;

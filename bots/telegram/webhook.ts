@@ -30,6 +30,8 @@ export async function startWebhookServer(opts: {
   port: number;
   host?: string;
   log: Logger;
+  /** False while the store cannot write: updates are refused with 503, so Telegram keeps them and retries. */
+  intakeOpen?: () => boolean;
 }): Promise<WebhookServer> {
   const base = new URL(opts.url);
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -55,6 +57,11 @@ export async function startWebhookServer(opts: {
     if (given.length !== secret.length || !timingSafeEqual(given, secret)) {
       opts.log.warn('webhook request without the right secret refused', { bot: name });
       res.writeHead(401).end();
+      req.resume();
+      return;
+    }
+    if (opts.intakeOpen && !opts.intakeOpen()) {
+      res.writeHead(503, { 'retry-after': '30' }).end();
       req.resume();
       return;
     }

@@ -64,6 +64,8 @@ export interface DispatcherOptions {
   retry?: BackoffPolicy;
   /** Source of the retry jitter (tests pass a fixed one to assert the waits). */
   random?: () => number;
+  /** While true, nothing is claimed (the store cannot write: see storage-guard.ts). */
+  paused?: () => boolean;
   /** Called when a recipient is found unreachable, so the citizen's record says so. */
   onUnreachable?: (message: OutboundMessage, reason: string) => Promise<void>;
 }
@@ -168,6 +170,7 @@ export class Dispatcher {
    * side by side. Returns how many were sent.
    */
   async drainOnce(): Promise<number> {
+    if (this.opts.paused?.()) return 0;
     const now = this.now();
     const batch = this.opts.batch ?? 50;
     const channels: OutboxClaim['channels'] = [];
@@ -186,6 +189,18 @@ export class Dispatcher {
     });
     const results = await Promise.all(items.map((item) => this.deliver(item)));
     return results.filter(Boolean).length;
+  }
+
+  /**
+   * Sends a message straight to its channel, without the outbox: for the rare notice that must go out when the
+   * outbox itself cannot be written (the store is full). Best effort: a failure is logged, never retried.
+   */
+  async announce(message: OutboundMessage): Promise<void> {
+    const sender = this.senders.get(message.channel);
+    if (!sender || (sender.ready && !sender.ready())) return;
+    await sender
+      .send(message)
+      .catch((err: Error) => this.opts.log.warn('notice could not be sent', { channel: message.channel, error: err }));
   }
 
   private async deliver(item: OutboxItem): Promise<boolean> {

@@ -169,6 +169,20 @@ export interface StoreBundle {
   reports: ReportStore;
   /** Frees outbox claims of processes on this host that are gone (a SQLite file is used from one host only). */
   releaseClaimsOfGoneOwners?: (isGone: (owner: string) => boolean) => number;
+  /** What a store on a local disk can do when writes fail (src/services/storage-guard.ts). */
+  storage?: StorageOps;
+}
+
+/** A local store's own checks and clean-up for the storage guard. */
+export interface StorageOps {
+  /** A real write, rolled into the store like any other; throws what the store throws when it cannot write. */
+  probe(): Promise<void>;
+  /** Frees what the store can (SQLite: copies the log back and cuts it to nothing). */
+  free(): Promise<void>;
+  /** Free bytes on the disk holding the store, or null when unknown. */
+  freeBytes(): number | null;
+  /** Writes resume only with this much free (so a backlog does not fill the disk again at once). */
+  headroomBytes: number;
 }
 
 /** A commit that would mark an inbound message handled a second time (another handler got there first). */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serveHealth } from '../../src/services/health.js';
 import { startHarness, type Harness } from '../support/harness.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 let h: Harness;
 let server: Server;
@@ -36,6 +37,25 @@ describe('the health report', () => {
     const res = await fetch(`${url()}/health`);
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ status: 'degraded', channels: { whatsapp: { state: 'reconnecting' } } });
+  });
+
+  it('says the store cannot write when it became read-only, and ok again once it can', async () => {
+    const db = (h.app.store as SqliteStore).database;
+    db.pragma('query_only = ON'); // every write now fails with "attempt to write a readonly database"
+    const res = await fetch(`${url()}/health`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({
+      status: 'degraded',
+      storage: { writable: false, state: 'read-only', error: 'attempt to write a readonly database' },
+    });
+    // New work waits meanwhile: the dispatcher claims nothing.
+    await h.app.store.commit({ outbox: [] }).catch(() => {});
+    expect(await h.app.dispatcher.drainOnce()).toBe(0);
+    db.pragma('query_only = OFF');
+    await h.app.storage.whenWritable();
+    const after = await fetch(`${url()}/health`);
+    expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ storage: { writable: true, state: 'ok' } });
   });
 
   it('answers 404 to anything else', async () => {

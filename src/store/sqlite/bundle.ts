@@ -1,9 +1,10 @@
-// The SQLite store as the core takes it: the store, reports over the same file, and the one extra a single-host
-// file allows (freeing outbox claims of a crashed process at once).
+// The SQLite store as the core takes it: the store, reports over the same file, and what a single-host file allows
+// (freeing outbox claims of a crashed process at once; probing and freeing the disk when writes fail).
 import type { StoreBundle } from '../port.js';
 import { SqliteReports } from './sqlite-reports.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { SqliteOptions } from './connection.js';
+import { sqliteStorageOps } from './storage-ops.js';
 
 /** Opens (and migrates) the SQLite file at `path`. */
 export function openSqliteBundle(path: string, options: SqliteOptions = {}): StoreBundle {
@@ -12,5 +13,6 @@ export function openSqliteBundle(path: string, options: SqliteOptions = {}): Sto
     store,
     reports: new SqliteReports(store.database),
     releaseClaimsOfGoneOwners: (isGone) => store.releaseClaimsOfGoneOwners(isGone),
+    storage: sqliteStorageOps(store.database, path, options.walLimitBytes),
   };
 }
