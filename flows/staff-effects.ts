@@ -14,7 +14,17 @@ export function closureAsked(
   offered: Choice[],
   now: number,
 ): ConversationState {
-  return { ...suspendIntake(state), mode: 'confirm', ticket, offered, askedAt: now, remindedAt: undefined };
+  // A question about which case they meant, or a nonsense count from an earlier question, no longer applies.
+  return {
+    ...suspendIntake(state),
+    mode: 'confirm',
+    ticket,
+    offered,
+    askedAt: now,
+    remindedAt: undefined,
+    retries: undefined,
+    pendingCase: undefined,
+  };
 }
 
 /**

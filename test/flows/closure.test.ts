@@ -1,5 +1,6 @@
 // The closure question and the follow-up check answered by meaning, as plain flow calls.
 import { describe, expect, it } from 'vitest';
+import { closureAsked } from '../../flows/staff-effects.js';
 import { FlowWorld, stubNlp, text, type StubOptions } from './world.js';
 
 function informed(reads: StubOptions['reads'] = {}) {
@@ -76,5 +77,34 @@ describe('the follow-up check', () => {
     w.state = { ...w.state, mode: 'followup', ticket: c.ticket, offered: [] };
     expect(text(await w.say('alhamdulillah aman min'))).toMatch(/tetap beres/);
     expect(w.get(c.ticket).stage).toBe('closed');
+  });
+});
+
+describe('staff asking the closure question', () => {
+  it('puts a complaint being written aside', async () => {
+    const w = new FlowWorld(stubNlp());
+    const c = w.caseAt('awaiting_confirmation', 'Website error', { ageDays: 1 });
+    await w.say('lampu parkir kantor mati sejak kemarin');
+    expect(w.state.mode).toBe('intake');
+    const s = closureAsked(w.state, c.ticket, [], w.now);
+    expect(s).toMatchObject({ mode: 'confirm', ticket: c.ticket });
+    expect(s.suspended?.draft.text).toBe('lampu parkir kantor mati sejak kemarin');
+  });
+
+  it('replaces a "which case?" question that was waiting, with its nonsense count', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'sy blm puas': 'dissatisfied', hmm: 'unrelated' } }));
+    w.caseAt('closed', 'Tagihan PBB naik', { ageDays: 10 });
+    w.caseAt('closed', 'Aplikasi error', { ageDays: 4 });
+    const c = w.caseAt('awaiting_confirmation', 'Website error', { ageDays: 1 });
+    w.state = {
+      ...w.state,
+      mode: 'confirm_case',
+      retries: 1,
+      pendingCase: { ticket: c.ticket, purpose: 'dissatisfied', text: 'x', attachments: [] },
+    };
+    const s = closureAsked(w.state, c.ticket, [], w.now);
+    expect(s).toMatchObject({ mode: 'confirm', ticket: c.ticket });
+    expect(s.pendingCase).toBeUndefined();
+    expect(s.retries).toBeUndefined();
   });
 });
