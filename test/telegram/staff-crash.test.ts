@@ -185,6 +185,8 @@ describe('a staff action and a crash at every point of its handling', () => {
         });
         await fake.waitFor((c) => relaysOf(marker, CITIZEN).includes(c), { ...wait, from: marked, what: 'the relay' });
         await fake.waitFor((c) => acksIn(OTHER_TOPIC, from).includes(c), { ...wait, from, what: 'the other ack' });
+        // The topic's own acknowledgement may have been refused (502) before the kill: it is retried after a backoff.
+        await fake.waitFor((c) => acksIn(TOPIC, marked).includes(c), { ...wait, from: marked, what: 'the ack' });
         // Let the restarted service confirm everything it was given (no update left to redeliver), then count.
         for (let tries = 0; fake.pending(STAFF_TOKEN) > 0 && tries < 600; tries++)
           await new Promise((r) => setTimeout(r, 50));
