@@ -10,16 +10,19 @@ const NOT_FORUM_KEY = 'staff-forum';
 /** How long "this group has no topics" is believed before createForumTopic is tried again. */
 const NOT_FORUM_TTL_MS = 60 * 60_000;
 
+/** The case's thread in the group, or null when it has none yet (or it was deleted). */
 export async function readThread(store: ThreadStore, ticket: string): Promise<Thread | null> {
   const t = await store.getCaseThread(ticket);
   return t ? { kind: t.kind, id: t.id } : null;
 }
 
+/** Whether the group was found to have no topics within the last hour (createForumTopic is not tried then). */
 export async function knownNotForum(store: LeaseStore, now: number): Promise<boolean> {
   const at = Number(await store.getValue(NOT_FORUM_KEY));
   return Number.isFinite(at) && at > 0 && now - at < NOT_FORUM_TTL_MS;
 }
 
+/** Notes that createForumTopic said the group has no topics. */
 export async function markNotForum(store: LeaseStore, now: number): Promise<void> {
   await store.setValue(NOT_FORUM_KEY, String(now));
 }

@@ -19,6 +19,7 @@ export interface ReadContext {
 
 const COMMAND = /^\/([A-Za-z_]{1,32})@(\w+)/;
 
+/** A message in the staff group (or a private chat with the bot) as a StaffMessage, or why it is not one. */
 export async function readStaffMessage(m: TgStaffMessage, ctx: ReadContext): Promise<StaffRead> {
   const inGroup = m.chatId === ctx.groupId;
   const isPrivate = m.chatType === 'private';
@@ -50,6 +51,7 @@ export async function readStaffMessage(m: TgStaffMessage, ctx: ReadContext): Pro
   };
 }
 
+/** A button press as a StaffMessage carrying the button's data, or an answer for a press outside the group. */
 export async function readStaffButton(b: StaffButton, ctx: ReadContext): Promise<StaffRead> {
   if (b.chatId !== ctx.groupId) {
     return {

@@ -20,6 +20,7 @@ export function caseChoices(c: CaseRecord): Choice[] {
   }));
 }
 
+/** The divisions to forward to (not the one the case is already at), and "cancel". */
 export function divisionChoices(c: CaseRecord, agency: Agency): Choice[] {
   const picks = agency.divisions
     .map((d, i) => ({ id: encodeChoice({ type: 'forward', ticket: c.ticket, stage: c.stage, division: i }), d }))
@@ -28,6 +29,7 @@ export function divisionChoices(c: CaseRecord, agency: Agency): Choice[] {
   return [...picks, cancelChoice(c.ticket)];
 }
 
+/** The other labels a case can be given, and "cancel". */
 export function labelChoices(c: CaseRecord): Choice[] {
   const picks = MESSAGE_LABELS.filter((l) => l !== c.kind).map((label) => ({
     id: encodeChoice({ type: 'relabel', ticket: c.ticket, stage: c.stage, label }),
@@ -36,6 +38,7 @@ export function labelChoices(c: CaseRecord): Choice[] {
   return [...picks, cancelChoice(c.ticket)];
 }
 
+/** "Yes, take over" or "cancel", for a case someone else holds. */
 export function takeOverChoices(c: CaseRecord): Choice[] {
   return [
     { id: encodeChoice({ type: 'take-over', ticket: c.ticket, stage: c.stage }), label: 'Ya, ambil alih' },
@@ -43,6 +46,7 @@ export function takeOverChoices(c: CaseRecord): Choice[] {
   ];
 }
 
+/** Cancels the question the bot asked about the case. */
 export function cancelChoice(ticket: string): Choice {
   return { id: encodeChoice({ type: 'cancel', ticket }), label: 'Batal' };
 }

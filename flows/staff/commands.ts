@@ -63,10 +63,14 @@ export const LOOKUP_COMMANDS: Record<string, Lookup> = {
   cancel: 'cancel',
 };
 
-/** "/ptp a | b | c" → { name: "ptp", args: "a | b | c" }; null for text that is not a command. */
+/**
+ * "/ptp a | b | c" → { name: "ptp", args: "a | b | c" }; null for text that is not a command. Anything that starts
+ * with "/" is taken as a command (an unknown one is answered as such), never relayed to the citizen as a message.
+ */
 export function parseStaffCommand(text: string): { name: string; args: string } | null {
-  const m = /^\/([A-Za-z_]{1,32})(?:\s+([\s\S]*))?$/.exec(text);
-  return m ? { name: (m[1] ?? '').toLowerCase(), args: (m[2] ?? '').trim() } : null;
+  if (!text.startsWith('/')) return null;
+  const m = /^\/([^\s@]{0,32})(?:@\S*)?(?:\s+([\s\S]*))?$/.exec(text);
+  return { name: (m?.[1] ?? text.slice(1, 33)).toLowerCase(), args: (m?.[2] ?? '').trim() };
 }
 
 /** Typed words for labels, Indonesian and English. */

@@ -20,6 +20,10 @@ export type { StaffContext, StaffResult } from './context.js';
 
 const NOT_LISTED = 'bukan petugas terdaftar (STAFF_TELEGRAM_IDS / SUPERVISOR_TELEGRAM_IDS / STAFF_OPERATORS)';
 
+/**
+ * Handles one staff message: refuses senders who are not listed (and anonymous ones), then a pressed button, a
+ * typed command, or plain text (the answer to a question in hand, else a relay to the citizen).
+ */
 export async function handleStaffMessage(
   state: StaffState,
   msg: StaffMessage,

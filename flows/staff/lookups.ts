@@ -16,6 +16,7 @@ function line(c: CaseRecord, now: number): string {
   return `• ${c.ticket} · ${stageName(c.stage)}${due}${holder} · ${maskPersonalData(c.text).replace(/\s+/g, ' ').slice(0, 60)}`;
 }
 
+/** /kasus [tahap]: open complaints (or those at a stage), oldest first. */
 export async function listCases(args: string, ctx: StaffContext): Promise<StaffReply> {
   const word = args.trim().toLowerCase();
   if (word && !isStage(word)) {
@@ -35,6 +36,7 @@ export async function listCases(args: string, ctx: StaffContext): Promise<StaffR
   );
 }
 
+/** /cari <kata>: cases whose text, details, topic or ticket hold every word. */
 export async function searchCases(args: string, ctx: StaffContext): Promise<StaffReply> {
   const words = args.trim().slice(0, 200);
   if (!words) return notice('Tulis kata yang dicari, contoh: /cari tagihan pbb');
@@ -46,6 +48,7 @@ export async function searchCases(args: string, ctx: StaffContext): Promise<Staf
   );
 }
 
+/** /tiket <nomor>: the case's card and its whole history. */
 export async function showTicket(args: string, ctx: StaffContext): Promise<StaffReply> {
   const raw = args.trim();
   if (!raw) return notice('Tulis nomor tiketnya, contoh: /tiket ADU-7KQ9-M2XT');
@@ -56,6 +59,7 @@ export async function showTicket(args: string, ctx: StaffContext): Promise<Staff
   return notice(`${caseCardText(c, ctx.agency)}\n\nRiwayat:\n${history || '(kosong)'}`);
 }
 
+/** /bantuan: every staff command. */
 export function help(): StaffReply {
   return notice(STAFF_HELP);
 }

@@ -40,6 +40,7 @@ export function readStaffState(raw: unknown, now: number): StaffState {
   return { v: STAFF_STATE_VERSION, questions: s.questions.filter((q) => now - q.at <= QUESTION_TTL_MS) };
 }
 
+/** The question open for `ticket`, asked on `surface` (an answer from another surface is not taken for it). */
 export function questionAbout(s: StaffState, ticket: string, surface: StaffSurface): Question | null {
   return s.questions.find((q) => q.ticket === ticket && q.surface === surface) ?? null;
 }
@@ -49,6 +50,7 @@ export function withQuestion(s: StaffState, q: Question): StaffState {
   return { ...s, questions: [...s.questions.filter((x) => x.ticket !== q.ticket), q] };
 }
 
+/** The state without a question about `ticket` (answered, cancelled, or replaced by a new command). */
 export function withoutQuestion(s: StaffState, ticket: string): StaffState {
   return { ...s, questions: s.questions.filter((q) => q.ticket !== ticket) };
 }

@@ -18,6 +18,7 @@ const STAGE_NAMES: Record<Stage, string> = {
   archived: 'diarsipkan',
 };
 
+/** The stage as staff call it (refusals, lists). */
 export function stageName(stage: Stage): string {
   return STAGE_NAMES[stage];
 }

@@ -18,6 +18,7 @@ export interface Planned {
   summary: Record<string, unknown>;
 }
 
+/** Runs a citizen's message through the flows on their stored state; returns what to commit with it. */
 export async function planCitizen(
   deps: FlowDeps & { defaultLanguage: Language; counters?: Counters },
   msg: InboundMessage,

@@ -14,6 +14,7 @@ export interface StaffLists {
   operators: ReadonlyArray<{ id: string; role: StaffRole }>;
 }
 
+/** The directory of the configured lists (built once at start-up by createApp). */
 export function staffDirectory(lists: StaffLists): StaffDirectory {
   const telegramRole = (id: string): StaffRole | null =>
     lists.supervisorTelegramIds.includes(id) ? 'supervisor' : lists.staffTelegramIds.includes(id) ? 'staff' : null;

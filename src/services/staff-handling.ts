@@ -25,6 +25,7 @@ export interface StaffPlanned extends Planned {
   toast?: string;
 }
 
+/** Runs a staff message through the staff flow; returns what to commit with it and what the caller shows. */
 export async function planStaff(deps: StaffDeps, msg: StaffMessage, now: number): Promise<StaffPlanned> {
   const { store } = deps;
   const actor = 'anonymous' in msg.sender ? null : deps.staff.actorFor(msg.surface, msg.sender);

@@ -230,3 +230,21 @@ describe('PTP due dates (Jakarta time)', () => {
       expect(parseDueDate(bad, now), bad).toBeNull();
   });
 });
+
+describe('what counts as a command', () => {
+  it('takes anything that starts with "/" as a command, so a mistyped one never reaches the citizen', async () => {
+    const c = forwarded();
+    for (const typed of ['/ambil@AduanStafBot', '/ ambil', '/ptp-x', '/AMBIL']) {
+      const out = await handleStaffMessage(fresh(), msg(typed, { ticket: c.ticket }), ctx(c));
+      expect(out.outbox, typed).toEqual([]);
+      expect(
+        out.events.map((e) => e.action),
+        typed,
+      ).not.toContain('reply to citizen');
+    }
+    const upper = await handleStaffMessage(fresh(), msg('/AMBIL', { ticket: c.ticket }), ctx(c));
+    expect(upper.cases[0]?.record.assignee).toBe('Rina');
+    const unknown = await handleStaffMessage(fresh(), msg('/ptp-x', { ticket: c.ticket }), ctx(c));
+    expect(unknown.replies[0]?.text).toMatch(/tidak dikenal/);
+  });
+});
