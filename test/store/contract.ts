@@ -52,6 +52,24 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(await store.countOutbox('pending')).toBe(1);
     });
 
+    it('stores a staff message like a citizen’s, under its own dedupe key, and reads it back whole', async () => {
+      const staff = {
+        surface: 'telegram' as const,
+        messageId: '7',
+        sender: { id: '501', name: 'Rina' },
+        ticket: 'ADU-7KQ9-M2XT',
+        replyTo: 'ADU-7KQ9-M2XT',
+        text: '/ambil',
+        attachments: [],
+        sentAt: 5,
+      };
+      await store.saveInbound(makeInbound({ channel: 'telegram', messageId: '7' }), 1);
+      const first = await store.saveInbound(staff, 2);
+      expect(first.duplicate).toBe(false);
+      expect(await store.saveInbound(staff, 3)).toEqual({ id: first.id, duplicate: true, handled: false });
+      expect((await store.listUnhandledInbound(10)).find((i) => i.id === first.id)?.message).toEqual(staff);
+    });
+
     it('keeps the same message id from two channels apart', async () => {
       await store.saveInbound(makeInbound({ channel: 'telegram', messageId: '7' }), 1);
       const other = await store.saveInbound(makeInbound({ channel: 'whatsapp', messageId: '7' }), 1);
