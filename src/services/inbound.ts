@@ -56,7 +56,9 @@ export class InboundService {
 
   /** Stores and handles one message. A message whose dedupe key was seen before is not handled again. */
   async receive(message: AnyInbound): Promise<Received> {
-    const { id, duplicate, handled } = await this.deps.store.saveInbound(message, this.deps.now());
+    // A message over the limit is refused by its flow; only that much of it (and a marker) is kept.
+    const kept = withinLimit(message, this.deps.maxChars);
+    const { id, duplicate, handled } = await this.deps.store.saveInbound(kept, this.deps.now());
     if (duplicate) {
       this.deps.log.debug('duplicate inbound', { key: dedupeKey(message), handled });
       // Stored but not handled (its handling failed or crashed): the channel's resend is the moment to try again.
@@ -133,4 +135,14 @@ function queueKey(m: AnyInbound): string {
 
 function senderKey(m: StaffMessage): string {
   return 'anonymous' in m.sender ? 'anonymous' : m.sender.id;
+}
+
+/** The message as stored: text over `maxChars` cut there, with a marker saying how long it was (still over the limit). */
+export function withinLimit<M extends { text: string }>(message: M, maxChars: number): M {
+  if (message.text.length <= maxChars) return message;
+  const marker = `\n[… dipotong / truncated: ${message.text.length} karakter]`;
+  // Never half an emoji: a cut right after a high surrogate moves back one.
+  const code = message.text.charCodeAt(maxChars - 1);
+  const cut = code >= 0xd800 && code <= 0xdbff ? maxChars - 1 : maxChars;
+  return { ...message, text: message.text.slice(0, cut) + marker };
 }
