@@ -202,7 +202,7 @@ export async function seedHistory(store: Store, o: SeedOptions): Promise<{ cases
           toStage: 'recorded',
         });
     }
-    batchCases.push(c);
+    batchCases.push({ ...c, seeded: true });
     batchEvents.push(...ev);
     if (batchCases.length >= (o.batch ?? 2000)) await flush();
   }

@@ -103,6 +103,8 @@ export interface CaseRecord {
   createdAt: number;
   updatedAt: number;
   closedAt?: number;
+  /** Made by `aduan seed` (synthetic history for demos and benchmarks): `aduan seed --remove` deletes only these. */
+  seeded?: true;
   /** Optimistic concurrency: bumped on every write; a write with a stale version is refused. */
   version: number;
 }

@@ -171,6 +171,16 @@ export interface StoreBundle {
   releaseClaimsOfGoneOwners?: (isGone: (owner: string) => boolean) => number;
   /** What a store on a local disk can do when writes fail (src/services/storage-guard.ts). */
   storage?: StorageOps;
+  /** What `aduan seed` needs to keep synthetic history apart from real cases. */
+  seeded: SeededData;
+}
+
+/** Synthetic history made by `aduan seed` (cases marked `seeded`, with their events). */
+export interface SeededData {
+  /** Cases that are not seeded: real ones, which seed must not mix with synthetic ones unless told to. */
+  countRealCases(): Promise<number>;
+  /** Deletes the seeded cases and their events, nothing else; returns how many of each. */
+  removeSeeded(): Promise<{ cases: number; events: number }>;
 }
 
 /** A local store's own checks and clean-up for the storage guard. */

@@ -3,6 +3,7 @@ import type { StoreBundle } from '../port.js';
 import { ensureReportIndexes, mongoReports } from '../mongo-reports.js';
 import type { MongoConnectOptions } from './connection.js';
 import { openMongoStoreWithConnection } from './mongo-store.js';
+import { mongoSeededData } from './seeded-data.js';
 
 /** Opens the store and its reports; rejects with a message naming MONGODB_URI. */
 export async function openMongoBundle(uri: string, opts: MongoConnectOptions = {}): Promise<StoreBundle> {
@@ -13,5 +14,5 @@ export async function openMongoBundle(uri: string, opts: MongoConnectOptions = {
     await store.close();
     throw err;
   }
-  return { store, reports: mongoReports(connection) };
+  return { store, reports: mongoReports(connection), seeded: mongoSeededData(connection) };
 }

@@ -5,6 +5,7 @@ import { SqliteReports } from './sqlite-reports.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { SqliteOptions } from './connection.js';
 import { sqliteStorageOps } from './storage-ops.js';
+import { sqliteSeededData } from './seeded-data.js';
 
 /** Opens (and migrates) the SQLite file at `path`. */
 export function openSqliteBundle(path: string, options: SqliteOptions = {}): StoreBundle {
@@ -14,5 +15,6 @@ export function openSqliteBundle(path: string, options: SqliteOptions = {}): Sto
     reports: new SqliteReports(store.database),
     releaseClaimsOfGoneOwners: (isGone) => store.releaseClaimsOfGoneOwners(isGone),
     storage: sqliteStorageOps(store.database, path, options.walLimitBytes),
+    seeded: sqliteSeededData(store.database),
   };
 }
