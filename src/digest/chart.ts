@@ -158,7 +158,14 @@ function drawGroupedBars(
   bottom: number,
 ): void {
   const width = Math.min(40, (slot * 0.8) / SERIES.length);
+  // The numbers above the bars shrink until the widest fits its bar (four-digit weeks would run together).
   g.font = `bold 13px ${FONT}`;
+  const widest = Math.max(
+    1,
+    ...bars.flatMap((d) => SERIES.map(({ key }) => g.measureText(d[key].toLocaleString('id-ID')).width)),
+  );
+  const size = Math.max(8, Math.min(13, Math.floor((13 * (width + 2)) / widest)));
+  g.font = `bold ${size}px ${FONT}`;
   g.textAlign = 'center';
   g.textBaseline = 'bottom';
   bars.forEach((d, i) => {

@@ -39,8 +39,11 @@ export interface StageView {
   enteredAt: number;
   leftAt?: number;
   dueAt?: number;
-  /** Time spent at the stage (up to now while it runs), in the clock's minutes. */
-  minutes: number;
+  /**
+   * Time spent at the stage (up to now while it runs), in the clock's minutes. Not measured for closed and archived:
+   * a case stays there for good, and counting office minutes over months says nothing.
+   */
+  minutes?: number;
   standardMinutes?: number;
   /** Whether the staff's clock runs at this stage (standard-time.ts CLOCKED_STAGES). */
   clocked: boolean;
@@ -210,7 +213,12 @@ function stageViews(c: CaseRecord, ctx: RecordContext): StageView[] {
     enteredAt: s.enteredAt,
     ...opt('leftAt', s.leftAt),
     ...opt('dueAt', s.dueAt),
-    minutes: ctx.clock.minutes(s.enteredAt, s.leftAt ?? (s.running ? ctx.now : s.enteredAt)),
+    ...opt(
+      'minutes',
+      s.stage === 'closed' || s.stage === 'archived'
+        ? undefined
+        : ctx.clock.minutes(s.enteredAt, s.leftAt ?? (s.running ? ctx.now : s.enteredAt)),
+    ),
     ...opt('standardMinutes', ctx.standardMinutes[s.stage]),
     clocked: s.clocked,
     over: s.over,

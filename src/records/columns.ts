@@ -136,13 +136,13 @@ export function stageColumns(unit: string): Array<Column<{ ticket: string; s: St
   type R = { ticket: string; s: StageView };
   return [
     col<R>('Tiket', 16, (x) => text(x.ticket)),
-    col<R>('Tahap', 30, (x) => text(x.s.label)),
+    col<R>('Tahap', 32, (x) => text(x.s.label)),
     col<R>('Masuk', 17, (x) => date(x.s.enteredAt)),
     col<R>('Keluar', 17, (x) => date(x.s.leftAt)),
     col<R>('Batas waktu', 17, (x) => date(x.s.dueAt)),
     col<R>(`Lama (${unit})`, 12, (x) => num(x.s.minutes)),
     col<R>(`Standar (${unit})`, 12, (x) => num(x.s.standardMinutes)),
-    col<R>('Melewati waktu standar', 12, (x) => (x.s.clocked ? yesNo(x.s.over) : text('tidak dihitung'))),
+    col<R>('Melewati waktu standar', 14, (x) => (x.s.clocked ? yesNo(x.s.over) : text('tidak dihitung'))),
     col<R>(`Terlambat (${unit})`, 12, (x) => (x.s.over ? num(x.s.lateMinutes) : null)),
   ];
 }

@@ -108,7 +108,7 @@ export async function ptpFormPdf(i: PtpFormInput): Promise<Buffer> {
         at(s.enteredAt),
         at(s.leftAt),
         at(s.dueAt),
-        String(s.minutes),
+        s.minutes === undefined ? '–' : String(s.minutes),
         s.standardMinutes === undefined ? '–' : String(s.standardMinutes),
         !s.clocked
           ? 'tidak dihitung'

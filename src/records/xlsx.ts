@@ -3,9 +3,9 @@
 // frozen and filterable header row, column widths that fit, dates as real dates in the agency's zone.
 //
 // Streamed with exceljs's WorkbookWriter: each row is written out as it comes, so the size of the store does not
-// matter. A zip entry is written at a time, so the rounds and stage rows are kept in temporary files while the cases
-// stream, then copied into their sheets; the summary, known only at the end, comes last in the file but first in the
-// tab order.
+// matter. The zip takes one sheet at a time, in the order the sheets were added (exceljs opens a sheet's stream when
+// it is added), so the rounds and stage rows are kept in temporary files while the cases stream, then copied into
+// their sheets; the summary, known only at the end, is the last sheet, and the one the file opens on.
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,6 @@ export interface XlsxOptions {
 /** Writes cases as they come; `end` writes the other sheets and closes the file. */
 export class XlsxRecords {
   private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
-  private readonly summarySheet: ExcelJS.Worksheet;
   private readonly caseSheet: ExcelJS.Worksheet;
   private readonly roundSheet: ExcelJS.Worksheet;
   private readonly stageSheet: ExcelJS.Worksheet;
@@ -45,6 +44,7 @@ export class XlsxRecords {
   private readonly stages;
   private readonly spoolDir = mkdtempSync(join(tmpdir(), 'aduan-xlsx-'));
   private readonly roundSpool: WriteStream;
+  private rows = 0;
   private readonly stageSpool: WriteStream;
 
   constructor(private readonly o: XlsxOptions) {
@@ -52,8 +52,6 @@ export class XlsxRecords {
     this.wb.creator = 'Aduan';
     this.cases = caseColumns({ unit: o.unit, withContacts: o.withContacts });
     this.stages = stageColumns(o.unit);
-    // Tab order is the order sheets are added: the summary first, for whoever opens the file.
-    this.summarySheet = this.wb.addWorksheet('Ringkasan', { pageSetup: page('portrait', true) });
     this.caseSheet = table(this.wb, 'Kasus', this.cases);
     this.roundSheet = table(this.wb, 'Putaran PTP', this.rounds);
     this.stageSheet = table(this.wb, 'Waktu Tahap', this.stages);
@@ -63,6 +61,7 @@ export class XlsxRecords {
 
   async add(v: CaseView): Promise<void> {
     addRow(this.caseSheet, this.cases, v, this.o.timeZone);
+    if (++this.rows % 200 === 0) await zipCaughtUp(this.caseSheet);
     for (const r of v.rounds) await spool(this.roundSpool, this.rounds, { ticket: v.ticket, r });
     for (const s of v.stages) await spool(this.stageSpool, this.stages, { ticket: v.ticket, s });
   }
@@ -77,8 +76,11 @@ export class XlsxRecords {
       const stageWidths = this.stages.map((c) => c.width);
       await copySpool(this.stageSpool.path as string, this.stageSheet, stageWidths, this.o.timeZone);
       this.stageSheet.commit();
-      writeSummary(this.summarySheet, this.o.heading, summary.sections(this.o.unit));
-      this.summarySheet.commit();
+      const sheet = this.wb.addWorksheet('Ringkasan', { pageSetup: page('portrait', true) });
+      writeSummary(sheet, this.o.heading, summary.sections(this.o.unit));
+      sheet.commit();
+      // Open on the summary: the tabs of the tables are beside it.
+      this.wb.views = [{ activeTab: 3, firstSheet: 0, visibility: 'visible', x: 0, y: 0, width: 24000, height: 14000 }];
       await this.wb.commit();
     } finally {
       rmSync(this.spoolDir, { recursive: true, force: true });
@@ -131,6 +133,16 @@ function addRow<T>(ws: ExcelJS.Worksheet, columns: ReadonlyArray<Column<T>>, row
   );
 }
 
+// One style object per kind of cell, shared by every cell: exceljs remembers a style by its object, so a shared one
+// is looked up once instead of being rendered again for each of a million cells.
+const TOP = { vertical: 'top' } as const;
+const STYLES: Record<NonNullable<Cell>['kind'], Partial<ExcelJS.Style>> = {
+  text: { alignment: { vertical: 'top', wrapText: true } },
+  number: { alignment: TOP },
+  percent: { numFmt: '0%', alignment: TOP },
+  date: { numFmt: DATE_FORMAT, alignment: TOP },
+};
+
 const LINE_POINTS = 15;
 const MAX_LINES = 12;
 
@@ -142,10 +154,7 @@ function writeCells(ws: ExcelJS.Worksheet, cells: readonly Cell[], widths: reado
   const row = ws.addRow(cells.map((c) => (c === null ? null : c.kind === 'date' ? wallClock(c.value, tz) : c.value)));
   let lines = 1;
   cells.forEach((c, i) => {
-    const cell = row.getCell(i + 1);
-    cell.alignment = { vertical: 'top', wrapText: c?.kind === 'text' };
-    if (c?.kind === 'date') cell.numFmt = DATE_FORMAT;
-    if (c?.kind === 'percent') cell.numFmt = '0%';
+    row.getCell(i + 1).style = STYLES[c?.kind ?? 'number'];
     if (c?.kind === 'text') lines = Math.max(lines, wrappedLines(c.value, widths[i] ?? 10));
   });
   if (lines > 1) row.height = Math.min(lines, MAX_LINES) * LINE_POINTS;
@@ -154,7 +163,8 @@ function writeCells(ws: ExcelJS.Worksheet, cells: readonly Cell[], widths: reado
 
 /** About how many lines a text takes in a column `width` characters wide (words are not split). */
 export function wrappedLines(text: string, width: number): number {
-  const room = Math.max(4, Math.floor(width) - 1);
+  // Proportional text fits a little more than one character per unit of column width.
+  const room = Math.max(4, Math.floor(width * 1.15) - 1);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let used = 0;
@@ -187,9 +197,26 @@ async function copySpool(path: string, ws: ExcelJS.Worksheet, widths: number[], 
   let n = 0;
   for await (const line of lines) {
     writeCells(ws, JSON.parse(line) as Cell[], widths, tz);
-    // Let the zip stream take what was written before reading more.
-    if (++n % 500 === 0) await new Promise((r) => setImmediate(r));
+    if (++n % 200 === 0) await zipCaughtUp(ws);
   }
+}
+
+const ZIP_QUEUE_BYTES = 1 << 20;
+
+/**
+ * exceljs hands a sheet's XML to the zip compressor without back-pressure: rows written faster than they are
+ * compressed pile up in memory (and nothing reaches the file until the end). Waits while more than a megabyte is
+ * queued between the sheet and the compressor. It reads the sheet stream's destinations and their stream states,
+ * exceljs and readable-stream internals: if they ever change, this waits for nothing and memory grows again.
+ */
+async function zipCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
+  interface Queued {
+    _writableState?: { length?: number };
+    _readableState?: { length?: number };
+  }
+  const pipes = ((ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes ?? []) as Queued[];
+  const queued = () => pipes.reduce((n, p) => n + (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0), 0);
+  while (queued() > ZIP_QUEUE_BYTES) await new Promise((r) => setTimeout(r, 5));
 }
 
 function writeSummary(ws: ExcelJS.Worksheet, heading: string[], sections: ReturnType<ExportSummary['sections']>) {

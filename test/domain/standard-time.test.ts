@@ -66,3 +66,46 @@ describe('office minutes between two instants', () => {
     expect(officeMinutesBetween(wib(2, 10), wib(2, 9), cal)).toBe(0);
   });
 });
+
+describe('office minutes over long spans', () => {
+  /** The same count, one local day at a time, written plainly (the reference). */
+  function dayByDay(from: number, to: number, cal: OfficeCalendar): number {
+    let total = 0;
+    const f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: cal.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    for (let t = from; t < to; t += 60_000) {
+      const date = f.format(t);
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: cal.timeZone,
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(t);
+      const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+      const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
+      const minute = Number(get('hour')) * 60 + Number(get('minute'));
+      const hours = cal.holidays.has(date) ? null : cal.week[weekday];
+      if (hours && minute >= hours.open && minute < hours.close) total += 1;
+      // Outside office hours, jump to the next half hour (every opening time here is on one): exact, just faster.
+      if (!hours || minute < hours.open || minute >= hours.close) t += (29 - (minute % 30)) * 60_000;
+    }
+    return total;
+  }
+
+  it('agrees with a day-by-day count across weeks, holidays and a daylight-saving change', () => {
+    const week = parseOfficeHours('Mon-Thu 07:30-16:00; Fri 07:30-11:30') as OfficeCalendar['week'];
+    for (const timeZone of ['Asia/Jakarta', 'Europe/Berlin']) {
+      const cal: OfficeCalendar = { timeZone, week, holidays: new Set(['2026-03-30', '2026-04-03', '2026-05-01']) };
+      const from = Date.UTC(2026, 2, 3, 5, 17);
+      for (const days of [0.4, 3, 9, 16, 45, 70]) {
+        const to = from + days * 86_400_000 + 23 * 60_000;
+        expect(officeMinutesBetween(from, to, cal), `${timeZone} +${days} days`).toBe(dayByDay(from, to, cal));
+      }
+    }
+  });
+});

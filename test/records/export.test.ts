@@ -43,8 +43,9 @@ describe('the spreadsheet export', () => {
     await wb.xlsx.readFile(file);
   });
 
-  it('has a summary, a case sheet, a PTP round sheet and a stage-time sheet with Indonesian headers', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Kasus', 'Putaran PTP', 'Waktu Tahap']);
+  it('has a case sheet, a PTP round sheet, a stage-time sheet and a summary it opens on, with Indonesian headers', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Kasus', 'Putaran PTP', 'Waktu Tahap', 'Ringkasan']);
+    expect(wb.views[0]?.activeTab).toBe(3);
     const kasus = wb.getWorksheet('Kasus')!;
     expect(kasus.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const headers = (kasus.getRow(1).values as unknown[]).slice(1);
