@@ -14,9 +14,17 @@ export default tseslint.config(
   // Dependencies point inward (README, architecture): adapters depend on the core, never the reverse.
   ...importDirections(),
   {
-    files: ['bin/*', '**/*.cjs', 'scripts/*.mjs'],
+    files: ['bin/*', '**/*.cjs', 'scripts/*.mjs', 'deploy/*.mjs'],
     languageOptions: {
-      globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', URL: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        AbortSignal: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -72,6 +72,10 @@ const COMMANDS: Record<string, CommandInfo> = {
     usage: 'aduan seed --cases N [--weeks W] [--events full|report] [--seed N] [--force]\n       aduan seed --remove',
     load: () => import('./commands/seed.js'),
   },
+  backup: {
+    summary: 'backup --out FILE (an online copy of the SQLite store, safe while serve runs)',
+    load: () => import('./commands/backup.js'),
+  },
 };
 
 const USAGE = `Usage: aduan <command> [options]   (aduan <command> --help for its options; --debug shows error details)\n\nCommands:\n${Object.entries(

@@ -1,0 +1,42 @@
+// `aduan backup --out FILE`: an online backup of the SQLite store, safe while `serve` runs (see
+// store/sqlite/backup.ts). A MongoDB store is backed up with mongodump instead.
+import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Io } from '../main.js';
+import { configFromEnv, parseArgs } from '../bootstrap.js';
+import { BackupError, backupSqlite } from '../../store/sqlite/backup.js';
+
+const USAGE = 'Usage: aduan backup --out FILE   (an online copy of the SQLite store; the file must not exist yet)\n';
+
+export default async function backup(argv: string[], io: Io): Promise<number> {
+  const { flags } = parseArgs(argv);
+  if (flags.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (typeof flags.out !== 'string') {
+    io.stderr.write(USAGE);
+    return 2;
+  }
+  const config = configFromEnv();
+  if (config.MONGODB_URI) {
+    io.stderr.write('The store is MongoDB (MONGODB_URI): back it up with mongodump (see the README, Deployment).\n');
+    return 2;
+  }
+  const out = resolve(flags.out);
+  if (!existsSync(dirname(out))) {
+    io.stderr.write(`The folder ${dirname(out)} does not exist.\n`);
+    return 2;
+  }
+  try {
+    const r = await backupSqlite(config.sqlitePath, out);
+    io.stdout.write(
+      `Backup written: ${out} (${(r.bytes / 1_048_576).toFixed(1)} MB, schema version ${r.schemaVersion})\n`,
+    );
+    return 0;
+  } catch (err) {
+    if (!(err instanceof BackupError)) throw err;
+    io.stderr.write(`${err.message}\n`);
+    return 1;
+  }
+}
