@@ -25,8 +25,16 @@ function* dataFiles(dir) {
   }
 }
 
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+} catch {
+  // `npm ci --omit=dev` runs this too (prepare), without TypeScript: say what works instead.
+  console.error('build: TypeScript is not installed (a dev dependency). Install with `npm ci`, which builds dist/,');
+  console.error('then drop the dev dependencies with `npm prune --omit=dev`.');
+  process.exit(1);
+}
 rmSync(OUT, { recursive: true, force: true });
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const compiled = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', OUT], {
   stdio: 'inherit',
 });
