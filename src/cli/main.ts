@@ -74,6 +74,7 @@ const COMMANDS: Record<string, CommandInfo> = {
   },
   backup: {
     summary: 'backup --out FILE (an online copy of the SQLite store, safe while serve runs)',
+    usage: 'aduan backup --out FILE',
     load: () => import('./commands/backup.js'),
   },
 };

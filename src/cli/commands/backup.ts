@@ -3,19 +3,18 @@
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Io } from '../main.js';
-import { configFromEnv, parseArgs } from '../bootstrap.js';
+import { configFromEnv, parseFlags } from '../bootstrap.js';
 import { BackupError, backupSqlite } from '../../store/sqlite/backup.js';
 
-const USAGE = 'Usage: aduan backup --out FILE   (an online copy of the SQLite store; the file must not exist yet)\n';
+export const usage = `Usage: aduan backup --out FILE
+  An online copy of the SQLite store, consistent and safe while serve runs; FILE must not exist yet.
+  A MongoDB store (MONGODB_URI) is backed up with mongodump instead.
+`;
 
 export default async function backup(argv: string[], io: Io): Promise<number> {
-  const { flags } = parseArgs(argv);
-  if (flags.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  if (typeof flags.out !== 'string') {
-    io.stderr.write(USAGE);
+  const { values: flags } = parseFlags(argv, { out: { type: 'string' } }, usage);
+  if (typeof flags.out !== 'string' || flags.out === '') {
+    io.stderr.write(`--out FILE is needed.\n${usage}`);
     return 2;
   }
   const config = configFromEnv();
