@@ -1,13 +1,14 @@
-// Text understanding for Aduan (SOP steps 3-5 and personal-data masking): the only module the core imports from nlp/.
-// Loading is synchronous and fast (a saved model file, no training at start-up); per-message calls are in-memory.
+// Text understanding for Aduan (SOP steps 3-5, the dialogue acts of issue 9, personal-data masking): the only module
+// the core imports from nlp/. Loading is synchronous and fast (a saved model file, no training at start-up);
+// per-message calls are in-memory.
 import type { Agency } from '../src/domain/agency.js';
 import type { TextUnderstanding } from './types.js';
-import { createClassifier } from './classifier.js';
 import { loadModel } from './model/serialize.js';
 import { DEFAULT_MODEL_PATH } from './model/paths.js';
 import { createRouter } from './routing/router.js';
 import { createRepeatIndex, DEFAULT_REPEAT_THRESHOLD } from './repeat/repeat-index.js';
-import { interimUnderstanding } from './understand-interim.js';
+import { createTextReader } from './understand/reader.js';
+import { extractSlots } from './slots/index.js';
 import { createFaqRetriever, DEFAULT_FAQ_THRESHOLD } from './faq/retriever.js';
 
 // The contract types, the personal-data masker, and the parts the core may want to build on its own.
@@ -31,16 +32,20 @@ export function loadTextUnderstanding(opts: {
   /** Minimum FAQ retrieval score for an answer (below it the question goes to staff). */
   faqThreshold?: number;
 }): TextUnderstanding {
-  const classifier = createClassifier(loadModel(opts.modelPath ?? DEFAULT_MODEL_PATH));
-  const router = createRouter(opts.agency);
+  const reader = createTextReader(loadModel(opts.modelPath ?? DEFAULT_MODEL_PATH), {
+    integrityKeywords: opts.agency.integrityKeywords,
+    slots: extractSlots,
+  });
+  // route() raises the 'integrity' flag exactly when understand() does: one reading of the model for both.
+  const router = createRouter(opts.agency, { integrity: (p) => reader.integrityOf(p).flagged });
   const repeats = createRepeatIndex({ threshold: opts.repeatThreshold ?? DEFAULT_REPEAT_THRESHOLD });
   const faq = createFaqRetriever(opts.agency.faq, {
     threshold: opts.faqThreshold ?? DEFAULT_FAQ_THRESHOLD,
     agencyNames: [opts.agency.name, opts.agency.shortName],
   });
   return {
-    classify: (text) => classifier.classify(text),
-    understand: (text) => interimUnderstanding(classifier.classify(text), text),
+    classify: (text) => reader.classify(text),
+    understand: (text, context) => reader.understand(text, context),
     answerFaq: (text, language) => faq.answer(text, language),
     route: (text) => router.route(text),
     repeats,

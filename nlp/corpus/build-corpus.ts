@@ -1,26 +1,20 @@
-// Builds nlp/corpus/aduan-corpus.tsv from the hand-written messages (handwritten/*.txt) and the template frames
+// Builds nlp/corpus/aduan-corpus.tsv from the hand-written messages (acts/<act>.txt) and the template frames
 // (templates.ts + slots.ts). Deterministic: the same inputs give the same file. Run:
 //   node --import tsx nlp/corpus/build-corpus.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { MessageLabel } from '../types.js';
-import { MESSAGE_LABELS } from '../types.js';
+import { DIALOGUE_ACTS, familyOf, type DialogueAct } from '../types.js';
 import { prng } from '../model/train-sgd.js';
 import { FAMILIES } from './templates.js';
-import { SLOTS } from './slots.js';
 import { augment } from './augment.js';
-
-type Split = 'train' | 'dev' | 'test';
-interface Row {
-  text: string;
-  label: MessageLabel;
-  split: Split;
-  origin: string;
-}
+import { expand } from './expand.js';
+import { duplicateKey, parseHandLine, type CorpusRow, type Split } from './format.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-/** Messages per label in the finished corpus (hand-written plus generated). */
-const TARGET_PER_LABEL = 860;
+/** Messages per act in the finished corpus (hand-written plus generated), where the frames allow that many. */
+const TARGET_PER_ACT = 600;
+/** Every frame contributes at least this many messages, however many hand-written ones the act has. */
+const MIN_PER_FRAME = 8;
 
 function fnv(s: string): number {
   let h = 0x811c9dc5;
@@ -28,99 +22,88 @@ function fnv(s: string): number {
   return h >>> 0;
 }
 
-function handSplit(text: string): Split {
+/**
+ * Hand-written messages go to splits by a hash of their text: 25 % test, 10 % dev. Integrity reports are fewer, so
+ * 35 % of them are held out, which gives the integrity evaluation enough positives.
+ */
+function handSplit(text: string, flags: readonly string[]): Split {
   const r = fnv(`hand:${text}`) % 100;
-  return r < 20 ? 'test' : r < 30 ? 'dev' : 'train';
+  const test = flags.includes('integrity') ? 35 : 25;
+  return r < test ? 'test' : r < test + 10 ? 'dev' : 'train';
 }
 
-function expand(frame: string, rand: () => number): string {
-  let out = frame;
-  for (let guard = 0; guard < 10 && /[{[]/.test(out); guard++) {
-    out = out.replace(/\{(\w+)\}/g, (_, slot: string) => {
-      const list = SLOTS[slot];
-      if (!list) throw new Error(`unknown slot {${slot}} in frame: ${frame}`);
-      return list[Math.floor(rand() * list.length)] ?? '';
-    });
-    out = out.replace(/\[([^[\]]*)\]/g, (_, alts: string) => {
-      const options = alts.split('|');
-      return options[Math.floor(rand() * options.length)] ?? '';
-    });
-  }
-  out = out
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([,.?!])/g, '$1')
-    .replace(/,\s*,/g, ',')
-    .trim();
-  return out.charAt(0).toUpperCase() + out.slice(1);
-}
-
-/** Assigns whole frames to splits: in each family one frame (two if it has 7 or more) is test, one is dev. */
+/** Template frames go to train, except one frame per family of three or more, which goes to dev. */
 function frameSplits(familyId: string, n: number): Split[] {
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => fnv(`${familyId}#${a}`) - fnv(`${familyId}#${b}`),
   );
   const splits: Split[] = new Array<Split>(n).fill('train');
-  let at = 0;
-  const tests = n >= 7 ? 2 : 1;
-  for (let t = 0; t < tests && at < n; t++) splits[order[at++] ?? 0] = 'test';
-  if (n >= 5) splits[order[at++] ?? 0] = 'dev';
+  if (n >= 3) splits[order[0] ?? 0] = 'dev';
   return splits;
 }
 
 function main(): void {
-  const rows: Row[] = [];
+  const rows: CorpusRow[] = [];
   const seen = new Set<string>();
-  const key = (t: string): string =>
-    t
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
 
-  for (const label of MESSAGE_LABELS) {
-    const lines = readFileSync(`${HERE}handwritten/${label}.txt`, 'utf8').split('\n');
+  for (const act of DIALOGUE_ACTS) {
+    const lines = readFileSync(`${HERE}acts/${act}.txt`, 'utf8').split('\n');
     for (const raw of lines) {
-      const text = raw.trim();
-      if (text === '' || seen.has(key(text))) continue;
-      seen.add(key(text));
-      rows.push({ text, label, split: handSplit(text), origin: 'hand' });
+      const parsed = parseHandLine(raw);
+      if (!parsed || seen.has(duplicateKey(parsed.text))) continue;
+      seen.add(duplicateKey(parsed.text));
+      rows.push({ ...parsed, act, split: handSplit(parsed.text, parsed.flags), origin: 'hand' });
     }
   }
 
   const rand = prng(20240601);
-  for (const label of MESSAGE_LABELS) {
-    const families = FAMILIES.filter((f) => f.label === label);
+  for (const act of DIALOGUE_ACTS) {
+    const families = FAMILIES.filter((f) => f.act === act);
     const frames = families.flatMap((f) => {
       const splits = frameSplits(f.id, f.frames.length);
-      return f.frames.map((frame, i) => ({ frame, split: splits[i] ?? 'train', origin: `tmpl:${f.id}:${i}` }));
+      return f.frames.map((frame, i) => ({
+        frame,
+        min: f.minPerFrame ?? MIN_PER_FRAME,
+        flags: f.flags ?? [],
+        split: splits[i] ?? 'train',
+        origin: `tmpl:${f.id}:${i}`,
+      }));
     });
-    const have = rows.filter((r) => r.label === label).length;
-    const perFrame = Math.ceil((TARGET_PER_LABEL - have) / frames.length);
+    if (frames.length === 0) continue;
+    const have = rows.filter((r) => r.act === act).length;
+    const share = Math.ceil(Math.max(0, TARGET_PER_ACT - have) / frames.length);
     for (const f of frames) {
+      const perFrame = Math.max(f.min, share);
       let made = 0;
-      for (let attempt = 0; attempt < perFrame * 6 && made < perFrame; attempt++) {
+      for (let attempt = 0; attempt < perFrame * 8 && made < perFrame; attempt++) {
         const text = augment(expand(f.frame, rand), rand).replace(/[\t\n]/g, ' ');
-        if (text.length < 2 || seen.has(key(text))) continue;
-        seen.add(key(text));
-        rows.push({ text, label, split: f.split, origin: f.origin });
+        if (text.length < 1 || seen.has(duplicateKey(text))) continue;
+        seen.add(duplicateKey(text));
+        rows.push({ text, act, flags: [...f.flags], split: f.split, origin: f.origin });
         made++;
       }
     }
   }
 
   const header = [
-    '# Aduan citizen-message corpus. Columns: text, label (complaint|praise|statement), split (train|dev|test), origin.',
-    '# Built by nlp/corpus/build-corpus.ts from handwritten/*.txt and templates.ts; see nlp/corpus/README.md.',
+    '# Aduan citizen-message corpus. Columns: text, act, family, split (train|dev|test), origin, flags, praise part.',
+    '# Built by nlp/corpus/build-corpus.ts from acts/*.txt and templates.ts; see nlp/corpus/README.md.',
   ];
-  const body = rows.map((r) => `${r.text}\t${r.label}\t${r.split}\t${r.origin}`);
+  const body = rows.map((r) =>
+    [r.text, r.act, familyOf(r.act), r.split, r.origin, r.flags.join(','), r.praise ?? ''].join('\t'),
+  );
   writeFileSync(`${HERE}aduan-corpus.tsv`, `${[...header, ...body].join('\n')}\n`);
-  const count = (f: (r: Row) => boolean): number => rows.filter(f).length;
-  for (const label of MESSAGE_LABELS) {
-    console.log(
-      `${label.padEnd(10)} total ${count((r) => r.label === label)}  hand ${count((r) => r.label === label && r.origin === 'hand')}  ` +
-        `train ${count((r) => r.label === label && r.split === 'train')}  dev ${count((r) => r.label === label && r.split === 'dev')}  test ${count((r) => r.label === label && r.split === 'test')}`,
-    );
-  }
-  console.log(`total ${rows.length}`);
+  const count = (f: (r: CorpusRow) => boolean): number => rows.filter(f).length;
+  const line = (name: string, f: (r: CorpusRow) => boolean): string =>
+    `| ${name.padEnd(12)} | ${String(count(f)).padStart(5)} | ${String(count((r) => f(r) && r.origin === 'hand')).padStart(5)} | ` +
+    `${String(count((r) => f(r) && r.split === 'train')).padStart(5)} | ${String(count((r) => f(r) && r.split === 'dev')).padStart(4)} | ` +
+    `${String(count((r) => f(r) && r.split === 'test')).padStart(4)} |`;
+  console.log('| act          | total |  hand | train |  dev | test |');
+  for (const act of DIALOGUE_ACTS) console.log(line(act, (r) => r.act === (act as DialogueAct)));
+  console.log(line('integrity', (r) => r.flags.includes('integrity')));
+  console.log(line('sarcasm', (r) => r.flags.includes('sarcasm')));
+  console.log(line('mixed', (r) => r.flags.includes('mixed')));
+  console.log(line('total', () => true));
 }
 
 main();

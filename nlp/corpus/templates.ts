@@ -1,12 +1,17 @@
 // Sentence frames for the generated part of the project corpus. {slot} draws from slots.ts, [a|b|c] picks one
 // alternative. Each frame is held out as a whole (build-corpus.ts assigns frames, not sentences, to train / dev /
 // test), so the held-out split measures unseen sentence shapes, not re-worded copies of training sentences.
-import type { MessageLabel } from '../types.js';
+import type { DialogueAct } from '../types.js';
+import type { CorpusFlag } from './format.js';
 
 /** A group of sentence frames with one label; frames, not sentences, are the unit of the held-out split. */
 export interface TemplateFamily {
   id: string;
-  label: MessageLabel;
+  act: DialogueAct;
+  /** Flags every message of the family carries ('integrity', 'sarcasm'). */
+  flags?: readonly CorpusFlag[];
+  /** At least this many messages per frame (rare kinds of message the hand-written part has few of). */
+  minPerFrame?: number;
   frames: readonly string[];
 }
 
@@ -15,7 +20,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   // ---- complaints ----
   {
     id: 'c-delay',
-    label: 'complaint',
+    act: 'complaint',
     frames: [
       '{greet}{pbb} saya sudah {dur} belum ada kabar{cend}{negemoji}',
       '{greet}udh {dur} nunggu {bphtb} gak ada kejelasan{cend}',
@@ -29,7 +34,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'c-system',
-    label: 'complaint',
+    act: 'complaint',
     frames: [
       '{greet}{digital} error terus {since}{cend}{negemoji}',
       '{greet}{digital} [gak|tidak|nggak] bisa dibuka {since}{cend}',
@@ -43,7 +48,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'c-bill',
-    label: 'complaint',
+    act: 'complaint',
     frames: [
       '{greet}{pbb} tahun ini [naik|melonjak|naik drastis] [2x lipat|3 kali lipat|tanpa alasan|padahal tidak ada perubahan]{cend}',
       '{greet}tagihan {regional} [kami|saya] [salah hitung|tidak sesuai omzet|terlalu tinggi|dobel]{cend}',
@@ -56,7 +61,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'c-staff',
-    label: 'complaint',
+    act: 'complaint',
     frames: [
       '{greet}{staff} [judes banget|tidak ramah|kasar|cuek|ketus sekali]{cend}{negemoji}',
       '{greet}{staff} [main hp terus|ngobrol terus|sering tidak di tempat|datang telat] waktu [kami|warga] antri{cend}',
@@ -68,7 +73,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'c-facility',
-    label: 'complaint',
+    act: 'complaint',
     frames: [
       '{greet}{facility} [rusak|mati|tidak berfungsi|jorok|kotor] [sudah lama|dari minggu lalu|lagi]{cend}',
       '{greet}{service} [lama banget|panjang banget|semrawut|kacau], [loket|petugas] cuma [satu|dua] yang [buka|kerja]{cend}{negemoji}',
@@ -80,7 +85,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'c-payment',
-    label: 'complaint',
+    act: 'complaint',
     frames: [
       '{greet}sudah bayar {pbb} lewat {channel} tapi [status masih belum lunas|tidak tercatat|tagihan masih muncul]{cend}',
       '{greet}[saldo|uang] [sudah|udah] [kepotong|terpotong|kedebet] tapi pembayaran [gagal|tidak masuk|tidak tercatat]{cend}{negemoji}',
@@ -91,7 +96,8 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'c-integrity',
-    label: 'complaint',
+    act: 'complaint',
+    flags: ['integrity'],
     frames: [
       '{greet}ada {actor} yang minta {bribe} [supaya|biar|agar] berkas cepat{cend}',
       '{greet}saya dimintai {money} sama {actor} untuk [urus|percepat|proses] {bphtb}{cend}',
@@ -102,18 +108,18 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'c-noresponse',
-    label: 'complaint',
+    act: 'complaint',
     frames: [
       '{greet}[telepon|telp|nelpon] ke kantor [gak|tidak|nggak] pernah diangkat{cend}',
       '{greet}[email|chat WA|DM|surat] saya [gak|tidak|belum] [dibalas|direspon|ditanggapi] [sudah|udah] {dur}{cend}{negemoji}',
       '{greet}admin [cuma|hanya] [read doang|balas template|bilang sabar] tapi [tidak ada|gak ada] [solusi|progres|tindak lanjut]{cend}',
       '{greet}[laporan|pengaduan|keluhan] saya [tidak|gak|belum] [pernah ditanggapi|ditindaklanjuti|ada jawaban] [sampai sekarang|sejak {dur} lalu]{cend}',
-      '{greet}[sudah|udah] [lapor|komplain] [2x|3 kali|berkali-kali] soal {pbb} tapi [tetap|masih] [belum beres|diabaikan|sama aja]{cend}',
     ],
   },
   {
     id: 'c-sarcasm',
-    label: 'complaint',
+    act: 'complaint',
+    flags: ['sarcasm'],
     frames: [
       '[hebat|mantap|luar biasa|keren|salut] [ya|deh|sekali], tiap datang sistemnya [offline|error|down|gangguan]',
       '[wah|wow] [hebat|keren|mantap] [banget|sekali] {digital}, [lebih sering error daripada jalan|bisa bikin orang sabar seumur hidup]',
@@ -125,7 +131,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'c-council',
-    label: 'complaint',
+    act: 'complaint',
     frames: [
       '{greet}{council} [tidak pernah|belum pernah|tidak] [ditindaklanjuti|dijawab|dibahas]{cend}',
       '{greet}anggota dewan [dapil kami|kami] [tidak pernah turun|susah ditemui|tidak peduli] [ke warga|soal banjir|sama keluhan kami]{cend}',
@@ -136,7 +142,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'c-english',
-    label: 'complaint',
+    act: 'complaint',
     frames: [
       '[the|your] [website|app|payment system|online portal] [keeps crashing|is down again|does not work|fails every time]',
       "[I've|I have] been waiting [two weeks|a month|three weeks|10 days] for my [BPHTB validation|PBB correction|objection result] and [nobody replies|still nothing|no one answers]",
@@ -147,7 +153,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'c-formal',
-    label: 'complaint',
+    act: 'complaint',
     frames: [
       'Dengan hormat, [kami|saya] menyampaikan keluhan terkait {bphtb} yang [belum selesai|tertunda] lebih dari {dur}.',
       'Yth. Bapenda, [kami|saya] [mengeluhkan|keberatan atas] [sikap petugas|lambatnya pelayanan|penetapan {regional}] yang [tidak sesuai|kurang profesional|merugikan kami].',
@@ -158,7 +164,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   // ---- praise ----
   {
     id: 'p-fast',
-    label: 'praise',
+    act: 'praise',
     frames: [
       '{greet}{bphtb} [cepat banget|selesai dalam sehari|gak pake lama|langsung beres|cuma sejam]{pend}',
       '{greet}[wah|wow|alhamdulillah] {pbb} [sudah|udah] [selesai|beres|jadi] [cepat sekali|hari ini juga|tanpa ribet]{pend}{emoji}',
@@ -169,7 +175,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'p-staff',
-    label: 'praise',
+    act: 'praise',
     frames: [
       '{greet}{staff} [ramah banget|sabar sekali|sangat membantu|sopan|informatif|sigap]{pend}{emoji}',
       '{greet}[salut|apresiasi|acungi jempol] [sama|untuk|buat] {staff} yang [sabar menjelaskan|membantu ibu saya|melayani dengan ramah]{pend}',
@@ -180,9 +186,8 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'p-thanks',
-    label: 'praise',
+    act: 'praise',
     frames: [
-      '{thanks} {addressee}{emoji}',
       '{thanks} [atas|untuk] [pelayanannya|bantuannya|responnya yang cepat|penjelasannya yang jelas] {addressee}{emoji}',
       '{thanks} {addressee}, [sangat membantu|jelas banget|langsung beres|terbantu sekali]{emoji}',
       '[alhamdulillah|oke|sip|mantap], [sudah|udah] [beres|masuk|bisa|lunas], {thanks} {addressee}{emoji}',
@@ -191,7 +196,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'p-digital',
-    label: 'praise',
+    act: 'praise',
     frames: [
       '{greet}{digital} [sekarang|baru] [bagus|mantap|gampang dipakai|lancar|stabil] [banget|sekali]{pend}{emoji}',
       '{greet}[bayar|cek] PBB [lewat|pakai] {channel} [praktis|gampang|mudah] [banget|sekali]{pend}',
@@ -202,7 +207,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'p-service',
-    label: 'praise',
+    act: 'praise',
     frames: [
       '{greet}pelayanan [di kantor|bapenda|loket PBB|UPT] [memuaskan|prima|mantul|mantap|top] [banget|sekali|]{pend}{emoji}',
       '{greet}[ruang tunggu|kantornya|toiletnya] [bersih|nyaman|adem] [dan|,] [petugasnya ramah|antriannya tertib|tertata rapi]{pend}',
@@ -213,7 +218,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'p-integrity',
-    label: 'praise',
+    act: 'praise',
     frames: [
       '{greet}[tidak ada|gak ada|tanpa] [pungli|biaya tambahan|pungutan], semua [sesuai aturan|transparan|gratis]{pend}',
       '{greet}[bersih dari pungli|bebas pungli|jujur], [salut|mantap|terima kasih]{emoji}',
@@ -222,7 +227,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'p-resolved',
-    label: 'praise',
+    act: 'praise',
     frames: [
       '{greet}[masalah|keluhan|tagihan] saya [sudah|udah] [beres|diperbaiki|dikoreksi|selesai], {thanks} {addressee}{emoji}',
       '{greet}{pbb} sudah [benar|normal|diperbaiki] sekarang, [mantap|makasih|terima kasih] [gercep|responnya cepat|bantuannya]{pend}',
@@ -232,7 +237,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'p-short',
-    label: 'praise',
+    act: 'praise',
     frames: [
       '[mantul|mantap|mantab|keren|top|jos|sip|mantap jiwa|the best|terbaik] {addressee}{emoji}',
       '[pelayanan|layanan] [mantul|mantap|keren|oke|top|terbaik]{emoji}',
@@ -242,7 +247,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'p-council',
-    label: 'praise',
+    act: 'praise',
     frames: [
       '{thanks} [DPRD|dewan|bapak anggota dewan|sekretariat dewan] [sudah|telah] [menindaklanjuti aspirasi kami|menerima audiensi kami|turun langsung ke lapangan]{pend}',
       '{greet}[jalan|drainase|lampu jalan] [di kampung kami|di RW kami] sudah [diperbaiki|dibangun] setelah aspirasi ke dewan, {thanks}{emoji}',
@@ -252,7 +257,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'p-english',
-    label: 'praise',
+    act: 'praise',
     frames: [
       '[great|excellent|amazing|very good] service, [thank you|thanks a lot|much appreciated]',
       '[the staff|your team|the officer] [was|were] [friendly|very helpful|patient and clear]',
@@ -262,7 +267,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 'p-formal',
-    label: 'praise',
+    act: 'praise',
     frames: [
       'Kami mengucapkan terima kasih atas [pelayanan yang cepat|bantuan petugas|penanganan keberatan kami] [dalam pengurusan {bphtb}|di kantor Bapenda|hari ini].',
       '[Kami|Saya] [mengapresiasi|menghargai] [kecepatan|keramahan|profesionalitas] [petugas|pelayanan] [Bapenda|UPT] dalam [melayani|menangani] {pbb}.',
@@ -272,7 +277,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   // ---- statements (questions, greetings, information, suggestions) ----
   {
     id: 's-howto',
-    label: 'statement',
+    act: 'question',
     frames: [
       '{greet}[bagaimana|gimana|gmn] cara [bayar|cek|mengurus|mengajukan|daftar] {pbb}{qend}',
       '{greet}[mau tanya|izin bertanya|numpang tanya], cara [urus|mengajukan|bayar] {bphtb} [gimana|bagaimana] ya{qend}',
@@ -283,7 +288,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 's-requirements',
-    label: 'statement',
+    act: 'question',
     frames: [
       '{greet}syarat {bphtb} apa [aja|saja]{qend}',
       '{greet}[dokumen|berkas|persyaratan] [apa saja|yang perlu dibawa] untuk {pbb}{qend}',
@@ -294,7 +299,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 's-when-where',
-    label: 'statement',
+    act: 'question',
     frames: [
       '{greet}[kapan|tanggal berapa] [batas|jatuh tempo] [pembayaran|bayar] PBB tahun ini{qend}',
       '{greet}[jam berapa|jam] [kantor|loket|UPT] [buka|tutup] [hari Sabtu|hari Jumat|besok|hari ini]{qend}',
@@ -307,7 +312,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 's-greeting',
-    label: 'statement',
+    act: 'greeting',
     frames: [
       '[halo|hai|hallo|halo min|hai kak]{qend}',
       '[selamat pagi|selamat siang|selamat sore|pagi min|siang pak|malam min]',
@@ -318,10 +323,8 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 's-info',
-    label: 'statement',
+    act: 'statement',
     frames: [
-      '{greet}[saya sudah|sudah saya] [transfer|kirim berkas|upload dokumen|isi formulir] [tadi pagi|kemarin|barusan]',
-      '{greet}berikut [saya lampirkan|terlampir|saya kirim] [foto SPPT|bukti bayar|scan akta|KTP dan KK|data objek pajak]',
       '{greet}NOP saya [13.71.010.001.002-0123.0|13.71.030.007.015-0042.0|13.71.050.002.009-0311.0], [mohon dicek|tolong dicek tagihannya|untuk data]',
       '{greet}[saya|kami] [warga|wajib pajak|pemilik usaha] [di Kecamatan Kuranji|Padang Utara|Koto Tangah|Lubuk Begalung]',
       '{greet}[besok|nanti siang|lusa] saya [datang|ke kantor|ambil berkas] [jam 9|pagi|setelah zuhur]',
@@ -330,7 +333,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 's-suggestion',
-    label: 'statement',
+    act: 'suggestion',
     frames: [
       '[saran|usul|usulan]: [tambah kursi di ruang tunggu|buka loket khusus notaris|buat antrian online|perpanjang jam layanan]',
       '[sebaiknya|alangkah baiknya|mungkin bisa] [ada|dibuat|ditambah] [video tutorial bayar PBB|FAQ di website|pengingat jatuh tempo lewat SMS|loket khusus lansia]',
@@ -341,7 +344,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 's-ack',
-    label: 'statement',
+    act: 'thanks',
     frames: [
       '[oke|ok|baik|siap|iya] [min|pak|bu|kak|]',
       '[baik|oke|siap], [nanti|besok] saya [datang|lengkapi|coba|kabari lagi]',
@@ -351,7 +354,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 's-confirm',
-    label: 'statement',
+    act: 'question',
     frames: [
       '{greet}[apakah|apa] pembayaran {pbb} saya [sudah masuk|sudah diterima|sudah tercatat]{qend}',
       '{greet}[mau konfirmasi|ingin memastikan], [status|posisi] {bphtb} saya [sudah sampai mana|bagaimana]{qend}',
@@ -361,23 +364,234 @@ export const FAMILIES: readonly TemplateFamily[] = [
   },
   {
     id: 's-council',
-    label: 'statement',
+    act: 'question',
     frames: [
       '{greet}[bagaimana|gimana] cara [menyampaikan aspirasi|mengajukan audiensi|minta salinan perda] ke [DPRD|dewan|sekretariat DPRD]{qend}',
       '{greet}[kapan|jadwal] [reses|rapat paripurna|rapat komisi] [anggota dewan|DPRD] [bulan ini|minggu ini|dapil Umbulharjo]{qend}',
       '{greet}[apakah|apa] [rapat paripurna|rapat komisi|kunjungan sekolah] [terbuka untuk umum|bisa diikuti warga|diterima]{qend}',
-      '{greet}[kami dari|saya mewakili] [karang taruna|RW 05|paguyuban pedagang] [ingin|mau] [menyampaikan usulan|audiensi|bertemu komisi B]',
     ],
   },
   {
     id: 's-english',
-    label: 'statement',
+    act: 'question',
     frames: [
       '[what are|what is] the [office hours|tax rate for restaurants|deadline for PBB payment]?',
       '[how do I|how can I|can I] [pay my property tax online|apply for a PBB reduction|check my bill|get a tax object number]?',
       '[what documents|which documents] [do I need|are required] for [BPHTB validation|the name change|the objection]?',
       '[hello|hi], I would like to ask about [the land and building tax|BPHTB|the advertisement tax]',
-      'I [will come|am coming] [tomorrow|on Monday|this afternoon] to [submit the documents|pick up my SPPT]',
+    ],
+  },
+  // ---- acts beyond the three families (issue 9) ----
+  {
+    id: 'c-regional',
+    act: 'complaint',
+    frames: [
+      '{jvgreet}{jvthing} {jvbad}, {jvplea}',
+      '{jvthing} wis {jvdur} {jvbad}, {jvplea}',
+      '{mngreet}{mnthing} {mnbad}, {mnplea}',
+      '{mnthing} lah {mndur} {mnbad}',
+    ],
+  },
+  {
+    id: 'c-integrity-2',
+    act: 'complaint',
+    flags: ['integrity'],
+    minPerFrame: 16,
+    frames: [
+      '{greet}{actor} [minta|mintain|nagih|minta tambahan] {bribe} {money} [biar|supaya|agar] {bribegoal}{cend}',
+      '{greet}[sy|saya|kami] [disuruh|diminta|dipaksa] [transfer|bayar|setor] {money} ke {bribeto}{cend}',
+      '{greet}{actor} [nawarin|menawarkan|jualan] {fasttrack} asal [bayar|kasih|setor] {money}{cend}',
+      '{greet}[kalau|klo|kalo] [mau|pengen|ingin] {bribegoal} [harus|kudu|wajib] [kasih|bayar|siapin] {bribe}{cend}',
+      '{greet}[ada|masih ada] {bribeword} di [loket PBB|UPT|kantor bapenda|kelurahan|loket BPHTB|sekretariat dewan]{cend}',
+      '[the officer|a staff member|someone at the counter|a broker|the inspector|a council member] [asked me for|demanded|wanted|hinted at|told me to pay] [a bribe|cash|coffee money|cigarette money|an extra fee|money|a gift|a cut|a kickback] [to speed up my file|before processing my documents|for the validation|or my tax goes up|under the table]',
+      '[I was|we were|my father was] [asked for a bribe|extorted|told to pay an unofficial fee|charged a fake fee] [at the counter|by the staff|at the district office|by someone from the council]',
+      '{actor} [njaluk|mintak|minta] [duit|pitih|uang] [rokok|kopi|bensin|lelah|tambahan] [ben|supayo|biar] [cepet|capek|lancar|ora ribet]{cend}',
+      '{greet}[berkas|sppt|sk|validasi] [saya|sy|ambo|kulo] [ditahan|gak diproses|dipersulit] [sampai|kalau belum|sebelum] [saya kasih|ada|dikasih] {bribe}{cend}',
+      '{greet}[bayar|nyetor|transfer] [pajak|pbb|denda|biaya validasi] [disuruh|harus|diminta] lewat {bribeto}, [gak|tidak|nggak] [ada kuitansi|lewat bank|resmi]{cend}',
+      '{greet}[petugas|oknum|pegawai] [bilang|ngomong|nyindir] [kalau ada|asal ada|mana] {bribe}[nya|] [bisa cepat|langsung beres|hari ini jadi]{cend}',
+      '{greet}[suap|sogok|pungli|gratifikasi|pemerasan] [masih terjadi|masih jalan|marak] di [loket|kantor|UPT|sekretariat dewan|kelurahan]{cend}',
+    ],
+  },
+  {
+    id: 'c-irony',
+    act: 'complaint',
+    flags: ['sarcasm'],
+    minPerFrame: 40,
+    frames: [
+      '{ironyopen}, {grievance}{ironyend}',
+      '{grievance}, {ironyclose}{ironyend}',
+      '{ironyopen}, {grievance}, {ironyclose}{ironyend}',
+      '[makasih|terima kasih|mksh|thx] [ya|lho|loh|deh|banyak] [min|pak|bapenda|dewan|], {grievance}{ironyend}',
+      '{ironyopen} [ya|deh|sih] {agencyname}, {grievance}{ironyend}',
+    ],
+  },
+  {
+    id: 'c-mixed',
+    act: 'complaint',
+    flags: ['mixed'],
+    minPerFrame: 30,
+    frames: [
+      '{goodpart}, [tapi|tp|namun|sayangnya|cuma|hanya saja] {badpart}',
+      '{goodpart}. [Tapi|Sayangnya|Namun] {badpart}{negemoji}',
+    ],
+  },
+  {
+    id: 'd-closed',
+    act: 'dissatisfied',
+    frames: [
+      '{greet}[kok|kenapa|knp] [aduan|laporan|tiket|pengaduan] [saya|sy|kami] [ditutup|dianggap selesai|statusnya selesai] [padahal|pdhl|sementara] {stillbad}',
+      '{greet}[tiket|aduan] {ticket} [ditutup|selesai katanya|dibilang beres] [padahal|tapi] {stillbad}',
+      '{greet}[saya|sy|aku] [tidak|gak|ga|belum|nggak] puas [dengan|sama|sm] [penanganan|jawaban|tindak lanjut|hasil] [aduan|laporan] [saya|sy]{dend}',
+      '{greet}[masalah|keluhan|aduan] [saya|sy] [belum|blm|masih belum] [beres|selesai|tuntas|diperbaiki], [saya|sy] [tidak|gak|ga] puas{dend}',
+      '{greet}[tolong|mohon] [aduan|laporan|tiket] [saya|sy|{ticket}] [dibuka lagi|dibuka kembali|ditinjau ulang|diproses ulang], {stillbad}',
+      '{greet}[masalahnya|errornya|banjirnya|tagihan dobelnya] [muncul lagi|kambuh lagi|terulang lagi] [setelah|padahal] [dibilang beres|aduan saya ditutup|sudah diperbaiki]{dend}',
+      '{greet}[jawaban|balasan|solusi] [petugas|admin|dari bidang terkait] [tidak|gak|nggak] [menyelesaikan|menjawab|nyambung sama] masalah [saya|sy]{dend}',
+      '{greet}[sudah|udah|udh] [lapor|komplain|ngadu] [2x|3 kali|berkali-kali] soal {pbb} tapi [tetap|masih] [belum beres|diabaikan|sama aja]{cend}',
+      "[I am not|I'm not|still not] [satisfied|happy] [with how my complaint was handled|with the answer|, the problem is not solved]",
+      '[my complaint|ticket {ticket}|my report] was [closed|marked resolved] but [the problem is still there|nothing was fixed|the bill is still wrong]',
+    ],
+  },
+  {
+    id: 'u-status',
+    act: 'status',
+    frames: [
+      '{greet}[gimana|gmn|bagaimana] [aduan|laporan|pengaduan|tiket] [saya|sy|aku|kami][| yg kemarin| yang tadi| soal {pbb}]{qend}',
+      '{greet}[status|progres|perkembangan|kelanjutan] [aduan|laporan|tiket] [saya|sy|{ticket}][| gimana| sudah sampai mana| apa sekarang]{qend}',
+      '{greet}[aduan|laporan|tiket] [saya|sy|{ticket}] [sudah|udah|udh] [diproses|ditindaklanjuti|sampai mana|ada kabar|ditangani] [belum|blm]{qend}',
+      '{greet}[cek|tolong cek|mau cek|minta cek] [status|perkembangan] [aduan|tiket|laporan] [saya|{ticket}]{qend}',
+      '{greet}[ada|sudah ada] [update|kabar|perkembangan|kemajuan] [soal|untuk|dari] [aduan|laporan|tiket] [saya|sy|{ticket}]{qend}',
+      '{greet}[aspirasi|usulan|surat audiensi] [kami|saya] [kemarin|minggu lalu|yang dulu] [sudah|udah] [dibahas|diproses|sampai ke komisi] [belum|blm]{qend}',
+      '[what is the status of|any update on|can you check] [my complaint|ticket {ticket}|my report]{qend}',
+    ],
+  },
+  {
+    id: 'a-more',
+    act: 'add_info',
+    frames: [
+      '{greet}[tambahan|tambahan keterangan|keterangan tambahan|info tambahan|mau nambahin|sekadar menambahkan][:|,] {extrafact}',
+      '{greet}[untuk|buat] [aduan|laporan|tiket] [saya|{ticket}] [tadi|kemarin|barusan], {extrafact}',
+      '[oh iya|oh ya|satu lagi|lupa bilang|tadi lupa][| min| pak], {extrafact}',
+      '{greet}[berikut|ini|saya kirim|saya lampirkan] [foto|fotonya|bukti|buktinya|screenshot|rekaman|kwitansi] [jalan yang rusak|waktu gagal bayar|sppt yang salah|transfernya|chat dengan petugas|antriannya][| ya| min| pak]',
+      '{greet}[saya sudah|sudah saya] [transfer|kirim berkas|upload dokumen|isi formulir] [tadi pagi|kemarin|barusan]',
+      '{greet}berikut [saya lampirkan|terlampir|saya kirim] [foto SPPT|bukti bayar|scan akta|KTP dan KK|data objek pajak]',
+      '[additional info|adding to my complaint|one more thing|I forgot to mention][:|,] [it happened at counter 3|the amount was 300k|the officer wore a batik shirt|here is the receipt]',
+    ],
+  },
+  {
+    id: 'e-erase',
+    act: 'erase',
+    frames: [
+      '{greet}[tolong|mohon|minta|sy minta|saya mau] [hapus|hapusin|dihapus|hapuskan] [data|data pribadi|nomor hp|nomor wa|NIK|email|alamat|foto KTP] [saya|sy|aku][| dari sistem| dari database| semuanya| ya]',
+      '{greet}[data|data pribadi|nomor|nik] [saya|sy] [tolong|mohon|minta] [dihapus|dihapus semua|jangan disimpan lagi][| sesuai UU PDP|]',
+      '{greet}[saya|sy] [tidak mau|gak mau|keberatan] data [saya|sy] [disimpan|dipakai] [lagi|], [tolong|mohon] [hapus|dihapus]',
+      '[please|kindly|] [delete|erase|remove] [my data|my personal data|my phone number|all my information][| from your system| now]',
+    ],
+  },
+  {
+    id: 'x-cancel',
+    act: 'cancel',
+    frames: [
+      '[gak|ga|nggak|enggak|tidak|gk] [jadi|jd][| deh| aja| dulu| lapor| ngadu][| min| pak| kak]',
+      '[batal|batalin|batalkan|cancel][| aja| saja| deh][| min| pak| ya]',
+      '[batalkan|batalin|cancel|tarik] [aduan|laporan|pengaduan] [saya|sy|yang tadi|barusan][| aja| ya| min]',
+      '[udah|sudah|udh|ya udah] [gak|ga|tidak] usah[| diproses| dilanjutin| dilanjutkan| deh][| min|], [masalahnya udah beres sendiri|saya urus sendiri aja|nanti aja]',
+      '[ora sido|ndak jadi|indak jadi|mboten sios|ra sido][| wae| lai| min| mas]',
+      '[cancel|never mind|forget it|I changed my mind][| please| thanks|, no need]',
+    ],
+  },
+  {
+    id: 'y-yes',
+    act: 'yes',
+    frames: [
+      '{yesw}{addr}{yesend}',
+      '{yesw}, [sudah|udah|udh] [beres|selesai|diperbaiki|bisa|normal|masuk][| kok| min| pak]',
+      '[sudah|udah|udh|alhamdulillah] [beres|selesai|diperbaiki|bisa|normal|sesuai][| min| pak| bu|, makasih]',
+      '{yesw}, [itu|yang itu|betul yang itu] [aduan|tiket|laporan] [saya|sy]',
+      '[yes|yeah|yep|correct|right][| it is|, that one|, it is fixed now|, all good]',
+    ],
+  },
+  {
+    id: 'n-no',
+    act: 'no',
+    frames: [
+      '{now}{addr}{noend}',
+      '{now}, [masih|tetap] [sama|error|salah|rusak|belum bisa|bolong]',
+      '[belum|blm|belom] [beres|selesai|diperbaiki|ada perubahan|bisa|puas|sesuai][| min| pak| kok]',
+      '[bukan|bkn|beda], [itu|yg itu|yang itu] [bukan aduan saya|aduan lain|beda masalah|ini aduan baru]',
+      "[no|nope|not yet|not really][|, still broken|, not that one|, it's a new complaint]",
+    ],
+  },
+  {
+    id: 'k-dontknow',
+    act: 'dont_know',
+    frames: [
+      '[gak|ga|tidak|nggak|gk] [ada|tau|tahu|inget|ingat|punya][| min| pak| kak]',
+      '[gak|ga|tidak|nggak] [ada|punya] [foto|bukti|lampiran|nomornya|nop nya|kwitansinya][| min| pak]',
+      '[lupa|gak inget|ga ingat|kurang tau|nggak yakin] [tanggalnya|jamnya|namanya|nomornya|persisnya|kapan][| min| pak]',
+      '[lewati|skip|lewat|lanjut aja|kosongin aja][| aja| saja| min]',
+      '[mboh|embuh|ora ngerti|indak tau|ndak tau|ora ono|indak ado][| min| mas]',
+      "[I don't know|no idea|not sure|none|nothing|no photo|I don't remember][| sorry|, skip]",
+    ],
+  },
+  {
+    id: 't-thanks',
+    act: 'thanks',
+    frames: [
+      '{thanks} {addressee}{emoji}',
+      '[ok|oke|okey|siap|sip|baik|noted][| min| pak| bu| kak][|, makasih|, terima kasih|, thx| ya]{emoji}',
+      '[ok|oke|baik|siap] [saya tunggu|ditunggu|nanti saya cek|saya catat|dicatat][| kabarnya| ya][| min| pak]',
+      '[makasih|terima kasih|thanks|trims] [infonya|jawabannya|responnya|balasannya][| min| pak| ya]{emoji}',
+      '[oh|owh|o] [gitu|begitu|oke][| ya][| min| pak][|, makasih]',
+      '[ok thanks|thanks|thank you|got it, thanks|noted, thank you|alright]',
+    ],
+  },
+  {
+    id: 'g-greeting',
+    act: 'greeting',
+    frames: [
+      '[assalamualaikum|asslm|assalamu alaikum|salam|punten|kulonuwun|permisi|misi][| min| pak| bu| kak| admin]',
+      '[selamat|met|sugeng] [pagi|siang|sore|malam|enjing|sonten][| min| pak| bu| kak| bapenda| admin]',
+      '[halo|hallo|hai|hi|hey|p|ping][| min| kak| admin| pak|?]',
+      '[halo|permisi|pagi|siang|assalamualaikum] [min|pak|bu|kak], [mau tanya|boleh tanya|izin bertanya|ada yang bisa bantu]{qend}',
+      '[hello|hi|good morning|good afternoon][| there| admin|, can I ask something?]',
+    ],
+  },
+  {
+    id: 'z-unrelated',
+    act: 'unrelated',
+    frames: [
+      '[tes|test|cek|coba|testing][| 123| 1 2 3| aja| doang| bot]',
+      '[min|kak|bang] [udah makan belum|lagi apa|jomblo ya|asli mana|umur berapa]{qend}',
+      '{promo} [hubungi|wa|klik|cek] [wa.me/6281234567|bit.ly/promo123|link di bio|nomor ini]',
+      '[ada yang jual|cari|butuh] [motor bekas|rumah kontrakan|jasa servis ac|guru les|kucing anggora][| murah][| di padang| di jogja]{qend}',
+      '[rekomendasi|info] [tempat makan|wisata|kafe|bengkel|hotel murah] [di padang|di jogja|deket sini][| dong| min]{qend}',
+      '[maaf|eh|sori] [salah kirim|salah nomor|salah grup|kepencet]',
+      '[😂|🤣|😆|🗿|🐱|🌚|😴|🤔|🍜|🎉|👀|💃|😜][|😂|🤣|🗿|🤔|😴][|😂|🤣]',
+      '[wkwk|wkwkwk|hahaha|hehe|xixixi|awokawok|lol][| min| bang| 😂]',
+      '[asdf|qwerty|jkjk|hjkl|zxcv|aaaa|bbb|xyz|ghjk|lkjh|poiu][| asdf| 123| jkl]',
+    ],
+  },
+  {
+    id: 'q-fees',
+    act: 'question',
+    frames: [
+      '{greet}[berapa|brp] biaya [resmi|] [untuk|buat] [balik nama sppt|validasi bphtb|daftar npwpd|cetak ulang sppt|pengajuan keberatan|mutasi pbb]{qend}',
+      '{greet}[apakah|apa] [ngurus|pengurusan|pengajuan] [sppt|keberatan|mutasi|validasi bphtb|npwpd] [dipungut biaya|ada biayanya|gratis|bayar]{qend}',
+      '{greet}[bayar|transfer] [pajak|pbb|bphtb] ke rekening [mana|apa][| yang resmi]{qend}',
+      '{greet}[jadwal|kapan] [rapat paripurna|rapat komisi|reses|sidang|hearing] [minggu ini|bulan ini|berikutnya|DPRD]{qend}',
+      '{greet}[apa aja|apa saja|apa] syarat [balik nama sppt|mutasi pbb|pengurangan pbb|daftar npwpd|audiensi ke dewan]{qend}',
+      '{greet}[kapan|tanggal berapa] [jatuh tempo|batas bayar|deadline] [pbb|pajak hotel|e-sptpd|pajak reklame][| tahun ini| bulan ini]{qend}',
+    ],
+  },
+  {
+    id: 'sg-aspiration',
+    act: 'suggestion',
+    frames: [
+      '{greet}[saran|usul|masukan|kritik dan saran][ saya| kami|][:|,] {idea}',
+      '{greet}[sebaiknya|alangkah baiknya|mending|kalau bisa|tolong dipertimbangkan] {idea}',
+      '{greet}[aspirasi|usulan|aspirasi warga] [kami|dari warga {rw}|RW kami][:|,] [mohon|tolong|minta] {councilidea}',
+      '{greet}[kami|warga {rw}] [mengusulkan|berharap|minta] [dewan|DPRD|komisi C|pemkot] {councilidea}',
+      '[my suggestion|we suggest|it would be nice|please consider][:|,| to|] [opening on Saturdays|adding e-wallet payment|an English website|reminders by WhatsApp]',
     ],
   },
 ];

@@ -1,5 +1,5 @@
 // Assembles the training and development data: the project corpus, staff corrections and the public sentiment sets,
-// with every public training text that nearly repeats an evaluation text removed (see dedup.ts).
+// with every public text that nearly repeats an evaluation text removed (see dedup.ts).
 import type { MessageLabel } from '../types.js';
 import { loadNusax, loadProjectCorpus, loadSmsa, type LabeledText } from './datasets.js';
 import { withoutNearCopies } from './dedup.js';
@@ -7,9 +7,12 @@ import { withoutNearCopies } from './dedup.js';
 /** The assembled data of one training run. */
 export interface TrainingData {
   train: LabeledText[];
-  /** Held-out data for calibration and model choice (project dev split + NusaX valid); never trained on. */
+  /**
+   * Held-out data for calibration, the integrity threshold and model choice (project dev split and a slice of SmSA
+   * valid for review-length texts); never trained on. NusaX valid is trained on: NusaX test stays untouched.
+   */
   dev: LabeledText[];
-  /** Public training texts dropped as near copies of evaluation texts. */
+  /** Public texts dropped as near copies of evaluation texts. */
   droppedNearCopies: number;
 }
 
@@ -19,20 +22,28 @@ export interface Correction {
   label: MessageLabel;
 }
 
+/** SmSA valid texts used for calibration (review-length texts, where the chat corpus has few examples). */
+const SMSA_CALIBRATION = 600;
+
 /** Training data for the shipped model; `corrections` (staff re-labels) are added with their own source tag. */
 export function buildTrainingData(corrections: readonly Correction[] = []): TrainingData {
   const projectTrain = loadProjectCorpus('train');
   const projectDev = loadProjectCorpus('dev');
   const nusaxValid = loadNusax('valid');
-  const evaluationTexts = [...loadNusax('test'), ...nusaxValid, ...loadProjectCorpus('test'), ...projectDev].map((d) => d.text);
+  const nusaxTest = loadNusax('test');
+  const evaluationTexts = [...nusaxTest, ...loadProjectCorpus('test'), ...projectDev].map((d) => d.text);
   const publicTrain = [...loadSmsa('train'), ...loadNusax('train')];
   const { kept, dropped } = withoutNearCopies(publicTrain, evaluationTexts, 0.3);
-  const corrected = corrections
+  // SmSA valid for calibration, minus anything close to a test text; every 2nd one keeps the label mix.
+  const smsaValid = withoutNearCopies(loadSmsa('valid'), [...nusaxTest, ...kept].map((d) => d.text), 0.3)
+    .kept.filter((_, i) => i % 2 === 0)
+    .slice(0, SMSA_CALIBRATION);
+  const corrected: LabeledText[] = corrections
     .filter((c) => typeof c.text === 'string' && c.text.trim() !== '')
-    .map((c) => ({ text: c.text, label: c.label, source: 'correction' }));
+    .map((c) => ({ text: c.text, label: c.label, act: c.label, source: 'correction' }));
   return {
-    train: [...projectTrain, ...corrected, ...kept],
-    dev: [...projectDev, ...nusaxValid],
+    train: [...projectTrain, ...corrected, ...kept, ...nusaxValid],
+    dev: [...projectDev, ...smsaValid],
     droppedNearCopies: dropped,
   };
 }

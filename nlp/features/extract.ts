@@ -1,9 +1,10 @@
-// Sparse hashed features of a message for the linear classifier: words (stemmed and as written), negation-scoped
-// words, stem bigrams, character 3-5-grams (robust to typos and unseen inflections) and a few message signals.
+// Sparse hashed features of a message for the linear model: words (stemmed and as written), negation-scoped words,
+// stem bigrams, character 3-5-grams (robust to typos and unseen inflections), a few message signals and lexicon hits.
 import type { PreparedText } from '../text/prepare.js';
 import { negationMask } from '../text/negation.js';
 import { formulaMask } from '../text/formula.js';
 import { stem } from '../text/stem.js';
+import { createIntegrityMatcher } from '../routing/integrity.js';
 import { hashFinish, hashRange, hashSep, hashStart } from './hash.js';
 
 /** Feature settings, saved in the model file so that scoring uses what training used. */
@@ -16,8 +17,8 @@ export interface FeatureConfig {
   charMax: number;
 }
 
-/** The shipped settings (2^18 buckets; character n-grams weigh 20 % of the vector). */
-export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, charWeight: 0.2, charMin: 3, charMax: 5 };
+/** The shipped settings (2^18 buckets; character n-grams weigh 30 % of the vector). */
+export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, charWeight: 0.3, charMin: 3, charMax: 5 };
 
 /** Bucket indices and values of a hashed feature vector (indices may repeat; they add up). */
 export interface SparseVector {
@@ -34,6 +35,14 @@ export const NS_CHAR = 5;
 export const NS_SIGNAL = 6;
 export const NS_FIRST = 7;
 export const NS_FORMULA = 8;
+export const NS_LEXICON = 9;
+
+const integrityLexicon = createIntegrityMatcher();
+
+/** Lexicon features of a message: 'integrity' when it holds a (not negated) word of the integrity lexicon. */
+export function lexiconsOf(p: PreparedText): string[] {
+  return integrityLexicon.find(p.words) !== undefined ? ['integrity'] : [];
+}
 
 /** Bucket of one feature string in a namespace. */
 export function bucketOf(namespace: number, s: string, mask: number): number {
@@ -117,6 +126,7 @@ export function extractFeatures(p: PreparedText, cfg: FeatureConfig = DEFAULT_FE
     });
   }
   for (const sig of signalsOf(p)) wordBuf = push(wordBuf, nw++, bucketOf(NS_SIGNAL, sig, mask));
+  for (const lex of lexiconsOf(p)) wordBuf = push(wordBuf, nw++, bucketOf(NS_LEXICON, lex, mask));
   const firstAt = formula.indexOf(false);
   const first = firstAt >= 0 ? stems[firstAt] : undefined;
   if (first !== undefined) wordBuf = push(wordBuf, nw++, bucketOf(NS_FIRST, first, mask));

@@ -1,4 +1,4 @@
-// The classifier's per-message path. It computes exactly the logits of logits(model, extractFeatures(p)), but the
+// The model's per-message path. It computes exactly the logits of logits(model, extractFeatures(p)), but the
 // parts of the feature vector that depend on one word only (its stem, its spelling, its character n-grams) are
 // summed once per distinct word and cached, because every feature in a group carries the same value. Scoring a
 // message is then a few cache lookups plus its context features (negation, bigrams, signals).
@@ -10,6 +10,7 @@ import { bloomHas } from '../features/bloom.js';
 import {
   NS_FIRST,
   NS_FORMULA,
+  NS_LEXICON,
   NS_NEG,
   NS_SIGNAL,
   NS_STEM,
@@ -17,8 +18,10 @@ import {
   bigramBucket,
   bucketOf,
   forEachCharGram,
+  lexiconsOf,
   signalsOf,
 } from '../features/extract.js';
+import { PLACEHOLDER_WORDS } from '../text/placeholders.js';
 import type { LinearModel } from './linear.js';
 
 interface WordPart {
@@ -33,7 +36,7 @@ interface WordPart {
   known: boolean;
 }
 
-/** Logits plus how much of the message the model recognised (for the low-evidence rules). */
+/** Logits of every column plus how much of the message the model recognised (for the low-evidence rules). */
 export interface Scored {
   logits: Float64Array;
   /** Words that count as evidence (two letters or more, not a placeholder). */
@@ -43,11 +46,22 @@ export interface Scored {
 }
 
 const CACHE_LIMIT = 100_000;
-const PLACEHOLDERS = new Set(['num', 'tautan', 'email', 'emoji', 'emopos', 'emoneg', 'emolaugh', 'emopray']);
+const PLACEHOLDERS = new Set([
+  'num',
+  'tautan',
+  'email',
+  'emoji',
+  'emopos',
+  'emoneg',
+  'emolaugh',
+  'emopray',
+  'emoirony',
+  ...PLACEHOLDER_WORDS,
+]);
 
 /** Builds the cached scorer for one model. */
 export function createFastScorer(model: LinearModel): (p: PreparedText) => Scored {
-  const K = model.labels.length;
+  const K = model.width;
   const W = model.weights;
   const cfg = model.features;
   const mask = (1 << cfg.bits) - 1;
@@ -126,6 +140,10 @@ export function createFastScorer(model: LinearModel): (p: PreparedText) => Score
     }
     for (const sig of signalsOf(p)) {
       addBucket(wordAcc, bucketOf(NS_SIGNAL, sig, mask));
+      nw++;
+    }
+    for (const lex of lexiconsOf(p)) {
+      addBucket(wordAcc, bucketOf(NS_LEXICON, lex, mask));
       nw++;
     }
     const firstAt = formula.indexOf(false);

@@ -1,29 +1,70 @@
-// A multinomial linear model over hashed sparse features: one weight per (bucket, label). Scoring a message is a
-// few hundred multiply-adds, which is what makes tens of thousands of classifications a second possible.
-import type { MessageLabel } from '../types.js';
+// A linear model over hashed sparse features with several heads sharing one weight matrix: each bucket holds one
+// weight per column, and a head is a run of columns (the dialogue act, the SOP family, integrity). One pass over a
+// message's features scores every head, which is what makes tens of thousands of turns a second possible.
 import type { FeatureConfig, SparseVector } from '../features/extract.js';
 import type { BloomFilter } from '../features/bloom.js';
 
-/** The trained classifier in memory: everything needed to score a message, nothing needed to train. */
+/** How a head's logits become calibrated probabilities. */
+export interface HeadCalibration {
+  /** Softmax temperature per message-length band (see `lengthBand`), fitted on held-out data. */
+  temperatures: readonly number[];
+  /** Added to the tempered logits (a log prior), fitted with the temperatures; zeros when not fitted. */
+  offsets: readonly number[];
+}
+
+/** One output of the model: its labels and where its columns sit in the weight matrix. */
+export interface Head {
+  name: string;
+  labels: readonly string[];
+  /** First column of this head. */
+  offset: number;
+  calibration: HeadCalibration;
+  /** Decision threshold on the probability of the last label, for two-label heads (e.g. integrity). */
+  threshold?: number;
+}
+
+/** The trained model in memory: everything needed to score a message, nothing needed to train. */
 export interface LinearModel {
   /** Model file version, copied into every Classification.modelVersion. */
   version: string;
-  labels: readonly MessageLabel[];
   features: FeatureConfig;
-  /** weights[bucket * labels.length + k]. */
+  heads: readonly Head[];
+  /** Number of columns (sum of all heads' label counts). */
+  width: number;
+  /** weights[bucket * width + column]. */
   weights: Float32Array;
   bias: Float32Array;
-  /** Softmax temperature fitted on held-out development data so that confidences are calibrated. */
-  temperature: number;
+  /**
+   * Temperatures per length band applied last, to the act probabilities after the family heads are combined
+   * (nlp/understand/reader.ts), fitted on held-out data so the confidence a turn reports is calibrated.
+   */
+  output?: HeadCalibration;
+  /** Temperatures per length band for the family distribution summed from those act probabilities. */
+  familyOutput?: HeadCalibration;
   /** Stems seen at least twice in training; used to recognise text the model knows nothing about. */
   vocabulary?: BloomFilter;
   /** Free-form training facts (date, data sizes, dev scores) saved with the model. */
   meta: Record<string, unknown>;
 }
 
-/** Raw scores (logits) of every label for a feature vector. */
-export function logits(model: LinearModel, x: SparseVector, out = new Float64Array(model.labels.length)): Float64Array {
-  const K = model.labels.length;
+/** Message-length bands with their own temperature: one or two words, up to ten, longer (reviews, letters). */
+export const LENGTH_BANDS = 3;
+
+/** The length band of a message of `words` words. */
+export function lengthBand(words: number): number {
+  return words <= 2 ? 0 : words <= 10 ? 1 : 2;
+}
+
+/** The head with this name; throws when the model has none (a model file from another generation). */
+export function headOf(model: LinearModel, name: string): Head {
+  const head = model.heads.find((h) => h.name === name);
+  if (!head) throw new Error(`model has no "${name}" head`);
+  return head;
+}
+
+/** Raw scores (logits) of every column for a feature vector. */
+export function logits(model: LinearModel, x: SparseVector, out = new Float64Array(model.width)): Float64Array {
+  const K = model.width;
   for (let k = 0; k < K; k++) out[k] = model.bias[k] ?? 0;
   const { idx, val } = x;
   const w = model.weights;
@@ -47,4 +88,31 @@ export function softmax(z: Float64Array, temperature = 1): Float64Array {
   }
   for (let k = 0; k < z.length; k++) z[k] = (z[k] ?? 0) / sum;
   return z;
+}
+
+/** The head's slice of a logit row. */
+export function headLogits(head: Head, row: Float64Array): Float64Array {
+  return row.slice(head.offset, head.offset + head.labels.length);
+}
+
+/** Calibrated probabilities of a head's labels from its raw logits, for a message in length band `band`. */
+export function calibrated(head: Head, z: Float64Array, band: number): Float64Array {
+  const T = head.calibration.temperatures[band] ?? head.calibration.temperatures[0] ?? 1;
+  const out = new Float64Array(z.length);
+  for (let k = 0; k < z.length; k++) out[k] = (z[k] ?? 0) / T + (head.calibration.offsets[k] ?? 0);
+  return softmax(out);
+}
+
+/** A calibration that changes nothing (temperature 1, no offsets). */
+export function identityCalibration(labels: number): HeadCalibration {
+  return { temperatures: new Array<number>(LENGTH_BANDS).fill(1), offsets: new Array<number>(labels).fill(0) };
+}
+
+/** A distribution raised to the power 1/T (T per length band) and renormalised: temperature scaling of probabilities. */
+export function tempered(p: Float64Array, calibration: HeadCalibration | undefined, band: number): Float64Array {
+  const T = calibration?.temperatures[band] ?? calibration?.temperatures[0] ?? 1;
+  if (T === 1) return p;
+  const out = p.map((v) => Math.pow(Math.max(v, 1e-300), 1 / T));
+  const sum = out.reduce((a, b) => a + b, 0) || 1;
+  return out.map((v) => v / sum);
 }

@@ -1,44 +1,12 @@
-// Reports of extortion, bribes or illegal levies go to the head of the agency whatever division the case is routed to
-// (issue 3, item 4). Matched on standard-form words and stems, so "dipalak", "nyogok" and "uang pelicin" all count;
-// a keyword right after "bebas", "tanpa", "tidak ada" ("bebas pungli", "tanpa pungutan liar") is praise, not a report.
+// Integrity words in a message (bribes, illegal levies, brokers), matched on standard-form words and stems, so
+// "dipalak", "nyogok" and "uang pelicin" all count; a keyword right after "bebas", "tanpa", "tidak ada" ("bebas
+// pungli", "tanpa pungutan liar") does not. The model reads the core list as one of its features; an agency's own
+// keywords raise the flag on a complaint (nlp/understand/integrity.ts).
 import { stem } from '../text/stem.js';
 
-/** Integrity words every agency gets, on top of its own `integrityKeywords`. */
-export const CORE_INTEGRITY_KEYWORDS: readonly string[] = [
-  'pungli',
-  'pungutan liar',
-  'suap',
-  'menyuap',
-  'disuap',
-  'sogok',
-  'sogokan',
-  'uang pelicin',
-  'pelicin',
-  'uang rokok',
-  'uang damai',
-  'uang kopi',
-  'uang lelah',
-  'uang terima kasih',
-  'pemerasan',
-  'memeras',
-  'diperas',
-  'palak',
-  'dipalak',
-  'gratifikasi',
-  'minta imbalan',
-  'meminta imbalan',
-  'dimintai imbalan',
-  'dimintai uang',
-  'biaya percepatan',
-  'jasa percepatan',
-  'uang tambahan',
-  'bribe',
-  'bribery',
-  'extortion',
-  'kickback',
-  'unofficial fee',
-  'under the table',
-];
+/** Integrity words every agency gets, on top of its own `integrityKeywords` (also a feature of the model). */
+export { CORE_INTEGRITY_KEYWORDS } from '../lexicon/integrity-words.js';
+import { CORE_INTEGRITY_KEYWORDS } from '../lexicon/integrity-words.js';
 
 const NEGATING_BEFORE: readonly (readonly string[])[] = [
   ['bebas'],

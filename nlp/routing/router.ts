@@ -51,8 +51,17 @@ function containsSequence(haystack: readonly string[], needle: readonly string[]
   return false;
 }
 
+/** Options of createRouter. */
+export interface RouterOptions {
+  /**
+   * Whether a message reports an integrity breach. Text understanding passes its model's reading here so that
+   * `route` raises the 'integrity' flag exactly when `understand` does; without it the keyword list decides.
+   */
+  integrity?: (p: PreparedText) => boolean;
+}
+
 /** Builds the router for one agency profile (a few ms; done once at start-up). */
-export function createRouter(agency: Agency): Router {
+export function createRouter(agency: Agency, opts: RouterOptions = {}): Router {
   const docs = agency.divisions.map((d) => {
     const parts = [d.name, d.nameEn ?? '', d.description, ...d.examples, ...d.keywords, ...d.keywords];
     return parts.flatMap(termsOf);
@@ -73,14 +82,15 @@ export function createRouter(agency: Agency): Router {
       .sort((a, b) => b.terms.length - a.terms.length);
     return { id: d.id, vector: normalise(vector), keywords };
   });
-  const integrity = createIntegrityMatcher(agency.integrityKeywords);
+  const keywords = createIntegrityMatcher(agency.integrityKeywords);
+  const integrity = opts.integrity ?? ((p: PreparedText): boolean => keywords.find(p.words) !== undefined);
   const fallback =
     agency.divisions.find((d) => d.id === agency.defaultDivision)?.id ?? agency.divisions[0]?.id ?? 'default';
 
   function routePrepared(p: PreparedText): Routing {
     const terms = contentTerms(p);
     const flags: string[] = [];
-    if (integrity.find(p.words) !== undefined) flags.push('integrity');
+    if (integrity(p)) flags.push('integrity');
     const q = new Map<string, number>();
     for (const t of terms) q.set(t, (q.get(t) ?? 0) + 1);
     for (const [t, n] of q) q.set(t, (1 + Math.log(n)) * idf(t));

@@ -5,6 +5,8 @@ const POSITIVE = '👍👏🙌💯❤️♥️💖💕😍🥰😘😊☺️🙂
 const NEGATIVE = '👎😡😠🤬😤😞😔😟😢😭😩😫😒🙄💢😑😐😓😰😱🤦🤦‍♂️🤦‍♀️😖😣🥵😪💩❌⛔🚫😕🙁☹️😬🤮🤢😿';
 const LAUGH = '😂🤣😆😅😹';
 const PLEASE = '🙏';
+// Upside-down face, clown, smirk: in a complaint they mark the praise around it as irony.
+const IRONY = '🙃🤡😏';
 
 function codepoints(list: string): string[] {
   // Split into grapheme-ish units: emoji with variation selectors or ZWJ sequences are matched by prefix anyway.
@@ -16,6 +18,7 @@ for (const e of codepoints(POSITIVE)) TOKEN_BY_EMOJI.set(e, 'emopos');
 for (const e of codepoints(NEGATIVE)) TOKEN_BY_EMOJI.set(e, 'emoneg');
 for (const e of codepoints(LAUGH)) TOKEN_BY_EMOJI.set(e, 'emolaugh');
 for (const e of codepoints(PLEASE)) TOKEN_BY_EMOJI.set(e, 'emopray');
+for (const e of codepoints(IRONY)) TOKEN_BY_EMOJI.set(e, 'emoirony');
 
 const PICTOGRAPH = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*/gu;
 
@@ -26,7 +29,7 @@ const EMOTICONS: Array<[RegExp, string]> = [
   [/(?:^|\s)(?:<3)+(?=\s|$)/g, ' emopos '],
 ];
 
-/** Rewrites emoji and emoticons to the tokens emopos / emoneg / emolaugh / emopray / emoji so they survive tokenizing. */
+/** Rewrites emoji and emoticons to the tokens emopos / emoneg / emolaugh / emopray / emoirony / emoji so they survive tokenizing. */
 export function replaceEmoji(text: string): string {
   let out = text;
   for (const [re, token] of EMOTICONS) out = out.replace(re, token);

@@ -4,6 +4,7 @@ import AggressiveTokenizerId from 'natural/lib/natural/tokenizers/aggressive_tok
 import { replaceEmoji } from './emoji.js';
 import { standardForm } from './slang.js';
 import { isKnownWord } from './dictionary.js';
+import { replacePlaceholders } from './placeholders.js';
 
 /** Messages longer than this are cut: the gist of a complaint is at its start, and cost must stay bounded. */
 export const MAX_CHARS = 4000;
@@ -48,7 +49,12 @@ function normaliseWord(token: string): readonly string[] {
   w = squeeze(w);
   // "hati2", "org2": Indonesian reduplication written with a 2.
   const redup = /^([a-z]{2,})2$/.exec(w);
-  if (redup?.[1]) w = `${redup[1]}-${redup[1]}`;
+  if (redup?.[1]) {
+    // A regional or slang word doubled ("bolong2") keeps its standard form once ("berlubang").
+    const base = standardForm(redup[1]);
+    if (base) return base;
+    w = `${redup[1]}-${redup[1]}`;
+  }
   const std = standardForm(w);
   if (std) return std;
   // "pelayanannya", "gak!!" already split; a hyphenated chat word ("nge-lag") is looked up without its hyphen.
@@ -93,7 +99,7 @@ export function normaliseToken(token: string): readonly string[] {
 }
 
 interface Cleaned {
-  /** Lowercase text with e-mails, links and numbers replaced by tokens, emoji by sentiment tokens. */
+  /** Lowercase text with personal data, tickets, links and numbers replaced by tokens, emoji by sentiment tokens. */
   text: string;
   question: boolean;
   exclaims: number;
@@ -119,6 +125,7 @@ export function cleanText(raw: unknown): Cleaned {
   const question = text.includes('?');
   const exclaims = text.includes('!') ? Math.min(3, (text.match(/!/g) ?? []).length) : 0;
 
+  text = replacePlaceholders(text);
   if (text.includes('@')) text = text.replace(EMAIL_RE, ' email ');
   if (text.includes('.')) text = text.replace(URL_RE, ' tautan ');
   if (!ascii) text = replaceEmoji(text);

@@ -1,6 +1,7 @@
 // Indonesian stemming with natural's StemmerId (Sastrawi rules + dictionary). It costs about 50 µs per word,
 // far too slow for 20,000 messages a second, so every result is cached: chat vocabulary is small and repetitive.
 import stemmerId from 'natural/lib/natural/stemmers/indonesian/stemmer_id.js';
+import { PLACEHOLDER_WORDS } from './placeholders.js';
 
 const MAX_CACHE = 200_000;
 const cache = new Map<string, string>();
@@ -26,7 +27,7 @@ const OVERRIDES: Record<string, string> = {
 function stemUncached(word: string): string {
   const fixed = OVERRIDES[word];
   if (fixed !== undefined) return fixed;
-  if (word.length < 4 || /\d/.test(word) || word.startsWith('emo')) return word;
+  if (word.length < 4 || /\d/.test(word) || word.startsWith('emo') || PLACEHOLDER_WORDS.has(word)) return word;
   let stem = stemmerId.stem(word);
   if (stem === word && word.length > 5 && word.endsWith('nya')) stem = word.slice(0, -3);
   return stem === '' ? word : stem;

@@ -31,16 +31,25 @@ const lines = (out: string): Array<Record<string, unknown>> =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('aduan classify', () => {
-  it('writes one JSON object per input line with label, confidence, division and model version', async () => {
-    const { code, out } = await run(classify, [], 'udh 2 minggu gak ada kabar soal balik nama sppt saya\nmantul min\n');
+  it('writes one JSON object per input line with label, confidence, division, act, slots and model version', async () => {
+    const input =
+      'udh 2 minggu gak ada kabar soal balik nama sppt saya\nmantul min\nkok tiket ADU-7K3M-9QX2 ditutup padahal belum beres\n';
+    const { code, out } = await run(classify, [], input);
     expect(code).toBe(0);
     const rows = lines(out);
-    expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ label: 'complaint', division: 'pbb-p2', flags: [] });
-    expect(rows[1]).toMatchObject({ text: 'mantul min', label: 'praise' });
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({ label: 'complaint', act: 'complaint', division: 'pbb-p2', flags: [] });
+    expect(rows[1]).toMatchObject({ text: 'mantul min', label: 'praise', act: 'praise' });
+    expect(rows[2]).toMatchObject({ label: 'complaint', act: 'dissatisfied', slots: { tickets: ['ADU-7K3M-9QX2'] } });
     for (const r of rows) {
       expect(typeof r.confidence).toBe('number');
-      expect(r.modelVersion).toMatch(/^aduan-clf-v1@/);
+      expect(typeof r.actConfidence).toBe('number');
+      expect(r.slots).toMatchObject({
+        tickets: expect.any(Array),
+        objectNumbers: expect.any(Array),
+        amounts: expect.any(Array),
+      });
+      expect(r.modelVersion).toMatch(/^aduan-text-v2@/);
     }
   });
 
@@ -55,7 +64,7 @@ describe('aduan classify', () => {
     const { code, out } = await run(classify, ['--jsonl'], input);
     expect(code).toBe(1);
     const rows = lines(out);
-    expect(rows[0]).toMatchObject({ id: 7, flags: ['integrity'] });
+    expect(rows[0]).toMatchObject({ id: 7, label: 'complaint', flags: ['integrity'], act: 'complaint' });
     expect(rows[1]).toMatchObject({ line: 2, error: expect.any(String) });
     expect(rows[2]).toMatchObject({ line: 3, error: expect.any(String) });
     expect(rows[3]).toMatchObject({ text: '', label: 'statement', clarify: true });
@@ -88,14 +97,21 @@ describe('aduan nlp', () => {
   );
 
   it.skipIf(!existsSync(path.join(publicDataDir(), 'nusax-senti-indonesian')))(
-    'evaluates the shipped model on both test sets with nlp eval --no-baselines',
+    'evaluates the shipped model with nlp eval --no-baselines: acts, families, calibration, integrity, personal data',
     async () => {
       const r = await run(nlp, ['eval', '--no-baselines']);
       expect(r.code).toBe(0);
-      expect(r.out).toContain('Project held-out split');
+      expect(r.out).toContain('Dialogue acts, project held-out split');
+      for (const act of ['dissatisfied', 'dont_know', 'erase', 'unrelated'])
+        expect(r.out).toMatch(new RegExp(`\\n  ${act} +\\d\\.\\d{3}`));
       expect(r.out).toContain('NusaX Indonesian test');
-      expect(r.out.match(/macro-F1 \d\.\d{3}/g)).toHaveLength(2);
+      expect(r.out.match(/macro-F1 \d\.\d{3}/g)).toHaveLength(3);
       expect(r.out).toContain('confusion');
+      expect(r.out.match(/expected calibration error \d\.\d{3}, largest bin gap \d\.\d{3}/g)).toHaveLength(3);
+      expect(r.out).toMatch(
+        /Integrity .* threshold \d\.\d{3}\n {2}reports \d+, others \d+: precision \d\.\d{3}, recall \d\.\d{3}/,
+      );
+      expect(r.out).toMatch(/Personal data written into each of the \d+ held-out complaints/);
     },
   );
 });

@@ -111,8 +111,8 @@ describe('the integrity flag', () => {
   });
 
   it("uses the agency's own keywords as well as the built-in list", () => {
-    const matcher = createIntegrityMatcher(['uang ketok palu']);
-    expect(matcher.find(prepareText('ada uang ketok palu di pembahasan anggaran').words)).toBe('uang ketok palu');
-    expect(createIntegrityMatcher([]).find(prepareText('ada uang ketok palu').words)).toBeUndefined();
+    const matcher = createIntegrityMatcher(['titip absen']);
+    expect(matcher.find(prepareText('ada titip absen di pembahasan anggaran').words)).toBe('titip absen');
+    expect(createIntegrityMatcher([]).find(prepareText('ada titip absen').words)).toBeUndefined();
   });
 });

@@ -44,11 +44,23 @@ describe('text preparation', () => {
       'cek',
       'tautan',
       'atau',
-      'email',
+      'xemailx',
       'bayar',
       'rp',
       'num',
     ]);
+  });
+
+  it('replaces personal data and ticket numbers with placeholder words, whatever their format', () => {
+    expect(
+      prepareText('sy bisa dihubungi di 0812 3456 7890, NIK 3171 0123 4567 8901, tiket adu-7k3m-9qx2').words,
+    ).toEqual(['saya', 'bisa', 'dihubungi', 'di', 'xteleponx', 'nik', 'xnikx', 'tiket', 'xtiketx']);
+    expect(prepareText('wa +62 812-3456-7890 / rek BCA 1234567890 a.n. Budi').words).toContain('xrekeningx');
+    expect(prepareText('wa +62 812-3456-7890').words).toEqual(['wa', 'xteleponx']);
+  });
+
+  it('reads a doubled regional word by its standard form', () => {
+    expect(prepareText('dalan bolong2').words).toEqual(['jalan', 'berlubang']);
   });
 
   it('records question marks, exclamations and shouting', () => {

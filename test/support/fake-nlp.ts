@@ -1,8 +1,71 @@
-// A deterministic stand-in for text understanding in flow tests: keyword labels, word-overlap repeats.
-// It lets flow tests say exactly which label a message gets; the real model is tested in test/nlp.
+// A deterministic stand-in for text understanding in flow tests: keyword labels and acts, word-overlap repeats.
+// It lets flow tests say exactly which label and act a message gets; the real model is tested in test/nlp.
 import type { Agency } from '../../src/domain/agency.js';
-import type { Classification, RepeatCandidate, RepeatIndex, TextUnderstanding } from '../../nlp/types.js';
-import { interimFaq, interimUnderstanding } from '../../nlp/understand-interim.js';
+import {
+  DIALOGUE_ACTS,
+  familyOf,
+  type Classification,
+  type DialogueAct,
+  type FaqMatch,
+  type RepeatCandidate,
+  type RepeatIndex,
+  type TextUnderstanding,
+  type TurnContext,
+  type Understanding,
+} from '../../nlp/types.js';
+
+/** Keyword rules of the fake act reader, first match wins; otherwise the act follows the fake label. */
+const ACT_RULES: ReadonlyArray<[RegExp, DialogueAct]> = [
+  [/hapus (data|nomor)|delete my data/, 'erase'],
+  [/^(batal|batalin|gak jadi|ga jadi|cancel)\b/, 'cancel'],
+  [/tidak puas|gak puas|ga puas|belum beres|ditutup padahal|not satisfied/, 'dissatisfied'],
+  [/^(ga ada|gak ada|tidak ada|gak tau|ga tau|lewati|skip)\b/, 'dont_know'],
+  [/^(iya|ya|y|betul|benar|sudah|udah|puas|yes)[\s.!]*$/, 'yes'],
+  [/^(tidak|gak|ga|nggak|belum|blm|bukan|no)[\s.!]*$/, 'no'],
+  [/^(assalamualaikum|halo|hai|selamat (pagi|siang|sore|malam))[\s.!]*$/, 'greeting'],
+  [/^(ok|oke|makasih|terima kasih|👍)( (min|ya|makasih))?[\s.!]*$/, 'thanks'],
+  [/^(status|gimana aduan)/, 'status'],
+  [/^tambahan/, 'add_info'],
+  [/^(saran|usul|aspirasi)/, 'suggestion'],
+];
+
+const TICKET = /\bADU[-\s]?([0-9A-Z]{4})[-\s]?([0-9A-Z]{4})\b/gi;
+
+/** The fake reading of a turn: a keyword act, the fake label as its family when no rule matches. */
+export function fakeUnderstanding(text: string, classification: Classification, _context?: TurnContext): Understanding {
+  const s = text.toLowerCase().trim();
+  const ruled = ACT_RULES.find(([re]) => re.test(s))?.[1];
+  const act: DialogueAct =
+    ruled ?? (classification.label === 'statement' && s.includes('?') ? 'question' : classification.label);
+  const confidence = ruled ? 0.9 : classification.confidence;
+  const scores = Object.fromEntries(DIALOGUE_ACTS.map((a) => [a, a === act ? confidence : 0])) as Record<
+    DialogueAct,
+    number
+  >;
+  const label = familyOf(act);
+  return {
+    act,
+    confidence,
+    scores,
+    classification: label === classification.label ? classification : { ...classification, label, confidence },
+    slots: {
+      tickets: [...text.matchAll(TICKET)].map((m) => `ADU-${m[1]}-${m[2]}`.toUpperCase()),
+      objectNumbers: [],
+      amounts: [],
+    },
+    flags: /pungli|suap|pelicin/.test(s) ? ['integrity'] : [],
+    integrity: /pungli|suap|pelicin/.test(s) ? 0.9 : 0.05,
+    language: /\b(the|my|is|not|please)\b/.test(s) ? 'en' : 'id',
+  };
+}
+
+function fakeFaq(agency: Agency, text: string, language: 'id' | 'en'): FaqMatch | null {
+  const lower = text.toLowerCase();
+  const index = agency.faq.findIndex((f) => f.keywords.some((k) => lower.includes(k.toLowerCase())));
+  const f = agency.faq[index];
+  if (!f) return null;
+  return { index, answer: language === 'en' ? f.answerEn : f.answerId, score: 1 };
+}
 
 function words(text: string): Set<string> {
   return new Set(
@@ -37,8 +100,8 @@ export function fakeRepeatIndex(threshold = 0.6): RepeatIndex {
 export function fakeNlp(): TextUnderstanding {
   const nlp: TextUnderstanding = {
     clarifyThreshold: 0.5,
-    understand: (text) => interimUnderstanding(nlp.classify(text), text),
-    answerFaq: (text, language) => interimFaq(testAgency, text, language),
+    understand: (text, context) => fakeUnderstanding(text, nlp.classify(text), context),
+    answerFaq: (text, language) => fakeFaq(testAgency, text, language),
     classify(text): Classification {
       const s = text.toLowerCase();
       const c = (label: Classification['label'], confidence: number) => ({ label, confidence, modelVersion: 'fake-1' });

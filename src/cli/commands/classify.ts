@@ -1,7 +1,8 @@
 // `aduan classify [--jsonl] [--agency FILE] [--model FILE] [--unmasked]`: reads one message per line on standard
-// input (or JSON lines with a "text" field) and writes one JSON object per line: the label, its calibrated
-// confidence, the division, topic and flags, and the model version. Personal data in the echoed text is masked
-// unless --unmasked is given, because whatever is printed may end up in logs.
+// input (or JSON lines with a "text" field) and writes one JSON object per line: the family label, its calibrated
+// confidence, the division, topic and flags, the dialogue act with its confidence, the slots, and the model version.
+// Personal data in the echoed text is masked unless --unmasked is given, because whatever is printed may end up in
+// logs.
 import { createInterface } from 'node:readline';
 import type { Io } from '../main.js';
 import { configFromEnv, parseArgs } from '../bootstrap.js';
@@ -11,7 +12,8 @@ import { loadTextUnderstanding, maskPersonalData } from '../../../nlp/index.js';
 const USAGE = `Usage: aduan classify [--jsonl] [--agency FILE] [--model FILE] [--unmasked] < messages
   Reads one message per line (or, with --jsonl, one JSON object with a "text" field per line; an "id" field is
   copied to the output) and writes one JSON object per line:
-  {"text","label","confidence","division","divisionConfidence","topic","flags","clarify","modelVersion"}.
+  {"text","label","confidence","division","divisionConfidence","topic","flags","clarify","act","actConfidence",
+  "slots","modelVersion"}. "label" is the family (complaint / praise / statement), "act" what the message does.
   Exit code 1 when some input lines were not valid JSON objects with a text field (they get an "error" line).
 `;
 
@@ -65,7 +67,8 @@ export default async function run(argv: string[], io: Io): Promise<number> {
     } else {
       text = line;
     }
-    const c = nlp.classify(text);
+    const u = nlp.understand(text);
+    const c = u.classification;
     const r = nlp.route(text);
     const out = {
       ...(id !== undefined ? { id } : {}),
@@ -75,8 +78,15 @@ export default async function run(argv: string[], io: Io): Promise<number> {
       division: r.division,
       divisionConfidence: round(r.confidence),
       topic: r.topic,
-      flags: r.flags,
+      flags: [...new Set([...r.flags, ...u.flags])],
       clarify: c.confidence < nlp.clarifyThreshold,
+      act: u.act,
+      actConfidence: round(u.confidence),
+      slots: {
+        ...u.slots,
+        ...(u.slots.place !== undefined ? { place: show(u.slots.place) } : {}),
+        ...(u.slots.time !== undefined ? { time: show(u.slots.time) } : {}),
+      },
       modelVersion: c.modelVersion,
     };
     io.stdout.write(`${JSON.stringify(out)}\n`);

@@ -1,10 +1,11 @@
-// `aduan nlp train [--with-corrections] [--out FILE]` trains the message classifier and writes the versioned model
-// file (default nlp/model/classifier-v1.json); with --with-corrections it adds the staff's re-labelled messages
-// from the store. `aduan nlp eval [--model FILE] [--no-baselines] [--logistic-sample N]` prints precision, recall,
-// F1, macro-F1 and confusion matrices, and the comparison with natural's classifiers.
+// `aduan nlp train [--with-corrections] [--out FILE]` trains the text model (dialogue acts, family, integrity) and
+// writes the versioned model file (default nlp/model/aduan-model-v2.json); with --with-corrections it adds the
+// staff's re-labelled messages from the store. `aduan nlp eval [--model FILE] [--no-baselines] [--logistic-sample N]`
+// prints per-act and per-family precision, recall and F1, reliability tables and calibration error, integrity
+// precision and recall, and the comparison with natural's classifiers.
 import type { Io } from '../main.js';
 import { parseArgs } from '../bootstrap.js';
-import { trainClassifier, DEFAULT_MODEL_PATH } from '../../../nlp/train.js';
+import { trainTextModel, DEFAULT_MODEL_PATH } from '../../../nlp/train.js';
 import { runEvaluation } from '../../../nlp/eval/run-eval.js';
 import type { Correction } from '../../../nlp/data/training-set.js';
 
@@ -34,7 +35,7 @@ export default async function run(argv: string[], io: Io): Promise<number> {
   if (sub === 'train') {
     const corrections = flags['with-corrections'] === true ? await loadCorrections(io) : [];
     const outPath = typeof flags.out === 'string' ? flags.out : DEFAULT_MODEL_PATH;
-    const result = trainClassifier({ corrections, outPath, log: print });
+    const result = trainTextModel({ corrections, outPath, log: print });
     print(`wrote ${outPath}`);
     print(`model version ${result.model.version}`);
     print(`training time ${result.stats.seconds.toFixed(1)} s`);
