@@ -4,7 +4,7 @@ import AggressiveTokenizerId from 'natural/lib/natural/tokenizers/aggressive_tok
 import { replaceEmoji } from './emoji.js';
 import { standardForm } from './slang.js';
 import { isKnownWord } from './dictionary.js';
-import { replacePlaceholders } from './placeholders.js';
+import { contactWords, replacePlaceholders } from './placeholders.js';
 
 /** Messages longer than this are cut: the gist of a complaint is at its start, and cost must stay bounded. */
 export const MAX_CHARS = 4000;
@@ -173,6 +173,18 @@ function prepareUncached(raw: unknown): PreparedText {
       }
     }
     if (added) clause++;
+  }
+  if (words.some((w) => w.startsWith('x') && w.endsWith('x'))) {
+    const drop = contactWords(words, clauses);
+    if (drop.some(Boolean)) {
+      return {
+        words: words.filter((_, i) => !drop[i]),
+        clauses: clauses.filter((_, i) => !drop[i]),
+        question,
+        exclaims,
+        shouting,
+      };
+    }
   }
   return { words, clauses, question, exclaims, shouting };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replacePlaceholders } from '../../nlp/text/placeholders.js';
 import { prepareText, squeeze } from '../../nlp/text/prepare.js';
 import { negationMask } from '../../nlp/text/negation.js';
 import { formulaMask } from '../../nlp/text/formula.js';
@@ -40,23 +41,43 @@ describe('text preparation', () => {
   });
 
   it('replaces links, e-mail addresses and numbers with placeholder tokens', () => {
-    expect(prepareText('cek https://bapenda.padang.go.id/pbb atau budi@gmail.com, bayar Rp 1.500.000').words).toEqual([
+    expect(prepareText('cek https://bapenda.padang.go.id/pbb, bayar Rp 1.500.000').words).toEqual([
       'cek',
       'tautan',
-      'atau',
-      'xemailx',
       'bayar',
       'rp',
       'num',
     ]);
+    expect(replacePlaceholders('kirim ke budi@gmail.com ya')).toBe('kirim ke  xemailx  ya');
   });
 
   it('replaces personal data and ticket numbers with placeholder words, whatever their format', () => {
+    const text = replacePlaceholders(
+      'hp 0812 3456 7890, NIK 3171 0123 4567 8901, rek BCA 1234567890, tiket adu-7k3m-9qx2',
+    );
+    expect(text.trim().split(/\s+/)).toEqual([
+      'hp',
+      'xteleponx',
+      ',',
+      'NIK',
+      'xnikx',
+      ',',
+      'rek',
+      'BCA',
+      'xrekeningx',
+      ',',
+      'tiket',
+      'xtiketx',
+    ]);
+    expect(replacePlaceholders('wa +62 812-3456-7890 a.n. Siti')).toContain('xteleponx');
+  });
+
+  it('sets contact details aside, cue words and name included, so the rest is read alone', () => {
     expect(
       prepareText('sy bisa dihubungi di 0812 3456 7890, NIK 3171 0123 4567 8901, tiket adu-7k3m-9qx2').words,
-    ).toEqual(['saya', 'bisa', 'dihubungi', 'di', 'xteleponx', 'nik', 'xnikx', 'tiket', 'xtiketx']);
-    expect(prepareText('wa +62 812-3456-7890 / rek BCA 1234567890 a.n. Budi').words).toContain('xrekeningx');
-    expect(prepareText('wa +62 812-3456-7890').words).toEqual(['wa', 'xteleponx']);
+    ).toEqual(['tiket', 'xtiketx']);
+    expect(prepareText('tagihan salah, wa +62 812-3456-7890 a.n. Siti Aminah').words).toEqual(['tagihan', 'salah']);
+    expect(prepareText('email saya budi@gmail.com. tagihan salah').words).toEqual(['tagihan', 'salah']);
   });
 
   it('reads a doubled regional word by its standard form', () => {
