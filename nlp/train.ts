@@ -7,7 +7,13 @@ import { buildTrainingData, type Correction } from './data/training-set.js';
 import type { LabeledText } from './data/datasets.js';
 import { ACTS_WITH_PERSONAL_DATA, withPersonalData } from './data/personal-data.js';
 import { prepareText, type PreparedText } from './text/prepare.js';
-import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig, type SparseVector } from './features/extract.js';
+import {
+  DEFAULT_FEATURES,
+  compactVector,
+  extractFeatures,
+  type FeatureConfig,
+  type SparseVector,
+} from './features/extract.js';
 import { DEFAULT_SGD, prng, trainHeads, type SgdOptions } from './model/train-sgd.js';
 import {
   calibrated,
@@ -168,7 +174,7 @@ export function trainTextModel(opts: TrainOptions = {}): TrainResult {
 
   const prepared: PreparedText[] = train.map((d) => prepareText(d.text));
   const vocabulary = vocabularyOf(prepared.map((p) => p.words));
-  const xs: SparseVector[] = prepared.map((p) => extractFeatures(p, features));
+  const xs: SparseVector[] = prepared.map((p) => compactVector(extractFeatures(p, features)));
 
   const actY = train.map((d) => DIALOGUE_ACTS.indexOf(d.act));
   const familyY = train.map((d) => MESSAGE_LABELS.indexOf(d.label));

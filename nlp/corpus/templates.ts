@@ -416,7 +416,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
     id: 'c-irony',
     act: 'complaint',
     flags: ['sarcasm'],
-    minPerFrame: 40,
+    minPerFrame: 25,
     frames: [
       '{ironyopen}, {grievance}{ironyend}',
       '{grievance}, {ironyclose}{ironyend}',

@@ -32,7 +32,13 @@ export function buildTrainingData(corrections: readonly Correction[] = []): Trai
   const nusaxValid = loadNusax('valid');
   const nusaxTest = loadNusax('test');
   const evaluationTexts = [...nusaxTest, ...loadProjectCorpus('test'), ...projectDev].map((d) => d.text);
-  const publicTrain = [...loadSmsa('train'), ...loadNusax('train')];
+  const smsaTrain = loadSmsa('train');
+  const smsaLimit = Number(process.env.ADUAN_EXP_SMSA ?? smsaTrain.length);
+  const smsaStep = smsaTrain.length / Math.min(smsaLimit, smsaTrain.length);
+  const publicTrain = [
+    ...smsaTrain.filter((_, i) => Math.floor(i / smsaStep) !== Math.floor((i - 1) / smsaStep)),
+    ...loadNusax('train'),
+  ];
   const { kept, dropped } = withoutNearCopies(publicTrain, evaluationTexts, 0.3);
   // SmSA valid for calibration, minus anything close to a test text; every 2nd one keeps the label mix.
   const smsaValid = withoutNearCopies(loadSmsa('valid'), [...nusaxTest, ...kept].map((d) => d.text), 0.3)

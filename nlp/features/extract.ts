@@ -17,8 +17,8 @@ export interface FeatureConfig {
   charMax: number;
 }
 
-/** The shipped settings (2^18 buckets; character n-grams weigh 30 % of the vector). */
-export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, charWeight: 0.3, charMin: 3, charMax: 5 };
+/** The shipped settings (2^18 buckets; character 3- and 4-grams weigh 30 % of the vector). */
+export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, charWeight: 0.3, charMin: 3, charMax: 4 };
 
 /** Bucket indices and values of a hashed feature vector (indices may repeat; they add up). */
 export interface SparseVector {
@@ -144,4 +144,14 @@ export function extractFeatures(p: PreparedText, cfg: FeatureConfig = DEFAULT_FE
     val[nw + i] = wc;
   }
   return { idx, val };
+}
+
+/** The same vector with each bucket once (values of repeated buckets added): fewer steps for training. */
+export function compactVector(x: SparseVector): SparseVector {
+  const sums = new Map<number, number>();
+  for (let i = 0; i < x.idx.length; i++) {
+    const b = x.idx[i] ?? 0;
+    sums.set(b, (sums.get(b) ?? 0) + (x.val[i] ?? 0));
+  }
+  return { idx: Int32Array.from(sums.keys()), val: Float32Array.from(sums.values()) };
 }

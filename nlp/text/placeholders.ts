@@ -58,7 +58,7 @@ const CONTACT_CUES: ReadonlySet<string> = new Set(
 );
 /** Cues that may start the next clause of the same contact details ("0812…, NIK 3171…, email …"). */
 const STRONG_CUES: ReadonlySet<string> = new Set(
-  'no nomor nomer hp handphone ponsel wa whatsapp telp telepon tlp kontak contact nik ktp email surel nama'.split(' '),
+  'no nomor nomer hp handphone ponsel wa whatsapp telp telepon tlp kontak contact nik ktp email surel'.split(' '),
 );
 /** Words around an account number that say only that it is one ("no rek BCA … a.n."). */
 const ACCOUNT_CUES: ReadonlySet<string> = new Set(
@@ -112,6 +112,9 @@ export function contactWords(words: readonly string[], clauses: readonly number[
       // A name is at most two words, and it ends with its clause.
       if (names > 0 && nameClause >= 0 && clauses[k] !== nameClause) names = 0;
       const crosses = clauses[k] !== clauses[k - 1];
+      // "a.n." is split by its dots: its "n" (read "dan") goes on to the name.
+      const an = w === 'dan' && words[k - 1] === 'a';
+      if (crosses && names === 0 && !an && !STRONG_CUES.has(w) && !CONTACT_WORDS.has(w)) break;
       if (NAME_CUES.has(w)) {
         names = 2;
         nameClause = -1;
@@ -120,8 +123,7 @@ export function contactWords(words: readonly string[], clauses: readonly number[
         if (nameClause < 0) nameClause = clauses[k] ?? -1;
         names--;
         mark[k++] = true;
-      } else if (crosses && !STRONG_CUES.has(w) && !CONTACT_WORDS.has(w)) break;
-      else if (CONTACT_CUES.has(w) || CONTACT_WORDS.has(w)) mark[k++] = true;
+      } else if (CONTACT_CUES.has(w) || CONTACT_WORDS.has(w)) mark[k++] = true;
       else break;
     }
   }

@@ -94,15 +94,16 @@ function capConfidence(p: Float64Array, cap: number): Float64Array {
 const FAMILY_INDEX = DIALOGUE_ACTS.map((a) => MESSAGE_LABELS.indexOf(familyOf(a)));
 
 /**
- * Act probabilities rescaled so that each family's acts sum to the mean of the act head's family total and the
- * family head's probability (in MESSAGE_LABELS order); within a family the acts keep their proportions.
+ * Act probabilities rescaled so that each family's acts sum to a mix of the act head's family total and the family
+ * head's probability (in MESSAGE_LABELS order; `weight` is the family head's share); within a family the acts keep
+ * their proportions.
  */
-export function matchFamilies(act: Float64Array, family: Float64Array): Float64Array {
+export function matchFamilies(act: Float64Array, family: Float64Array, weight = 0.5): Float64Array {
   const sums = [0, 0, 0];
   act.forEach((v, k) => (sums[FAMILY_INDEX[k] ?? 2] = (sums[FAMILY_INDEX[k] ?? 2] ?? 0) + v));
   return act.map((v, k) => {
     const f = FAMILY_INDEX[k] ?? 2;
-    const target = ((sums[f] ?? 0) + (family[f] ?? 0)) / 2;
+    const target = (1 - weight) * (sums[f] ?? 0) + weight * (family[f] ?? 0);
     return (sums[f] ?? 0) > 0 ? (v * target) / (sums[f] ?? 1) : 0;
   });
 }
@@ -162,7 +163,10 @@ export function combinedActs(model: LinearModel, logits: Float64Array, band: num
   const actHead = headOf(model, 'act');
   let act = calibrated(actHead, headLogits(actHead, logits), band);
   const familyHead = model.heads.find((h) => h.name === 'family');
-  if (familyHead) act = matchFamilies(act, calibrated(familyHead, headLogits(familyHead, logits), band));
+  if (familyHead) {
+    const family = calibrated(familyHead, headLogits(familyHead, logits), band);
+    act = matchFamilies(act, family);
+  }
   return tempered(act, model.output, band);
 }
 

@@ -87,6 +87,7 @@ describe('aduan nlp', () => {
 
   it.skipIf(!existsSync(path.join(publicDataDir(), 'nusax-senti-indonesian')))(
     'trains and writes a versioned model file with nlp train --out',
+    { timeout: 300_000 },
     async () => {
       const out = path.join(mkdtempSync(path.join(tmpdir(), 'aduan-cli-')), 'model.json');
       const r = await run(nlp, ['train', '--out', out]);

@@ -16,13 +16,17 @@ const dev = loadProjectCorpus('dev');
 const some = train.filter((_, i) => i % 3 === 0);
 
 describe('training', () => {
-  it('learns the project corpus well enough to read the acts and families of its own development split', () => {
-    const r = trainTextModel({ trainingData: train, devData: dev, sgd: { epochs: 8 } });
-    expect(r.stats.devActMacroF1).toBeGreaterThan(0.7);
-    expect(r.stats.devMacroF1).toBeGreaterThan(0.8);
-    expect(r.model.version).toMatch(/^aduan-text-v2@/);
-    for (const h of r.model.heads) for (const t of h.calibration.temperatures) expect(t).toBeGreaterThan(0);
-  });
+  it(
+    'learns the project corpus well enough to read the acts and families of its own development split',
+    { timeout: 240_000 },
+    () => {
+      const r = trainTextModel({ trainingData: train, devData: dev, sgd: { epochs: 8 } });
+      expect(r.stats.devActMacroF1).toBeGreaterThan(0.7);
+      expect(r.stats.devMacroF1).toBeGreaterThan(0.8);
+      expect(r.model.version).toMatch(/^aduan-text-v2@/);
+      for (const h of r.model.heads) for (const t of h.calibration.temperatures) expect(t).toBeGreaterThan(0);
+    },
+  );
 
   it('is deterministic: the same data gives the same weights', () => {
     const small = train.slice(0, 300);
@@ -31,7 +35,7 @@ describe('training', () => {
     expect(a.model.version).toBe(b.model.version);
   });
 
-  it('lets staff corrections override what the data says', () => {
+  it('lets staff corrections override what the data says', { timeout: 240_000 }, () => {
     const text = 'oke laporan diterima min';
     const before = createClassifier(
       trainTextModel({ trainingData: some, devData: dev, sgd: { epochs: 5 } }).model,
