@@ -20,8 +20,9 @@ export function precisionRecall(
 }
 
 /**
- * The threshold with the best recall among those keeping precision >= minPrecision (ties: the higher threshold,
- * which keeps a margin against false alarms). Falls back to 0.5 when no threshold reaches the precision.
+ * The threshold with the best recall among those keeping precision >= minPrecision (ties: the lower threshold: a
+ * missed bribery report costs more than a false alarm, and new reports are worded in ways the data has not seen).
+ * Falls back to 0.5 when no threshold reaches the precision.
  */
 export function chooseThreshold(
   scores: readonly number[],
@@ -33,7 +34,7 @@ export function chooseThreshold(
   for (const t of candidates) {
     const pr = precisionRecall(scores, gold, t);
     if (pr.precision < minPrecision || pr.tp === 0) continue;
-    if (!best || pr.recall > best.recall || (pr.recall === best.recall && t > best.threshold)) {
+    if (!best || pr.recall > best.recall) {
       best = { threshold: t, precision: pr.precision, recall: pr.recall };
     }
   }

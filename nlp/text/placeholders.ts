@@ -92,8 +92,8 @@ export function contactWords(words: readonly string[], clauses: readonly number[
     let j = i - 1;
     while (j >= 0) {
       const w = words[j] ?? '';
-      const crosses = clauses[j] !== clauses[j + 1];
-      if (crosses && !STRONG_CUES.has(words[j + 1] ?? '') && !CONTACT_WORDS.has(words[j + 1] ?? '')) break;
+      // Into the clause before only for a strong cue or another datum ("hp 0812…, NIK 3171…").
+      if (clauses[j] !== clauses[j + 1] && !STRONG_CUES.has(w) && !CONTACT_WORDS.has(w)) break;
       if (CONTACT_CUES.has(w) || CONTACT_WORDS.has(w)) mark[j--] = true;
       else if (NAME_CUES.has(words[j - 1] ?? '')) {
         mark[j] = true;

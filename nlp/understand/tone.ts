@@ -79,7 +79,22 @@ export function splitAtContrast(text: string): { left: string; right: string } |
   return undefined;
 }
 
-/** Whether a phrase praising on its own looks ironic rather than sincere. */
+// Praise that names nothing praised ("great job", "hebat", "mantap pelayanannya"): around a grievance it is irony.
+const GENERIC_PRAISE = new Set(
+  (
+    'great job good amazing awesome excellent wonderful service the best well done wow thanks thank you so much very ' +
+    'really hebat mantap mantul keren bagus luar biasa salut top markotop terbaik prima sip jos makasih terima kasih ' +
+    'ya yah deh sih lho loh sekali banget bgt sungguh pelayanan pelayanannya layanan layanannya min pak bu bapenda ' +
+    'dprd dewan kalian your apik tenan rancak bana sae sanget'
+  ).split(' '),
+);
+
+/** Whether a phrase praising on its own looks ironic rather than sincere: irony marks, or praise of nothing. */
 export function looksIronic(text: string): boolean {
-  return IRONY.test(text);
+  if (IRONY.test(text)) return true;
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  return words.length > 0 && words.every((w) => GENERIC_PRAISE.has(w));
 }
