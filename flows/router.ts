@@ -13,7 +13,7 @@ import { cancelDraft, handleIntakeAnswer, idleOf, startComplaint, startReport } 
 import type { ConversationState } from './state.js';
 import { listMyCases, showStatus, withdraw } from './status.js';
 import { t } from './texts.js';
-import { hasWords, readTurn } from './turn.js';
+import { hasWords, readTurn, type Turn } from './turn.js';
 
 /** The kinds the clarifying question offers. */
 const CLARIFIED = ['complaint', 'question', 'suggestion', 'praise'] as const;
@@ -26,6 +26,8 @@ export interface FlowInput {
   attachments: Attachment[];
   /** Callback data of a pressed button. */
   choice?: string;
+  /** Place and time the channel asked for in fields of their own (the web form): taken as given, never asked again. */
+  details?: { where?: string; since?: string };
 }
 
 const COMMANDS: Record<string, string> = {
@@ -117,7 +119,7 @@ export async function handleMessage(
 
   const choice = input.choice ?? matchChoice(text, state.offered);
   const mine = text === '' ? [] : await ctx.casesOf(ctx.citizenKey, 20);
-  const turn = readTurn(state, text, ctx, mine.length > 0);
+  const turn = withGiven(readTurn(state, text, ctx, mine.length > 0), input.details);
   // Questions about a case (closure, rating, follow-up, which case), a staff thread: their handler answers, or
   // returns null when the message is not an answer (or the case moved on), and it is then taken as a new one.
   const answering: Partial<Record<ConversationState['mode'], () => Promise<FlowResult | null>>> = {
@@ -236,6 +238,12 @@ async function handleCommand(
       replies.push({ text: t(lang, 'unknownCommand', { command: `/${name}` }) });
       return result(state, replies);
   }
+}
+
+/** The place and time a channel's own fields gave (the web form) stand for what the words say of them. */
+function withGiven(turn: Turn, given: FlowInput['details']): Turn {
+  if (!given?.where && !given?.since) return turn;
+  return { ...turn, ...(given.where ? { place: given.where } : {}), ...(given.since ? { time: given.since } : {}) };
 }
 
 function resetMode(state: ConversationState): ConversationState {

@@ -18,6 +18,7 @@ const COMMANDS = [
   { command: 'kasus', description: 'Daftar kasus terbuka: /kasus [tahap]' },
   { command: 'cari', description: 'Cari kasus: /cari <kata>' },
   { command: 'tiket', description: 'Kartu dan riwayat: /tiket <nomor>' },
+  { command: 'web', description: 'Tautan masuk dasbor web (lewat chat pribadi)' },
   { command: 'bantuan', description: 'Perintah petugas' },
 ];
 

@@ -1,55 +1,26 @@
 // The Telegram channels `aduan serve` can run: the citizens' bot (grammY) when TELEGRAM_BOT_TOKEN is set, the
-// staff inbox bot (Telegraf) when TELEGRAM_STAFF_BOT_TOKEN is set. With TELEGRAM_WEBHOOK_URL both share one
-// webhook server; otherwise each long-polls. Each token is checked at start (token-check.ts).
+// staff inbox bot (Telegraf) when TELEGRAM_STAFF_BOT_TOKEN is set. With TELEGRAM_WEBHOOK_URL both take their
+// updates on the service's HTTP server (`<url>/citizen`, `<url>/staff`); otherwise each long-polls. Each token is checked at start (token-check.ts).
 import type { App } from '../../src/app.js';
 import type { ChannelEntry, RunningChannel } from '../../src/ports/channel.js';
 import { StartupError } from '../../src/config/startup-error.js';
 import { startWhenReachable } from './background-start.js';
 import { checkToken } from './token-check.js';
-import { startWebhookServer, type WebhookServer } from './webhook.js';
+import type { ChannelEnv } from '../../src/ports/http.js';
+import { webhookRoutes, type WebhookServer } from './webhook.js';
 
-let shared: { server: Promise<WebhookServer>; users: number } | null = null;
-
-/** The webhook server both bots share, opened by the first and closed by the last to stop. */
-async function webhookFor(app: App): Promise<{ server: WebhookServer; release(): Promise<void> } | null> {
-  const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_WEBHOOK_PORT: port } = app.config;
+/** The webhook paths on the HTTP server, when webhook mode is configured. */
+function webhookFor(app: App, env: ChannelEnv | undefined): WebhookServer | null {
+  const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret } = app.config;
   if (!url || !secret) return null;
-  if (!shared) {
-    const opened = {
-      server: startWebhookServer({
-        url,
-        secret,
-        port,
-        log: app.log.child({ part: 'telegram-webhook' }),
-        intakeOpen: () => app.storage.ok,
-      }),
-      users: 0,
-    };
-    shared = opened;
-    // A listener that could not open (port taken) must not be handed to the next start, which may find it free.
-    opened.server.catch(() => {
-      if (shared === opened) shared = null;
-    });
-  }
-  const s = shared;
-  s.users += 1;
-  let server: WebhookServer;
-  try {
-    server = await s.server;
-  } catch (err) {
-    s.users -= 1;
-    throw err;
-  }
-  return {
-    server,
-    async release() {
-      s.users -= 1;
-      if (s.users === 0) {
-        if (shared === s) shared = null;
-        await server.close();
-      }
-    },
-  };
+  if (!env?.http) throw new Error('Telegram webhook mode needs the HTTP server (HTTP_PORT), which `serve` opens');
+  return webhookRoutes({
+    url,
+    secret,
+    http: env.http,
+    log: app.log.child({ part: 'telegram-webhook' }),
+    intakeOpen: () => app.storage.ok,
+  });
 }
 
 interface BotEntry {
@@ -66,26 +37,21 @@ interface BotEntry {
  * setting. No answer: logged at once, and the bot starts in the background when the API answers.
  */
 function entry(bot: BotEntry): ChannelEntry {
-  const startNow = async (app: App): Promise<RunningChannel> => {
-    const hook = await webhookFor(app);
-    try {
-      const running = await bot.start(app, hook?.server);
-      return {
-        name: running.name,
-        async stop() {
-          await running.stop();
-          await hook?.release();
-        },
-      };
-    } catch (err) {
-      await hook?.release();
-      throw err;
-    }
+  const startNow = async (app: App, env: ChannelEnv | undefined): Promise<RunningChannel> => {
+    const hook = webhookFor(app, env);
+    const running = await bot.start(app, hook ?? undefined);
+    return {
+      name: running.name,
+      async stop() {
+        await running.stop();
+        await hook?.close();
+      },
+    };
   };
   return {
     name: bot.name,
     enabled: (c) => Boolean(c[bot.setting]),
-    async start(app) {
+    async start(app, env) {
       const check = () => checkToken(app.config.TELEGRAM_API_ROOT, app.config[bot.setting] ?? '');
       const first = await check();
       if (first.kind === 'rejected')
@@ -94,10 +60,10 @@ function entry(bot: BotEntry): ChannelEntry {
             (app.config.TELEGRAM_API_ROOT === 'https://api.telegram.org' ? '.' : ` and check TELEGRAM_API_ROOT.`),
           bot.setting,
         );
-      if (first.kind === 'ok') return startNow(app);
+      if (first.kind === 'ok') return startNow(app, env);
       return startWhenReachable(
         app,
-        { name: bot.name, health: bot.health, setting: bot.setting, check, startNow: () => startNow(app) },
+        { name: bot.name, health: bot.health, setting: bot.setting, check, startNow: () => startNow(app, env) },
         first.error,
       );
     },

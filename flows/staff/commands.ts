@@ -47,7 +47,7 @@ export function commandOf(action: ActionType): string {
   return `/${Object.keys(ACTION_COMMANDS).find((k) => ACTION_COMMANDS[k] === action) ?? action}`;
 }
 
-export type Lookup = 'cases' | 'search' | 'ticket' | 'help' | 'cancel';
+export type Lookup = 'cases' | 'search' | 'ticket' | 'help' | 'cancel' | 'web';
 
 export const LOOKUP_COMMANDS: Record<string, Lookup> = {
   kasus: 'cases',
@@ -61,6 +61,8 @@ export const LOOKUP_COMMANDS: Record<string, Lookup> = {
   start: 'help',
   batal: 'cancel',
   cancel: 'cancel',
+  web: 'web',
+  dasbor: 'web',
 };
 
 /**

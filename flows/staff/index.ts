@@ -83,6 +83,8 @@ async function handleCommand(state: StaffState, name: string, args: string, ctx:
       return to(await showTicket(args, ctx));
     case 'help':
       return to(help());
+    case 'web':
+      return webLink(state, ctx);
     case 'cancel':
       if (!c) return answer(state, [notice('Tidak ada pertanyaan yang dibatalkan di sini.')]);
       if (args) return answer(state, [notice('Perintah /batal tidak memakai tambahan kata.', c.ticket)]);
@@ -186,6 +188,28 @@ async function handleChoice(state: StaffState, choice: string, ctx: StaffContext
       return denied ?? run(withoutQuestion(state, c.ticket), c, { type: 'take', takeOver: true }, ctx);
     }
   }
+}
+
+/**
+ * `/web`: a one-time sign-in link to the web dashboard. The web surface issues it and sends it to the member's private
+ * chat with the staff bot (never into the group, where others would read it).
+ */
+function webLink(state: StaffState, ctx: StaffContext): StaffResult {
+  const actor = ctx.actor!;
+  if (!actor.id.startsWith('telegram:')) {
+    const id = actor.id.replace(/^operator:/, '');
+    return answer(state, [
+      notice(`Tautan masuk dasbor web: jalankan di server ./bin/aduan staff login-link --as ${id}`),
+    ]);
+  }
+  const result = answer(state, [
+    notice(
+      'Tautan masuk dasbor web (sekali pakai, berlaku 15 menit) dikirim lewat chat pribadi dengan bot ini. ' +
+        'Belum datang? Buka chat pribadi dengan bot, tekan Start, lalu ketik /web lagi.',
+    ),
+  ]);
+  result.outbox.push({ channel: 'web', chatId: `login:${actor.id}`, kind: 'notice', text: actor.name });
+  return result;
 }
 
 /** The case named in button data, to log an attempt on it. */

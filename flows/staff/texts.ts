@@ -67,7 +67,8 @@ export const USAGE: Partial<Record<ActionType, string>> = {
 
 export const STAFF_HELP =
   'Kotak masuk aduan — perintah:\n' +
-  '/kasus [tahap] daftar kasus terbuka · /cari <kata> cari kasus · /tiket <nomor> kartu dan riwayat\n' +
+  '/kasus [tahap] daftar kasus terbuka · /cari <kata> cari kasus · /tiket <nomor> kartu dan riwayat · ' +
+  '/web tautan masuk dasbor web\n' +
   'Di topik kasus: tombol di bawah kartu, atau /ambil, /teruskan [bidang], /telaah [catatan], /akar [teks], ' +
   '/ptp [tindakan | PIC | target], /mulai, /selesai [catatan], /setujui [catatan], /kembalikan [rekomendasi], ' +
   '/sampaikan [pesan untuk warga], /terjawab (permintaan informasi), /label [aduan|pujian|pernyataan], ' +

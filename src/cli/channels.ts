@@ -8,12 +8,20 @@ export type { ChannelEntry, RunningChannel } from '../ports/channel.js';
 /** The console chat (`chat`, and `serve` with no channel configured). */
 export { runConsoleChat } from '../../bots/console/console-channel.js';
 
-/** The channel adapters, and the background services `serve` runs beside them (the scheduler). */
-export async function loadChannels(): Promise<{ channels: ChannelEntry[]; services: ChannelEntry[] }> {
-  const [{ telegramChannels }, { whatsappChannel }, { schedulerEntry }] = await Promise.all([
+/**
+ * The channel adapters, the background services `serve` runs beside them (the scheduler), and the citizens' web
+ * channel, which always runs on the HTTP server `serve` opens.
+ */
+export async function loadChannels(): Promise<{
+  channels: ChannelEntry[];
+  services: ChannelEntry[];
+  web: ChannelEntry;
+}> {
+  const [{ telegramChannels }, { whatsappChannel }, { schedulerEntry }, { webChannel }] = await Promise.all([
     import('../../bots/telegram/index.js'),
     import('../../bots/whatsapp/index.js'),
     import('../scheduler/index.js'),
+    import('../../bots/web/index.js'),
   ]);
-  return { channels: [...telegramChannels, whatsappChannel], services: [schedulerEntry] };
+  return { channels: [...telegramChannels, whatsappChannel], services: [schedulerEntry], web: webChannel };
 }

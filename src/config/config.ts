@@ -32,6 +32,14 @@ const intIn = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
 
+const optionalPort = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional()
+  .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), 'must be a port number (0-65535)')
+  .transform((v) => (v === undefined ? undefined : Number(v)));
+
 const standardTimes = z
   .string()
   .trim()
@@ -65,16 +73,23 @@ const schema = z.object({
   REOPEN_WINDOW_DAYS: intIn(1, 3650).default(60),
   STANDARD_TIMES: standardTimes.prefault(''),
   INSTANCE_ID: optionalText,
-  HEALTH_PORT: z
+  // The one HTTP server (health, Telegram webhooks, the citizens' pages, the staff dashboard). 0: any free port.
+  HTTP_PORT: optionalPort,
+  HTTP_HOST: z
     .string()
     .trim()
-    .transform((v) => (v === '' ? undefined : v))
-    .optional()
-    .refine(
-      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535),
-      'must be a port number',
-    )
-    .transform((v) => (v === undefined ? undefined : Number(v))),
+    .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'must be a host name or an IP address (e.g. 127.0.0.1 or 0.0.0.0)')
+    .default('127.0.0.1'),
+  PUBLIC_URL: optionalText.refine(
+    (v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v),
+    'must be an http(s) URL without query, e.g. https://aduan.example.go.id',
+  ),
+  HTTP_TRUST_PROXY: bool.prefault('false'),
+  WEB_FORM_PER_HOUR: intIn(1, 1_000_000).default(20),
+  WEB_PAGE_PER_MINUTE: intIn(1, 1_000_000).default(120),
+  WEB_SESSION_HOURS: intIn(1, 720).default(12),
+  // Deprecated: the health report and the webhooks now share HTTP_PORT (mapped with a warning, see loadConfig).
+  HEALTH_PORT: optionalPort,
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_STAFF_BOT_TOKEN: optionalText,
   // Groups and supergroups have negative ids; a positive id is a person's private chat, never a staff inbox.
@@ -112,7 +127,7 @@ const schema = z.object({
     (v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v),
     'must be 1-256 characters of A-Z, a-z, 0-9, _ and -',
   ),
-  TELEGRAM_WEBHOOK_PORT: intIn(1, 65535).default(8443),
+  TELEGRAM_WEBHOOK_PORT: optionalPort,
   WHATSAPP_ENABLED: bool.prefault('false'),
   CHROMIUM_PATH: z.string().trim().default('/usr/bin/chromium'),
   SUPERVISOR_WHATSAPP_NUMBERS: z
@@ -133,6 +148,12 @@ type Parsed = z.infer<typeof schema>;
 export interface Config extends Parsed {
   /** DATA_DIR resolved to an absolute path. */
   dataDir: string;
+  /** The port of the HTTP server: HTTP_PORT, else a deprecated alias, else 8080 (0: any free port). */
+  httpPort: number;
+  /** PUBLIC_URL without its trailing slash, else http://<HTTP_HOST>:<port>: the base of every link we send. */
+  publicUrl: string;
+  /** Deprecated settings that were mapped to their replacement (serve logs each as a warning). */
+  deprecations: string[];
   sqlitePath: string;
   agencyConfigPath: string;
 }
@@ -160,14 +181,49 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.TELEGRAM_STAFF_BOT_TOKEN && !c.TELEGRAM_STAFF_CHAT_ID) {
     problems.push('TELEGRAM_STAFF_CHAT_ID: required when TELEGRAM_STAFF_BOT_TOKEN is set');
   }
+  const http = httpSettings(c, problems);
   if (problems.length) throw new ConfigError(problems);
   const dataDir = isAbsolute(c.DATA_DIR) ? c.DATA_DIR : resolve(cwd, c.DATA_DIR);
   return {
     ...c,
+    ...http,
     dataDir,
     sqlitePath: join(dataDir, 'aduan.sqlite'),
     agencyConfigPath: c.AGENCY_CONFIG ? resolve(cwd, c.AGENCY_CONFIG) : resolve(projectRoot(), DEFAULT_AGENCY_CONFIG),
   };
+}
+
+export const DEFAULT_HTTP_PORT = 8080;
+
+/**
+ * HTTP_PORT with its deprecated aliases: HEALTH_PORT (the old health server) and TELEGRAM_WEBHOOK_PORT (the old
+ * webhook listener) now name the one server's port. Either alone is taken, with a warning; two that disagree are
+ * refused, since one port cannot serve both.
+ */
+function httpSettings(c: Parsed, problems: string[]): Pick<Config, 'httpPort' | 'publicUrl' | 'deprecations'> {
+  const deprecations: string[] = [];
+  const aliases = (['HEALTH_PORT', 'TELEGRAM_WEBHOOK_PORT'] as const).filter((k) => c[k] !== undefined);
+  let port = c.HTTP_PORT;
+  for (const k of aliases) {
+    if (port === undefined) {
+      port = c[k];
+      deprecations.push(
+        `${k} is deprecated: the health report, webhooks and web pages share HTTP_PORT; using ${k}=${c[k]} as HTTP_PORT`,
+      );
+    } else if (c[k] !== port) {
+      problems.push(
+        `${k}: deprecated and different from ${c.HTTP_PORT !== undefined ? 'HTTP_PORT' : aliases[0]} (${port}); one server now serves everything on HTTP_PORT: set only HTTP_PORT`,
+      );
+    } else deprecations.push(`${k} is deprecated and can be removed: HTTP_PORT serves everything`);
+  }
+  const httpPort = port ?? DEFAULT_HTTP_PORT;
+  const shownHost = /^(0\.0\.0\.0|::)$/.test(c.HTTP_HOST)
+    ? 'localhost'
+    : c.HTTP_HOST.includes(':')
+      ? `[${c.HTTP_HOST}]`
+      : c.HTTP_HOST;
+  const publicUrl = (c.PUBLIC_URL ?? `http://${shownHost}:${httpPort}`).replace(/\/+$/, '');
+  return { httpPort, publicUrl, deprecations };
 }
 
 /** The project's root folder (where package.json is), whatever the working directory. */

@@ -18,6 +18,8 @@ const OUR_PREFIXES = [
   'CLOCK_',
   'OFFICE_',
   'HEALTH_',
+  'HTTP_',
+  'WEB_',
   'RETENTION_',
   'INBOUND_',
 ];

@@ -16,7 +16,12 @@ function stageLabel(stage: Stage): string {
   return stage === 'awaiting_confirmation' ? 'menunggu konfirmasi warga' : STAGE_LABELS[stage].id;
 }
 
-const CHANNEL_LABELS: Record<string, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', console: 'Konsol' };
+const CHANNEL_LABELS: Record<string, string> = {
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  console: 'Konsol',
+  web: 'Situs web',
+};
 
 /** Masked and shortened citizen text for one line. */
 export function excerpt(text: string, max = 70): string {

@@ -59,6 +59,8 @@ export const agencySchema = z.object({
   divisions: z.array(divisionSchema).min(1),
   /** Words that flag a report of extortion or illegal levies for the head of the agency. */
   integrityKeywords: z.array(z.string().min(1)).default([]),
+  /** The web form may offer "keep my identity from staff" (LAPOR!'s anonim): staff then never see the contact. */
+  allowAnonymous: z.boolean().optional(),
   faq: z.array(faqEntrySchema).default([]),
   /**
    * The agency's own wording for some of the bot's texts, by text key (flows/texts.ts), in Indonesian and English;

@@ -26,7 +26,12 @@ export const RESOLUTION_ID: Record<Resolution, string> = {
 
 export const ANSWER_ID = { satisfied: 'puas', not_satisfied: 'belum puas', no_response: 'tidak menjawab' } as const;
 
-const CHANNEL_ID: Record<string, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', console: 'Konsol' };
+const CHANNEL_ID: Record<string, string> = {
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  console: 'Konsol',
+  web: 'Situs web',
+};
 
 export function channelLabel(channel: string): string {
   return CHANNEL_ID[channel] ?? channel;

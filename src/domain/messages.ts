@@ -2,8 +2,8 @@
 // channel consumes (Rasa's UserMessage / OutputChannel idea). Channel SDK types never cross this line.
 import type { StaffMessage } from './staff.js';
 
-/** The channels citizens write on. */
-export type ChannelName = 'console' | 'telegram' | 'whatsapp';
+/** The channels citizens write on ('web': the complaint form and tracking page). */
+export type ChannelName = 'console' | 'telegram' | 'whatsapp' | 'web';
 
 /** Where an outbound message goes: a citizen's channel, or the staff inbox (cases' threads, notices, digests). */
 export type Destination = ChannelName | 'staff';
@@ -32,6 +32,8 @@ export interface InboundMessage {
   attachments: Attachment[];
   /** A button pressed (callback data) or a numbered choice already resolved by the channel. */
   choice?: string;
+  /** Facts a channel asked for in fields of their own (the web form's place and time), beside the text. */
+  details?: { where?: string; since?: string };
   sentAt: number;
 }
 

@@ -2,6 +2,7 @@
 // App and stops it on shutdown. Adapters implement this; the composition root (src/cli/channels.ts) lists them.
 import type { App } from '../app.js';
 import type { Config } from '../config/config.js';
+import type { ChannelEnv } from './http.js';
 
 /** A running channel (or background service) that `serve` stops on shutdown. */
 export interface RunningChannel {
@@ -14,5 +15,6 @@ export interface RunningChannel {
 export interface ChannelEntry {
   name: string;
   enabled(config: Config): boolean;
-  start(app: App): Promise<RunningChannel>;
+  /** Starts the channel; `env` carries what `serve` shares between channels (the HTTP server). */
+  start(app: App, env?: ChannelEnv): Promise<RunningChannel>;
 }

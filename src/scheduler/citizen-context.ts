@@ -6,7 +6,7 @@ import type { ChannelName } from '../domain/messages.js';
 import { flowContext as sharedFlowContext, flowOutbox, indexNewComplaints } from '../services/flow-effects.js';
 import type { FlowContext, FlowResult } from '../../flows/context.js';
 
-const CHANNELS: readonly ChannelName[] = ['console', 'telegram', 'whatsapp'];
+const CHANNELS: readonly ChannelName[] = ['console', 'telegram', 'whatsapp', 'web'];
 
 /** The citizen of a conversation key ("whatsapp:62812…@c.us"); chats with citizens are private, so chat = user. */
 export function citizenOfKey(key: string, language: Language): CitizenRef | null {

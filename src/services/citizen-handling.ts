@@ -37,7 +37,12 @@ export async function planCitizen(
   };
   const out = await handleMessage(
     state,
-    { text: msg.text, attachments: msg.attachments, ...(msg.choice ? { choice: msg.choice } : {}) },
+    {
+      text: msg.text,
+      attachments: msg.attachments,
+      ...(msg.choice ? { choice: msg.choice } : {}),
+      ...(msg.details ? { details: msg.details } : {}),
+    },
     flowContext(deps, citizen, now),
   );
   return {

@@ -1,7 +1,7 @@
 // The service's health report: each channel's state (e.g. WhatsApp connected / reconnecting), whether the store can
 // write (checked with a real write on every report, at most once a second: a read-only or full store is degraded,
-// not "ok"), and the outbox backlog. Served as JSON on HEALTH_PORT for load balancers and monitoring.
-import { createServer, type Server } from 'node:http';
+// not "ok"), and the outbox backlog. Served as JSON at GET /health of the HTTP server (src/http/health-route.ts) for
+// load balancers and monitoring.
 import type { App } from '../app.js';
 
 export interface HealthReport {
@@ -43,25 +43,4 @@ export async function healthReport(app: App, startedAt: number): Promise<HealthR
     outbox: { pending, failed },
     channels,
   };
-}
-
-/** Serves GET /health (200 when ok, 503 when a channel is down or the store cannot write). */
-export function serveHealth(app: App, port: number, host = '0.0.0.0'): Promise<Server> {
-  const startedAt = app.now();
-  const server = createServer((req, res) => {
-    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/health') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
-      return;
-    }
-    healthReport(app, startedAt).then(
-      (r) =>
-        res.writeHead(r.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(r)),
-      (err: Error) =>
-        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: err.message })),
-    );
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve(server));
-  });
 }

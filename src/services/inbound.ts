@@ -47,6 +47,8 @@ export interface Received {
   shown: StaffReply[];
   /** A short note for a pressed button's spinner. */
   toast?: string;
+  /** How many messages the handling put in the outbox for the sender's own chat (a surface that waits for them). */
+  replies?: number;
 }
 
 export class InboundService {
@@ -118,7 +120,16 @@ export class InboundService {
     planned.after?.();
     if (planned.commit.outbox?.length) this.deps.onOutbox?.();
     log.info(isStaffMessage(msg) ? 'staff message handled' : 'message handled', planned.summary);
-    return { duplicate: false, shown: staff?.shown ?? [], ...(staff?.toast ? { toast: staff.toast } : {}) };
+    const citizen = isStaffMessage(msg) ? null : msg;
+    const own = citizen
+      ? (planned.commit.outbox ?? []).filter((m) => m.channel === citizen.channel && m.chatId === citizen.chatId).length
+      : 0;
+    return {
+      duplicate: false,
+      shown: staff?.shown ?? [],
+      ...(staff?.toast ? { toast: staff.toast } : {}),
+      replies: own,
+    };
   }
 
   /** Resolves when every message in hand has been handled (graceful shutdown). */

@@ -8,6 +8,7 @@ import type { Stage } from '../domain/stages.js';
 import type { ReportStore } from './reports.js';
 import type { Contact, ContactNote } from '../domain/contact.js';
 import type { CaseThread, ThreadRef } from '../domain/case-thread.js';
+import type { WebStore } from './web-port.js';
 
 export interface StoredInbound {
   id: string;
@@ -155,7 +156,7 @@ export interface LeaseStore {
 }
 
 /** Every store adapter implements all of it; each part of the core asks only for the part it uses. */
-export interface Store extends InboxStore, RecordStore, ThreadStore, OutboxStore, LeaseStore {
+export interface Store extends InboxStore, RecordStore, ThreadStore, OutboxStore, LeaseStore, WebStore {
   readonly kind: 'sqlite' | 'mongodb';
   close(): Promise<void>;
 }

@@ -95,19 +95,21 @@ describe('a start-up that cannot work', () => {
     expect(r.stderr).toMatch(/WHATSAPP_MAX_PER_MINUTE: must be a whole number/);
   });
 
-  it('names HEALTH_PORT when the port is taken', async () => {
+  it('names HTTP_PORT when the port is taken', async () => {
     fake = await FakeTelegram.start();
     fake.addBot(CITIZEN_TOKEN, 111, 'AduanWargaBot');
     fake.addBot(STAFF_TOKEN, 222, 'AduanStafBot');
     const taken: Server = createServer();
-    await new Promise<void>((r) => taken.listen(0, '0.0.0.0', r));
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
     const port = (taken.address() as AddressInfo).port;
     try {
       const r = await runCli(['serve'], {
-        env: { ...telegramEnv(dataDir(), fake.apiRoot), HEALTH_PORT: String(port) },
+        env: { ...telegramEnv(dataDir(), fake.apiRoot), HTTP_PORT: String(port) },
       });
       expect(r.code).toBe(2);
-      expect(oneLine(r)).toMatch(new RegExp(`^HEALTH_PORT ${port} cannot be used: another program`));
+      expect(oneLine(r)).toMatch(
+        new RegExp(`^HTTP_PORT ${port} cannot be used on 127.0.0.1 \\(HTTP_HOST\\): another program`),
+      );
     } finally {
       await new Promise((r) => taken.close(r));
     }

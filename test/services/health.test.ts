@@ -1,29 +1,26 @@
+// GET /health on the service's HTTP server (src/http), run in-process: what the health report holds, and its status.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { serveHealth } from '../../src/services/health.js';
+import { buildHttpApp, type HttpApp } from '../../src/http/app.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 let h: Harness;
-let server: Server;
+let web: HttpApp;
 beforeEach(async () => {
   h = await startHarness();
-  server = await serveHealth(h.app, 0, '127.0.0.1');
+  web = buildHttpApp(h.app, { publicUrl: 'http://127.0.0.1:8080' });
 });
 afterEach(async () => {
-  await new Promise((r) => server.close(r));
   await h.close();
 });
-
-const url = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 describe('the health report', () => {
   it('says ok with the store, the outbox backlog and every channel state', async () => {
     h.app.health.set('whatsapp', { state: 'connected', since: h.clock.now });
     await h.app.store.commit({ outbox: [{ channel: 'telegram', chatId: '1', text: 'x' }] });
-    const res = await fetch(`${url()}/health`);
+    const res = await web.hono.request('/health');
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(await res.json()).toMatchObject({
       status: 'ok',
       store: 'sqlite',
@@ -34,7 +31,7 @@ describe('the health report', () => {
 
   it('answers 503 when a channel is down, naming it', async () => {
     h.app.health.set('whatsapp', { state: 'reconnecting', since: h.clock.now, detail: 'disconnected: NAVIGATION' });
-    const res = await fetch(`${url()}/health`);
+    const res = await web.hono.request('/health');
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ status: 'degraded', channels: { whatsapp: { state: 'reconnecting' } } });
   });
@@ -42,7 +39,7 @@ describe('the health report', () => {
   it('says the store cannot write when it became read-only, and ok again once it can', async () => {
     const db = (h.app.store as SqliteStore).database;
     db.pragma('query_only = ON'); // every write now fails with "attempt to write a readonly database"
-    const res = await fetch(`${url()}/health`);
+    const res = await web.hono.request('/health');
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({
       status: 'degraded',
@@ -53,12 +50,12 @@ describe('the health report', () => {
     expect(await h.app.dispatcher.drainOnce()).toBe(0);
     db.pragma('query_only = OFF');
     await h.app.storage.whenWritable();
-    const after = await fetch(`${url()}/health`);
+    const after = await web.hono.request('/health');
     expect(after.status).toBe(200);
     expect(await after.json()).toMatchObject({ storage: { writable: true, state: 'ok' } });
   });
 
   it('answers 404 to anything else', async () => {
-    expect((await fetch(`${url()}/admin`)).status).toBe(404);
+    expect((await web.hono.request('/admin')).status).toBe(404);
   });
 });

@@ -2,6 +2,7 @@
 // MongoDB service). Without it the suite is skipped, and says so.
 import { describe, it } from 'vitest';
 import { storeContract } from './contract.js';
+import { webStoreContract } from './web-contract.js';
 
 const uri = process.env.MONGODB_URI;
 
@@ -18,6 +19,14 @@ if (uri) {
     cleanup: async () => {
       const { dropMongoDatabases } = await import('../../src/store/mongo/mongo-store.js');
       await dropMongoDatabases(uri, dbs);
+    },
+  });
+  webStoreContract('MongoDB', {
+    open: async () => {
+      const { openMongoStore } = await import('../../src/store/mongo/mongo-store.js');
+      const db = `aduan_web_contract_${process.pid}_${++n}`;
+      dbs.push(db);
+      return openMongoStore(uri, { dbName: db });
     },
   });
 } else {

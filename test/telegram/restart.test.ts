@@ -52,6 +52,7 @@ describe('a restart in the middle of a conversation', () => {
         TELEGRAM_STAFF_CHAT_ID: String(GROUP),
         STAFF_TELEGRAM_IDS: '501',
         TELEGRAM_API_ROOT: fake.apiRoot,
+        HTTP_PORT: '0',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

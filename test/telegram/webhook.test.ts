@@ -1,5 +1,6 @@
-// Webhook mode as `aduan serve` runs it (TELEGRAM_WEBHOOK_URL, _SECRET, _PORT): both real bots register their
-// address with the fake Bot API, and the test posts updates to the local listener the way Telegram would.
+// Webhook mode as `aduan serve` runs it (TELEGRAM_WEBHOOK_URL, _SECRET, on the HTTP server of HTTP_PORT): both real
+// bots register their address with the fake Bot API, and the test posts updates to the local listener the way
+// Telegram would.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import type { RunningChannel } from '../../src/ports/channel.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/log/logger.js';
 import { telegramChannels } from '../../bots/telegram/index.js';
+import { startHttpServer, type HttpServer } from '../../src/http/server.js';
 import { fakeNlp, testAgency } from '../support/fake-nlp.js';
 import { FakeTelegram } from '../support/fake-telegram/server.js';
 import { groupMessage, privateMessage } from '../support/fake-telegram/updates.js';
@@ -35,6 +37,7 @@ interface Hooked {
   /** Listeners for what the app logs (parsed JSON lines). */
   logs: Set<(entry: { msg: string; update?: number }) => void>;
   close(): Promise<void>;
+  closeHttp(): Promise<void>;
 }
 
 /** The core and both bots started through `telegramChannels`, with the webhook settings in the configuration. */
@@ -59,7 +62,7 @@ async function startHooked(port: number, fake?: FakeTelegram): Promise<Hooked> {
     TELEGRAM_API_ROOT: f.apiRoot,
     TELEGRAM_WEBHOOK_URL: PUBLIC_URL,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
-    TELEGRAM_WEBHOOK_PORT: String(port),
+    HTTP_PORT: String(port),
   });
   const logs = new Set<(entry: { msg: string; update?: number }) => void>();
   const log = createLogger({
@@ -71,19 +74,27 @@ async function startHooked(port: number, fake?: FakeTelegram): Promise<Hooked> {
   });
   const app = await createApp(config, { log, nlp: fakeNlp() });
   const running: RunningChannel[] = [];
+  let http: HttpServer | null = null;
   const close = async () => {
     for (const r of running.splice(0).reverse()) await r.stop();
+    await http?.close();
     await app.close();
     if (ownFake) await f.close();
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    for (const entry of telegramChannels) running.push(await entry.start(app));
+    http = await startHttpServer(app, {
+      port: config.httpPort,
+      host: '127.0.0.1',
+      publicUrl: config.publicUrl,
+      trustProxy: false,
+    });
+    for (const entry of telegramChannels) running.push(await entry.start(app, { http: http.routes }));
   } catch (err) {
     await close();
     throw err;
   }
-  return { fake: f, app, port, running, logs, close };
+  return { fake: f, app, port, running, logs, close, closeHttp: () => http?.close() ?? Promise.resolve() };
 }
 
 let nextUpdateId = 70_000;
@@ -255,7 +266,7 @@ describe('the bots in webhook mode', () => {
     await replyTo(citizen.id, from);
   });
 
-  it('stopping a bot takes its path away; the listener closes when the last one stops', async () => {
+  it('stopping a bot takes its path away; the other keeps serving', async () => {
     const [citizenBot, staffBot] = h.running;
     await citizenBot!.stop();
     expect(await post('citizen', update(privateMessage({ id: 7506, first_name: 'Oki' }, '/bantuan')))).toBe(404);
@@ -264,11 +275,13 @@ describe('the bots in webhook mode', () => {
     expect(await outboxSize()).toBe(before + 1);
     await staffBot!.stop();
     h.running.length = 0;
+    expect(await post('staff', update(groupMessage(GROUP, STAFF, '/bantuan')))).toBe(404);
+    await h.closeHttp();
     await expect(post('staff', update(groupMessage(GROUP, STAFF, '/bantuan')))).rejects.toThrow();
   });
 });
 
-describe('a webhook port that is taken', () => {
+describe('an HTTP port that is taken', () => {
   let blocker: Server | null = null;
   afterAll(async () => {
     await new Promise<void>((resolve) => (blocker ? blocker.close(() => resolve()) : resolve()));
@@ -278,7 +291,7 @@ describe('a webhook port that is taken', () => {
     const port = await freePort();
     blocker = createServer();
     await new Promise<void>((resolve) => blocker!.listen(port, '0.0.0.0', resolve));
-    await expect(startHooked(port)).rejects.toThrow(/TELEGRAM_WEBHOOK_PORT/);
+    await expect(startHooked(port)).rejects.toThrow(/HTTP_PORT/);
     await new Promise<void>((resolve) => blocker!.close(() => resolve()));
     blocker = null;
     const h = await startHooked(port);

@@ -1,24 +1,33 @@
-// `aduan serve` (what `npm start` runs): every configured channel; the console chat when none is configured.
+// `aduan serve [--no-console]` (what `npm start` runs): the HTTP server on HTTP_PORT (health report, the citizens'
+// web pages, the staff dashboard, Telegram webhooks), every configured channel and the scheduler; the console chat
+// when no chat channel is configured (unless --no-console: a web-only service, which runs until stopped).
 // SIGTERM / SIGINT finish the message in hand, then stop. Channels start side by side; one that cannot start for a
 // reason only a person can fix (a rejected token, a port in use) stops start-up with one line naming the setting,
 // while one that merely cannot reach its service yet starts in the background.
 import type { Io } from '../main.js';
 import { configFromEnv, parseFlags, startCore } from '../bootstrap.js';
 import { loadChannels, runConsoleChat, type RunningChannel } from '../channels.js';
-import { serveHealth } from '../../services/health.js';
 import { StartupError } from '../../config/startup-error.js';
+import { officeClock } from '../../domain/work-time.js';
+import { startHttpServer, type HttpServer } from '../../http/server.js';
+import { loadSchedulerConfig } from '../../scheduler/settings.js';
+import type { App } from '../../app.js';
+import type { Config } from '../../config/config.js';
 
-export const usage = `Usage: aduan serve
-  Runs every configured channel (Telegram, WhatsApp), the scheduler and, with HEALTH_PORT, the health report.
-  With no channel configured, runs the console chat in this terminal. Stops cleanly on SIGTERM or Ctrl+C.
+export const usage = `Usage: aduan serve [--no-console]
+  Runs the HTTP server on HTTP_PORT (health report, complaint form and tracking pages, staff dashboard, Telegram
+  webhooks), every configured channel (Telegram, WhatsApp) and the scheduler. With no channel configured it also
+  runs the console chat in this terminal and stops when its input ends; --no-console runs without it (a web-only
+  service). Stops cleanly on SIGTERM or Ctrl+C.
 `;
 
 export default async function serve(argv: string[], io: Io): Promise<number> {
-  parseFlags(argv, {}, usage);
+  const { values } = parseFlags(argv, { 'no-console': { type: 'boolean' } }, usage);
   const config = configFromEnv();
-  const { channels, services } = await loadChannels();
+  const { channels, services, web } = await loadChannels();
   const enabled = channels.filter((c) => c.enabled(config));
-  const app = await startCore({ quiet: enabled.length === 0 });
+  const chat = enabled.length === 0 && values['no-console'] !== true;
+  const app = await startCore({ quiet: chat });
   const running: RunningChannel[] = [];
   const stopAll = async () => {
     for (const r of running.reverse()) {
@@ -27,27 +36,30 @@ export default async function serve(argv: string[], io: Io): Promise<number> {
     await app.close();
   };
   try {
+    for (const warning of config.deprecations) app.log.warn(warning);
     const recovered = await app.inbound.recover();
     if (recovered) app.log.info('handled messages stored before the last stop', { count: recovered });
-    for (const service of services) running.push(await service.start(app));
-    if (enabled.length === 0) {
+    const http = await openHttp(app, config, chat);
+    const env = http ? { http: http.routes } : {};
+    if (http) {
+      running.push({ name: 'http', stop: () => http.close() });
+      running.push(await web.start(app, env));
+      app.log.info('web pages served', { local: http.localUrl, public: http.routes.publicUrl });
+    }
+    for (const service of services) running.push(await service.start(app, env));
+    if (chat) {
       app.log.info('no channel configured: starting the console chat', { store: app.store.kind });
+      if (http) {
+        const url = http.routes.publicUrl;
+        io.stdout.write(
+          `Halaman pengaduan / complaint pages: ${url}/  ·  dasbor petugas / staff dashboard: ${url}/staf\n`,
+        );
+      }
       await runConsoleChat(app, { input: io.stdin, output: io.stdout });
       await stopAll();
       return 0;
     }
-    if (app.config.HEALTH_PORT) {
-      const port = app.config.HEALTH_PORT;
-      const server = await serveHealth(app, port).catch((err: NodeJS.ErrnoException) => {
-        throw new StartupError(
-          `HEALTH_PORT ${port} cannot be used: ${err.code === 'EADDRINUSE' ? 'another program (or another Aduan) already listens on it' : err.message}. Choose another port or stop the other program.`,
-          'HEALTH_PORT',
-        );
-      });
-      running.push({ name: 'health', stop: () => new Promise((r) => server.close(() => r())) });
-      app.log.info('health report served', { url: `http://0.0.0.0:${port}/health` });
-    }
-    const started = await Promise.allSettled(enabled.map((entry) => entry.start(app)));
+    const started = await Promise.allSettled(enabled.map((entry) => entry.start(app, env)));
     let fatal: unknown = null;
     started.forEach((r, i) => {
       const name = enabled[i]?.name;
@@ -71,4 +83,28 @@ export default async function serve(argv: string[], io: Io): Promise<number> {
   app.log.info('shutting down');
   await stopAll();
   return 0;
+}
+
+/**
+ * The HTTP server. A port that cannot be had stops start-up naming HTTP_PORT, except beside the console chat, which
+ * is still useful without the pages (a warning says so).
+ */
+async function openHttp(app: App, config: Config, chat: boolean): Promise<HttpServer | null> {
+  if (!config.PUBLIC_URL && !/^(127\.|localhost$|::1$)/.test(config.HTTP_HOST))
+    app.log.warn('PUBLIC_URL is not set: tracking and sign-in links will name this machine, not the public address');
+  const schedule = loadSchedulerConfig();
+  try {
+    return await startHttpServer(app, {
+      port: config.httpPort,
+      host: config.HTTP_HOST,
+      ...(config.PUBLIC_URL ? { publicUrl: config.publicUrl } : {}),
+      trustProxy: config.HTTP_TRUST_PROXY,
+      timeZone: schedule.timeZone,
+      clock: officeClock(schedule.calendar),
+    });
+  } catch (err) {
+    if (!chat) throw err;
+    app.log.warn('web pages not served', { error: err as Error });
+    return null;
+  }
 }

@@ -17,11 +17,14 @@ Works a case from the terminal with the commands of the staff topic, e.g.
   aduan staff --as 501 ADU-7KQ9-M2XT '/ptp Koreksi luas bangunan | Kasubid Pendataan | 3 hari'
   aduan staff --as 501 ADU-7KQ9-M2XT 'Selamat siang Bu, berkas Anda sedang kami periksa.'   (sent to the citizen)
   aduan staff --as 501 '/kasus'
+  aduan staff login-link --as 501            (a one-time sign-in link to the web dashboard)
 --as takes an id listed in STAFF_TELEGRAM_IDS, SUPERVISOR_TELEGRAM_IDS (same roles) or STAFF_OPERATORS.
 --id makes a scripted step idempotent: a second run with the same id is not acted on again.
 `;
 
 export default async function staff(argv: string[], io: Io): Promise<number> {
+  // `staff login-link --as <id>`: a sign-in link to the web dashboard (its own file).
+  if (argv[0] === 'login-link') return (await import('./staff-login-link.js')).default(argv.slice(1), io);
   const { flags, positional } = parseArgs(argv);
   if (flags.help || flags.h) {
     io.stdout.write(USAGE);

@@ -32,6 +32,8 @@ import { claimFree, outboxHeadsDue } from './outbox-heads.js';
 import { escapeRegExp, nextSeq, objectId, outboxItem, toJson } from './records.js';
 import { defineModels, type CaseDoc, type Models } from './schemas.js';
 import { isDuplicateKey, retryOnDuplicate } from './write-errors.js';
+import { defineWebModels, MongoWebRecords } from './web-records.js';
+import type { StaffLoginLink, StaffSession, WebCitizen, WebMessage } from '../web-port.js';
 
 const { trusted } = mongoose;
 
@@ -51,7 +53,9 @@ export async function openMongoStoreWithConnection(
     const models = defineModels(conn);
     await Promise.all(Object.values(models).map((model: Models[keyof Models]) => model.init()));
     await migrateToTypedRecords(models);
-    return { store: new MongoStore(conn, models), connection: conn };
+    const web = new MongoWebRecords(defineWebModels(conn));
+    await web.init();
+    return { store: new MongoStore(conn, models, web), connection: conn };
   } catch (err) {
     await conn.close().catch(() => {});
     if (err instanceof Error && err.message.startsWith('MONGODB_URI')) throw err;
@@ -75,7 +79,46 @@ class MongoStore implements Store {
   constructor(
     private readonly conn: Connection,
     private readonly m: Models,
+    private readonly web: MongoWebRecords,
   ) {}
+
+  // The web's records (web-records.ts).
+  saveWebCitizen(c: WebCitizen): Promise<void> {
+    return this.web.saveWebCitizen(c);
+  }
+  getWebCitizen(key: string): Promise<WebCitizen | null> {
+    return this.web.getWebCitizen(key);
+  }
+  webCitizenByToken(tokenHash: string): Promise<WebCitizen | null> {
+    return this.web.webCitizenByToken(tokenHash);
+  }
+  setWebToken(key: string, tokenHash: string): Promise<void> {
+    return this.web.setWebToken(key, tokenHash);
+  }
+  addWebMessage(m: WebMessage): Promise<boolean> {
+    return this.web.addWebMessage(m);
+  }
+  listWebMessages(citizenKey: string, limit: number): Promise<WebMessage[]> {
+    return this.web.listWebMessages(citizenKey, limit);
+  }
+  saveLoginLink(link: StaffLoginLink): Promise<void> {
+    return this.web.saveLoginLink(link);
+  }
+  useLoginLink(tokenHash: string, now: number): Promise<StaffLoginLink | null> {
+    return this.web.useLoginLink(tokenHash, now);
+  }
+  saveSession(s: StaffSession): Promise<void> {
+    return this.web.saveSession(s);
+  }
+  getSession(idHash: string, now: number): Promise<StaffSession | null> {
+    return this.web.getSession(idHash, now);
+  }
+  deleteSession(idHash: string): Promise<void> {
+    return this.web.deleteSession(idHash);
+  }
+  purgeExpiredWeb(now: number): Promise<number> {
+    return this.web.purgeExpiredWeb(now);
+  }
 
   async saveInbound(
     message: AnyInbound,

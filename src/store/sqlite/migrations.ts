@@ -1,5 +1,6 @@
 // Versioned schema migrations for the SQLite store. Append new steps; never edit a step that has shipped.
 import type Database from 'better-sqlite3';
+import { WEB_TABLES } from './web-records.js';
 
 const STEPS: string[] = [
   // 1: the first schema.
@@ -142,6 +143,9 @@ CREATE INDEX IF NOT EXISTS report_cases_closed_ticket ON cases(json_extract(doc,
 CREATE INDEX IF NOT EXISTS report_cases_division_topic ON cases(kind, created_at, division, json_extract(doc, '$.topic'));
 ${stageDueIndexes(['received', 'recorded', 'forwarded', 'in_review', 'root_cause', 'action_planned', 'in_progress', 'verifying'])}
   `,
+  // 5: the web (issue 12): web citizens (tracking token hashes, contact), their conversation as the tracking page
+  // shows it, staff sign-in links and sessions (hashes).
+  WEB_TABLES,
 ];
 
 /**

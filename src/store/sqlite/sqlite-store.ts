@@ -24,6 +24,8 @@ import { outboxClaims, type OutboxClaims } from './outbox-claims.js';
 import { caseSearchText } from '../search-text.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqliteRecords } from './records.js';
+import { SqliteWebRecords } from './web-records.js';
+import type { StaffLoginLink, StaffSession, WebCitizen, WebMessage } from '../web-port.js';
 import type { Contact } from '../../domain/contact.js';
 import type { CaseThread, ThreadRef } from '../../domain/case-thread.js';
 import { openDatabase, withoutSync, WAL_SIZE_LIMIT_BYTES, type SqliteOptions } from './connection.js';
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
   /** Built once: better-sqlite3 transaction wrappers are not free to create per call. */
   private readonly commitTx: (change: Commit) => void;
   private readonly records: SqliteRecords;
+  private readonly web: SqliteWebRecords;
 
   constructor(
     readonly path: string,
@@ -60,6 +63,7 @@ export class SqliteStore implements Store {
     if (this.checkpointer) this.db.pragma('wal_autocheckpoint = 0');
     const db = this.db;
     this.records = new SqliteRecords(db);
+    this.web = new SqliteWebRecords(db);
     // Every write transaction starts as a write (BEGIN IMMEDIATE), so it waits for the lock instead of failing.
     this.commitTx = db.transaction((change: Commit) => this.applyCommit(change)).immediate;
     this.stmt = {
@@ -199,6 +203,44 @@ export class SqliteStore implements Store {
 
   async ticketOfThread(ref: ThreadRef): Promise<string | null> {
     return this.records.ticketOfThread(ref);
+  }
+
+  // The web's records (web-records.ts).
+  saveWebCitizen(c: WebCitizen): Promise<void> {
+    return this.web.saveWebCitizen(c);
+  }
+  getWebCitizen(key: string): Promise<WebCitizen | null> {
+    return this.web.getWebCitizen(key);
+  }
+  webCitizenByToken(tokenHash: string): Promise<WebCitizen | null> {
+    return this.web.webCitizenByToken(tokenHash);
+  }
+  setWebToken(key: string, tokenHash: string): Promise<void> {
+    return this.web.setWebToken(key, tokenHash);
+  }
+  addWebMessage(m: WebMessage): Promise<boolean> {
+    return this.web.addWebMessage(m);
+  }
+  listWebMessages(citizenKey: string, limit: number): Promise<WebMessage[]> {
+    return this.web.listWebMessages(citizenKey, limit);
+  }
+  saveLoginLink(link: StaffLoginLink): Promise<void> {
+    return this.web.saveLoginLink(link);
+  }
+  useLoginLink(tokenHash: string, now: number): Promise<StaffLoginLink | null> {
+    return this.web.useLoginLink(tokenHash, now);
+  }
+  saveSession(s: StaffSession): Promise<void> {
+    return this.web.saveSession(s);
+  }
+  getSession(idHash: string, now: number): Promise<StaffSession | null> {
+    return this.web.getSession(idHash, now);
+  }
+  deleteSession(idHash: string): Promise<void> {
+    return this.web.deleteSession(idHash);
+  }
+  purgeExpiredWeb(now: number): Promise<number> {
+    return this.web.purgeExpiredWeb(now);
   }
 
   async getCase(ticket: string): Promise<CaseRecord | null> {
