@@ -2,6 +2,7 @@
 import type { App } from '../../src/app.js';
 import type { RunningChannel } from '../../src/ports/channel.js';
 import type { Pacing } from '../../src/services/dispatcher.js';
+import type { BackoffPolicy } from '../../src/services/backoff.js';
 import { startPolling } from '../telegram/polling.js';
 import type { WebhookServer } from '../telegram/webhook.js';
 import { createStaffBot } from './bot.js';
@@ -10,6 +11,8 @@ import { staffSender } from './sender.js';
 export interface StaffBotOptions {
   /** Overrides the group pacing (tests run fast). */
   pacing?: Pacing;
+  /** Overrides the staff messages' retry waits (tests run fast). */
+  retry?: BackoffPolicy;
   pollTimeoutSec?: number;
   webhook?: WebhookServer;
 }
@@ -34,7 +37,13 @@ export async function startStaffBot(app: App, opts: StaffBotOptions = {}): Promi
   const { bot, handle } = createStaffBot(app, token, Number(group));
   bot.botInfo = await bot.telegram.getMe();
   app.dispatcher.register(
-    staffSender({ app, telegram: bot.telegram, groupId: group, ...(opts.pacing ? { pacing: opts.pacing } : {}) }),
+    staffSender({
+      app,
+      telegram: bot.telegram,
+      groupId: group,
+      ...(opts.pacing ? { pacing: opts.pacing } : {}),
+      ...(opts.retry ? { retry: opts.retry } : {}),
+    }),
   );
   await bot.telegram.setMyCommands(COMMANDS).catch((err: Error) => log.warn('setMyCommands failed', { error: err }));
   const allowed = ['message', 'callback_query'] as const;

@@ -6,11 +6,14 @@ import { TelegramError, type Telegram } from 'telegraf';
 import type { App } from '../../src/app.js';
 import type { OutboundMessage } from '../../src/domain/messages.js';
 import { TICKET_PATTERN } from '../../src/domain/ticket.js';
-import type { ChannelSender, Pacing } from '../../src/services/dispatcher.js';
+import { DeliveryError, type ChannelSender, type Pacing } from '../../src/services/dispatcher.js';
+import type { BackoffPolicy } from '../../src/services/backoff.js';
+import { caseCardText } from '../../src/domain/case-card.js';
 import { splitText } from '../telegram/split-text.js';
 import { isThreadGone, toDeliveryError, type ApiFailure } from '../telegram/delivery-errors.js';
 import { caseChoices } from '../../flows/staff/index.js';
 import { knownNotForum, markNotForum, readThread, type Thread } from './threads.js';
+import { STAFF_RETRY, StaffTroubles, troubleOf } from './trouble.js';
 
 /** Telegram's limit for a photo's caption; a longer text follows the photo as its own message. */
 export const TELEGRAM_CAPTION_LIMIT = 1024;
@@ -30,9 +33,17 @@ interface Target {
   chatId: string;
   ticket?: string;
   thread?: Thread | null;
+  /** A forum topic was created to reach it (a call the group's rate counts). */
+  opened?: boolean;
 }
 
-export function staffSender(deps: { app: App; telegram: Telegram; groupId: string; pacing?: Pacing }): ChannelSender {
+export function staffSender(deps: {
+  app: App;
+  telegram: Telegram;
+  groupId: string;
+  pacing?: Pacing;
+  retry?: BackoffPolicy;
+}): ChannelSender {
   const { app, telegram, groupId } = deps;
   const progress = new Map<string, number>();
 
@@ -45,7 +56,10 @@ export function staffSender(deps: { app: App; telegram: Telegram; groupId: strin
         code: 400,
         description: `Bad Request: unknown staff address "${m.chatId.slice(0, 40)}"`,
       });
-    return { chatId: groupId, ticket: m.chatId, thread: await openThread(m.chatId) };
+    const known = await readThread(app.store, m.chatId);
+    if (known) return { chatId: groupId, ticket: m.chatId, thread: known };
+    const thread = await openThread(m.chatId);
+    return { chatId: groupId, ticket: m.chatId, thread, opened: thread?.kind === 'topic' };
   };
 
   /** The case's thread; a new forum topic when it has none and the group has topics. */
@@ -71,34 +85,74 @@ export function staffSender(deps: { app: App; telegram: Telegram; groupId: strin
         app.log.info('staff group has no topics: cards are messages and replies to them are the case thread');
         return null;
       }
-      throw toDeliveryError(f);
+      throw err;
     }
+  };
+
+  const troubles = new StaffTroubles(app);
+
+  /** Delivers `m`, opening (or re-opening) the case's topic when needed; returns the extra calls it made. */
+  const sendOnce = async (m: OutboundMessage): Promise<number> => {
+    const t = await target(m);
+    let extra = t.opened ? 1 : 0;
+    try {
+      await deliver(m, t);
+      return extra;
+    } catch (err) {
+      const f = telegrafFailure(err);
+      if (!t.ticket || !isThreadGone(f)) throw err;
+      // The case's topic (or card) was deleted: open a new one, post the case's card there, then the message, once.
+      await app.store.setCaseThread(t.ticket, null);
+      progress.delete(progressKey(m));
+      app.log.info('staff thread of a case was gone; opening a new one with its card', { ticket: t.ticket });
+      const again: Target = { ...t, thread: await openThread(t.ticket) };
+      if (again.thread?.kind === 'topic') extra += 1;
+      if (m.kind !== 'case-card') {
+        const card = await currentCard(t.ticket);
+        if (card) {
+          await deliver(card, again);
+          extra += 1;
+        }
+      }
+      await deliver(m, again);
+      return extra;
+    }
+  };
+
+  /** The case's card as it is now, to re-post in a new topic. */
+  const currentCard = async (ticket: string): Promise<OutboundMessage | null> => {
+    const c = await app.store.getCase(ticket);
+    if (!c) return null;
+    return {
+      channel: 'staff',
+      chatId: ticket,
+      ticket,
+      kind: 'case-card',
+      text: caseCardText(c, app.agency, app.now()),
+    };
   };
 
   return {
     channel: 'staff',
     pacing: deps.pacing ?? STAFF_PACING,
+    retry: deps.retry ?? STAFF_RETRY,
     async send(m) {
-      const t = await target(m);
+      const key = progressKey(m);
+      // A message for the group (a case's thread or the general thread), as opposed to a private chat.
+      const forGroup = m.chatId === 'general' || TICKET_PATTERN.test(m.chatId);
       try {
-        await deliver(m, t);
+        const extraCalls = await sendOnce(m);
+        if (forGroup) await troubles.delivered(key);
+        return { extraCalls };
       } catch (err) {
+        if (err instanceof DeliveryError) throw err;
         const f = telegrafFailure(err);
-        if (!t.ticket || !isThreadGone(f)) throw toDeliveryError(f);
-        // The case's topic (or card) was deleted: open a new one and send the whole message there, once.
-        await app.store.setCaseThread(t.ticket, null);
-        progress.delete(progressKey(m));
-        app.log.info('staff thread of a case was gone; opening a new one', { ticket: t.ticket });
-        const again = { ...t, thread: await openThread(t.ticket) };
-        try {
-          await deliver(m, again);
-        } catch (err2) {
-          const f2 = telegrafFailure(err2);
-          if (!isThreadGone(f2)) throw toDeliveryError(f2);
-          await app.store.setCaseThread(t.ticket, null);
-          progress.delete(progressKey(m));
-          throw toDeliveryError({ description: f2.description ?? 'thread gone' });
-        }
+        const trouble = forGroup ? troubleOf(f) : null;
+        if (forGroup) await troubles.failed(key, m.ticket, f, trouble);
+        // A setup problem of the group is fixed by its admins, not by the message: keep it and try again.
+        if (trouble || isThreadGone(f))
+          throw new DeliveryError(`Telegram ${f.code ?? ''}: ${f.description ?? ''}`, 'retry');
+        throw toDeliveryError(f);
       }
     },
   };

@@ -38,11 +38,25 @@ export interface Pacing {
   jitterMs?: number;
 }
 
+/** What a sender may say about a delivery that succeeded. */
+export interface SendReport {
+  /**
+   * Calls beyond the message itself that the destination counts against its rate (e.g. a forum topic created for
+   * it): they are charged to the destination's pacing too.
+   */
+  extraCalls?: number;
+}
+
 export interface ChannelSender {
   readonly channel: Destination;
   readonly pacing?: Pacing;
+  /**
+   * Waits between failed attempts for this destination and when to give up (default DELIVERY_BACKOFF). The staff
+   * inbox never gives up: a card that cannot be posted waits until the group is fixed.
+   */
+  readonly retry?: BackoffPolicy;
   /** Delivers one message or throws (a DeliveryError says whether to retry). */
-  send(message: OutboundMessage): Promise<void>;
+  send(message: OutboundMessage): Promise<void | SendReport>;
   /** Whether the channel can send right now (e.g. WhatsApp connected); items wait otherwise. */
   ready?(): boolean;
   /**
@@ -215,14 +229,18 @@ export class Dispatcher {
     }
     this.pacing.spend(msg.channel, item.chatKey, sender.pacing, now);
     try {
-      await sender.send(msg);
+      const report = await sender.send(msg);
+      for (let i = 0; i < (report?.extraCalls ?? 0); i++)
+        this.pacing.spend(msg.channel, item.chatKey, sender.pacing, this.now());
       await store.markDelivered(item.id, this.now());
       return true;
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError((err as Error).message ?? String(err), 'retry');
       const attempts = item.attempts + 1;
       const wait =
-        e.kind === 'permanent' ? null : retryDelay(this.opts.retry ?? DELIVERY_BACKOFF, attempts, this.random);
+        e.kind === 'permanent'
+          ? null
+          : retryDelay(sender.retry ?? this.opts.retry ?? DELIVERY_BACKOFF, attempts, this.random);
       if (wait === null) {
         await store.markFailed(item.id, this.now(), e.message);
         log.warn('outbound message failed for good', {

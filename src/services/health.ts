@@ -16,7 +16,15 @@ export interface HealthReport {
 }
 
 /** States a channel reports while it cannot carry messages. */
-const BAD_STATES = new Set(['failed', 'reconnecting', 'stopped', 'disconnected', 'waiting_for_qr', 'connecting']);
+const BAD_STATES = new Set([
+  'failed',
+  'failing',
+  'reconnecting',
+  'stopped',
+  'disconnected',
+  'waiting_for_qr',
+  'connecting',
+]);
 
 export async function healthReport(app: App, startedAt: number): Promise<HealthReport> {
   const channels: HealthReport['channels'] = {};

@@ -74,6 +74,47 @@ describe('the outbox dispatcher', () => {
     expect(r.sent).toEqual(['B:1', 'A:1', 'A:2']);
   });
 
+  it("keeps retrying with the sender's own policy (no give-up) where the sender has one", async () => {
+    await store.commit({ outbox: [msg('A', '1')] });
+    const d = dispatcher({ retry: { initialMs: 1000, maxMs: 1000, maxAttempts: 2, jitter: 0 } });
+    let failures = 0;
+    const r = recorder(() => (failures++ < 6 ? new Error('Bad Request: not enough rights') : null));
+    d.register({ ...r, retry: { initialMs: 500, maxMs: 2000, jitter: 0 } });
+    const waits: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await d.drainOnce();
+      const item = store.database.prepare('SELECT next_attempt_at AS at FROM outbox').get() as { at: number };
+      waits.push(item.at - clock.now);
+      clock.now = item.at;
+    }
+    expect(waits).toEqual([500, 1000, 2000, 2000, 2000, 2000]);
+    expect(await store.countOutbox('failed')).toBe(0);
+    await d.drainOnce();
+    expect(r.sent).toEqual(['A:1']);
+  });
+
+  it("charges a sender's extra calls (a topic created for a card) to its destination's pace", async () => {
+    await store.commit({ outbox: [msg('A', '1'), msg('B', '1'), msg('C', '1')] });
+    const d = dispatcher();
+    const sent: string[] = [];
+    d.register({
+      channel: 'telegram',
+      pacing: { globalPerSecond: 1 },
+      async send(m) {
+        sent.push(m.chatId);
+        return { extraCalls: m.chatId === 'A' ? 1 : 0 };
+      },
+    });
+    await d.drainOnce();
+    expect(sent).toEqual(['A']);
+    clock.now += 1000;
+    await d.drainOnce();
+    expect(sent).toEqual(['A']); // the second call of A's delivery used this second's message
+    clock.now += 1000;
+    await d.drainOnce();
+    expect(sent).toEqual(['A', 'B']);
+  });
+
   it('retries a transient failure after growing waits and gives up after the last attempt', async () => {
     await store.commit({ outbox: [msg('A', '1')] });
     const d = dispatcher({ retry: { initialMs: 2000, maxMs: 8000, maxAttempts: 5, jitter: 0.5 }, random: () => 0 });

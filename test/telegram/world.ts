@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { RunningChannel } from '../../src/ports/channel.js';
+import type { BackoffPolicy } from '../../src/services/backoff.js';
 import { STAGES } from '../../src/domain/stages.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { startCitizenBot } from '../../bots/telegram-citizen/index.js';
@@ -31,6 +32,8 @@ export interface World {
     text: string | undefined,
     opts?: { extra?: Record<string, unknown>; until?: (c: FakeCall) => boolean },
   ): Promise<FakeCall[]>;
+  /** Files a complaint in one message (answering "skip" to the photo question); resolves with its ticket. */
+  fileComplaint(user: TgUser, text?: string): Promise<string>;
   /** Presses a button on a message the citizens' bot sent. */
   citizenPresses(user: TgUser, sent: FakeCall, data: string, until?: (c: FakeCall) => boolean): Promise<FakeCall[]>;
   /** The last message the citizens' bot sent to a chat. */
@@ -51,7 +54,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(opts: { forum?: boolean } = {}): Promise<World> {
+export async function startWorld(opts: { forum?: boolean; staffRetry?: BackoffPolicy } = {}): Promise<World> {
   const fake = await FakeTelegram.start();
   fake.addBot(CITIZEN_TOKEN, 111, 'AduanWargaBot');
   fake.addBot(STAFF_TOKEN, 222, 'AduanStafBot');
@@ -72,7 +75,9 @@ export async function startWorld(opts: { forum?: boolean } = {}): Promise<World>
   const app = await createApp(config, { log: silentLogger, nlp: fakeNlp() });
   const running: RunningChannel[] = [];
   running.push(await startCitizenBot(app, { pacing: {}, pollTimeoutSec: 1 }));
-  running.push(await startStaffBot(app, { pacing: {}, pollTimeoutSec: 1 }));
+  running.push(
+    await startStaffBot(app, { pacing: {}, pollTimeoutSec: 1, ...(opts.staffRetry ? { retry: opts.staffRetry } : {}) }),
+  );
 
   const until: World['until'] = async (check, what, timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -118,6 +123,20 @@ export async function startWorld(opts: { forum?: boolean } = {}): Promise<World>
       const from = fake.calls.length;
       fake.push(CITIZEN_TOKEN, privateMessage(user, text, o.extra));
       return waitReplies(user, from, o.until);
+    },
+    async fileComplaint(user, text = '/lapor Tagihan PBB saya salah hitung di kantor Bapenda sejak 2 minggu lalu') {
+      const hasTicket = (c: FakeCall) => /ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/.test(String(c.params.text));
+      const from = fake.calls.length;
+      fake.push(CITIZEN_TOKEN, privateMessage(user, text));
+      let replies = await waitReplies(user, from, (c) => buttonsOf(c.params).length > 0 || hasTicket(c));
+      let last = replies.at(-1)!;
+      if (!hasTicket(last)) {
+        const mark = fake.calls.length;
+        fake.push(CITIZEN_TOKEN, buttonPress(user, last.result as Record<string, unknown>, 'skip'));
+        replies = await waitReplies(user, mark, hasTicket);
+        last = replies.at(-1)!;
+      }
+      return /ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(String(last.params.text))![0];
     },
     async citizenPresses(user, sent, data, untilFn) {
       const from = fake.calls.length;

@@ -1,0 +1,102 @@
+// When the staff group refuses what the bot posts (no right to manage topics, the bot removed from the group, a
+// wrong group id), nothing is dropped: the message stays in the outbox and is tried again with backoff (STAFF_RETRY),
+// the group's general thread and every supervisor are told once what to fix, and /health says "degraded" until every
+// message that was failing has gone out. Then a short "back to normal" note follows.
+import type { App } from '../../src/app.js';
+import type { OutboundMessage } from '../../src/domain/messages.js';
+import type { BackoffPolicy } from '../../src/services/backoff.js';
+import type { ApiFailure } from '../telegram/delivery-errors.js';
+
+/** Staff messages are never given up: waits grow to two minutes and stay there until the group accepts them. */
+export const STAFF_RETRY: BackoffPolicy = { initialMs: 2000, maxMs: 2 * 60_000, jitter: 0.2 };
+
+/** A refusal that only the agency's admins can fix, and the words that tell them how. */
+export interface Trouble {
+  kind: 'topics-right' | 'send-right' | 'not-member' | 'chat-id' | 'token';
+  fix: string;
+}
+
+const HEALTH_KEY = 'staff-delivery';
+const NOTICE_KEY = 'staff-trouble';
+
+/** Reads a refusal of the staff group into the fix it needs, or null when it is not a setup problem. */
+export function troubleOf(f: ApiFailure): Trouble | null {
+  const d = f.description ?? '';
+  if (f.code === 401 || f.code === 404)
+    return { kind: 'token', fix: 'periksa TELEGRAM_STAFF_BOT_TOKEN dan TELEGRAM_API_ROOT di pengaturan server' };
+  if (/not enough rights to (create|manage|edit)[^.]*topic|CHAT_ADMIN_REQUIRED|need administrator rights/i.test(d))
+    return {
+      kind: 'topics-right',
+      fix: "beri bot hak 'Manage Topics' (Kelola Topik): Info grup → Administrator → bot petugas → aktifkan 'Manage Topics'",
+    };
+  if (/bot was kicked|bot is not a member|bot was removed|USER_NOT_PARTICIPANT|CHANNEL_PRIVATE/i.test(d))
+    return {
+      kind: 'not-member',
+      fix: "tambahkan bot petugas kembali ke grup petugas sebagai administrator (hak kirim pesan dan 'Manage Topics')",
+    };
+  if (/not enough rights to send|CHAT_WRITE_FORBIDDEN|have no rights to send/i.test(d))
+    return { kind: 'send-right', fix: 'beri bot petugas hak mengirim pesan di grup petugas' };
+  if (f.code === 400 && /chat not found/i.test(d))
+    return {
+      kind: 'chat-id',
+      fix: 'periksa TELEGRAM_STAFF_CHAT_ID (id grup petugas, mis. -100…) dan bahwa bot petugas ada di grup itu',
+    };
+  return null;
+}
+
+/** The staff sender's record of what is failing now, the notice sent about it and the health entry. */
+export class StaffTroubles {
+  /** Message key → why it failed (only messages for the group; a 429 is pacing, not a failure). */
+  private readonly failing = new Map<string, string>();
+
+  constructor(private readonly app: App) {}
+
+  /** A message for the group failed; tells staff once when the failure needs an admin. */
+  async failed(key: string, ticket: string | undefined, f: ApiFailure, trouble: Trouble | null): Promise<void> {
+    if (f.code === 429) return;
+    const why = `${ticket ? `${ticket}: ` : ''}Telegram ${f.code ?? 'jaringan'}: ${f.description ?? 'tidak menjawab'}`;
+    this.failing.set(key, trouble ? `${why} → ${trouble.fix}` : why);
+    this.report();
+    if (!trouble) return;
+    const told = await this.app.store.getValue(NOTICE_KEY);
+    if (told === trouble.kind) return;
+    await this.app.store.setValue(NOTICE_KEY, trouble.kind);
+    await this.tell(
+      `⚠ Bot petugas tidak dapat memposting kartu/pesan kasus ke grup petugas (${f.description ?? f.code}).\n` +
+        `Perbaikan: ${trouble.fix}.\n` +
+        'Tidak ada yang hilang: kartu dan pesan menunggu dan dikirim otomatis setelah diperbaiki.',
+    );
+  }
+
+  /** A message for the group went out; when nothing fails any more, health is ok again and staff are told. */
+  async delivered(key: string): Promise<void> {
+    const was = this.failing.delete(key);
+    if (this.failing.size > 0) return;
+    if (was) this.report();
+    const told = await this.app.store.getValue(NOTICE_KEY);
+    if (!told) return;
+    await this.app.store.setValue(NOTICE_KEY, '');
+    await this.tell('✅ Bot petugas dapat memposting lagi: kartu dan pesan yang tertunda sudah dikirim.', false);
+  }
+
+  private report(): void {
+    const n = this.failing.size;
+    const first = [...this.failing.values()][0];
+    this.app.health.set(
+      HEALTH_KEY,
+      n === 0
+        ? { state: 'ok', since: this.app.now() }
+        : { state: 'failing', since: this.app.now(), detail: `${n} pesan staf tertunda; ${first ?? ''}`.slice(0, 300) },
+    );
+  }
+
+  /** The general thread and every supervisor's private chat (which a group refusal does not block). */
+  private async tell(text: string, supervisors = true): Promise<void> {
+    const outbox: OutboundMessage[] = [{ channel: 'staff', chatId: 'general', kind: 'notice', text }];
+    if (supervisors)
+      for (const id of this.app.config.SUPERVISOR_TELEGRAM_IDS)
+        outbox.push({ channel: 'staff', chatId: `dm:${id}`, kind: 'notice', text });
+    await this.app.store.commit({ outbox });
+    this.app.dispatcher.kick();
+  }
+}
