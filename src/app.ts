@@ -13,6 +13,7 @@ import { InboundService } from './services/inbound.js';
 import { staffDirectory, type StaffDirectory } from './services/staff-directory.js';
 import { Dispatcher, isOwnerGone } from './services/dispatcher.js';
 import { Counters } from './services/metrics.js';
+import { recordUnreachable } from './services/unreachable.js';
 import { StorageGuard, storageNotice, watchStorage, type StorageStatus } from './services/storage-guard.js';
 import type { OfficeCalendar } from './domain/office-hours.js';
 import type { TextUnderstanding } from '../nlp/types.js';
@@ -101,7 +102,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     now,
     paused: () => !storage.ok,
     onUnreachable: async (msg, reason) => {
-      if (msg.channel !== 'staff') await store.markUnreachable(`${msg.channel}:${msg.chatId}`, now(), reason);
+      if (await recordUnreachable(store, msg, reason, now())) dispatcher.kick();
     },
   });
   // A SQLite file is used from one host: claims of a crashed process here can be freed at once.

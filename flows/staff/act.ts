@@ -125,7 +125,13 @@ export function run(state: StaffState, c: CaseRecord, action: StaffAction, ctx: 
   if (!actor) throw new Error('run() needs a staff actor');
   let draft;
   try {
-    draft = planAction(c, action, { now: ctx.now, actor, agency: ctx.agency, duePolicy: ctx.duePolicy });
+    draft = planAction(c, action, {
+      now: ctx.now,
+      actor,
+      agency: ctx.agency,
+      duePolicy: ctx.duePolicy,
+      ...(ctx.citizenUnreachable ? { citizenUnreachable: ctx.citizenUnreachable } : {}),
+    });
   } catch (err) {
     if (!(err instanceof ActionError || err instanceof IllegalTransitionError)) throw err;
     const reason = err instanceof IllegalTransitionError ? illegalReason(err) : err.message;

@@ -20,6 +20,8 @@ export interface StaffContext {
   repliesInThread: boolean;
   /** The case the message is about (its thread), read at the start of handling. */
   case: CaseRecord | null;
+  /** Set when the channel reported the case's citizen cannot be reached (blocked the bot, not on WhatsApp). */
+  citizenUnreachable?: { at: number; reason: string };
   getCase(ticket: string): Promise<CaseRecord | null>;
   listCases(q: CaseQuery): Promise<CaseRecord[]>;
   getEvents(ticket: string): Promise<CaseEvent[]>;

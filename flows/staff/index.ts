@@ -18,6 +18,9 @@ export { choiceAsCommand } from './commands.js';
 export { readStaffState, staffStateKey, type StaffState } from './state.js';
 export type { StaffContext, StaffResult } from './context.js';
 
+/** A message the citizen could read has at least one letter, digit, punctuation mark or symbol (emoji included). */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
 const NOT_LISTED = 'bukan petugas terdaftar (STAFF_TELEGRAM_IDS / SUPERVISOR_TELEGRAM_IDS / STAFF_OPERATORS)';
 
 /**
@@ -117,10 +120,10 @@ async function handleText(state: StaffState, msg: StaffMessage, text: string, ct
     if ('result' in answered) return answered.result;
     return check(answered.state, c, answered.action.type, ctx) ?? run(answered.state, c, answered.action, ctx);
   }
-  if (text === '') {
+  if (!VISIBLE.test(text)) {
     const why = msg.attachments.length
       ? 'Hanya teks yang diteruskan ke warga; lampiran tidak dikirim.'
-      : 'Pesan kosong tidak diteruskan ke warga.';
+      : 'Pesan kosong (tanpa huruf, angka atau tanda yang terlihat) tidak dikirim ke warga. Tulis isi pesannya.';
     return answer(state, [notice(why, c.ticket)]);
   }
   // A plain message in a case's thread is written to the citizen.

@@ -31,3 +31,12 @@ export interface ContactNote {
   /** When they wrote: sets firstWroteAt once, lastWroteAt every time, and clears "unreachable". */
   wroteAt: number;
 }
+
+/** The channel's refusal in the words staff use. */
+export function unreachableWords(reason: string): string {
+  if (/blocked|403/i.test(reason)) return 'warga memblokir bot atau menghapus chat dengan bot';
+  if (/not on WhatsApp|not registered/i.test(reason)) return 'nomor warga tidak terdaftar di WhatsApp';
+  if (/deactivated/i.test(reason)) return 'akun warga sudah dihapus';
+  if (/chat not found|user not found|PEER_ID_INVALID/i.test(reason)) return 'chat warga tidak ditemukan';
+  return 'kanal warga menolak pesan';
+}

@@ -2,6 +2,7 @@
 // hand, and the flow's result as one commit (case, events, replies, the citizen's conversation), exactly like a
 // citizen's message. Replies go to the place the message came from, or back to the caller (the terminal).
 import type { Agency } from '../domain/agency.js';
+import { citizenKey } from '../domain/case.js';
 import type { DuePolicy } from '../domain/lifecycle.js';
 import type { OutboundMessage } from '../domain/messages.js';
 import type { StaffMessage, StaffReply } from '../domain/staff.js';
@@ -30,6 +31,7 @@ export async function planStaff(deps: StaffDeps, msg: StaffMessage, now: number)
   const { store } = deps;
   const actor = 'anonymous' in msg.sender ? null : deps.staff.actorFor(msg.surface, msg.sender);
   const c = msg.ticket ? await store.getCase(msg.ticket) : null;
+  const contact = c ? await store.getContact(citizenKey(c.citizen)) : null;
   const key = actor ? staffStateKey(actor.id) : null;
   const stored = key ? await store.getConversation(key) : null;
   const state = readStaffState(stored?.state ?? null, now);
@@ -41,6 +43,9 @@ export async function planStaff(deps: StaffDeps, msg: StaffMessage, now: number)
     duePolicy: deps.duePolicy,
     repliesInThread: c !== null && msg.replyTo === c.ticket,
     case: c,
+    ...(contact?.unreachableAt !== undefined
+      ? { citizenUnreachable: { at: contact.unreachableAt, reason: contact.unreachableReason ?? '' } }
+      : {}),
     getCase: (t) => store.getCase(t),
     listCases: (q) => store.listCases(q),
     getEvents: (t) => store.getEvents(t),

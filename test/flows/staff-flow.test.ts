@@ -176,7 +176,7 @@ describe('the staff flow', () => {
 
   it('refuses a blank message (control characters only) instead of relaying it', async () => {
     const c = forwarded();
-    const out = await handleStaffMessage(fresh(), msg('\u0007\u200b', { ticket: c.ticket }), ctx(c));
+    const out = await handleStaffMessage(fresh(), msg('\u0007\u200b\u200d\u2060 \u00a0', { ticket: c.ticket }), ctx(c));
     expect(out.outbox).toEqual([]);
     expect(out.replies[0]?.text).toMatch(/Pesan kosong/);
   });

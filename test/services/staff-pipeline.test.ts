@@ -191,7 +191,7 @@ describe('staff work a case through the SOP with the same commands as in the top
     const ticket = await fileComplaint();
     const before = toCitizen().length;
     expect(texts(await h.staff('rina', ticket, '/catatan Warga ini sering komplain'))).toMatch(/catatan internal/);
-    expect(texts(await h.staff('rina', ticket, 'Mohon kirim foto SPPT Anda.'))).toMatch(/diteruskan ke warga/);
+    expect(texts(await h.staff('rina', ticket, 'Mohon kirim foto SPPT Anda.'))).toMatch(/dikirim ke warga/);
     const relayed = toCitizen().slice(before);
     expect(relayed).toHaveLength(1);
     expect(relayed[0]?.text).toMatch(/Mohon kirim foto SPPT Anda\.[\s\S]*Petugas Layanan Bapenda Kota Uji/);
@@ -272,9 +272,7 @@ describe('information requests and suggestions', () => {
     const c = (await h.app.store.listCases({ kind: 'statement' }))[0]!;
     await h.app.store.commit({ cases: [{ record: { ...c, request: 'information' }, expectedVersion: c.version }] });
     expect(texts(await h.staff('rina', c.ticket, '/tiket ' + c.ticket))).toMatch(/PERNYATAAN|STATEMENT/);
-    expect(texts(await h.staff('rina', c.ticket, 'Kantor buka Sabtu pukul 08.00-12.00.'))).toMatch(
-      /diteruskan ke warga/,
-    );
+    expect(texts(await h.staff('rina', c.ticket, 'Kantor buka Sabtu pukul 08.00-12.00.'))).toMatch(/dikirim ke warga/);
     expect(toCitizen().at(-1)?.text).toMatch(/08\.00-12\.00/);
     expect(texts(await h.staff('rina', c.ticket, '/terjawab'))).toMatch(/ditutup sebagai terjawab/);
     expect(await h.app.store.getCase(c.ticket)).toMatchObject({ stage: 'closed', resolution: 'answered' });

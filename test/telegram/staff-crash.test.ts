@@ -120,7 +120,7 @@ describe('a staff action and a crash at every point of its handling', () => {
           c.token === STAFF_TOKEN &&
           c.status === 200 &&
           c.params.message_thread_id === topic &&
-          String(c.params.text).includes('pesan diteruskan ke warga'),
+          String(c.params.text).includes('pesan dikirim ke warga'),
       );
 
   async function eventsWith(marker: string, ticket = TICKET): Promise<number> {

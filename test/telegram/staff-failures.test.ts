@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { healthReport } from '../../src/services/health.js';
 import type { FakeCall } from '../support/fake-telegram/server.js';
-import { GROUP, STAFF, STAFF_TOKEN, SUPERVISOR, startWorld, type World } from './world.js';
+import { CITIZEN_TOKEN, GROUP, STAFF, STAFF_TOKEN, SUPERVISOR, startWorld, type World } from './world.js';
 
 const FAST = { initialMs: 60, maxMs: 200, jitter: 0 };
 let w: World | undefined;
@@ -94,5 +94,39 @@ describe('a card the staff group refuses', () => {
     expect(inNew.indexOf(posted)).toBeGreaterThan(0);
     expect(world.fake.callsOf('createForumTopic', STAFF_TOKEN).filter((c) => c.status === 200)).toHaveLength(2);
     expect(await world.app.store.countOutbox('failed')).toBe(0);
+  });
+});
+
+describe('a citizen the bot cannot reach', () => {
+  it('is shown to staff: the topic is told the message did not arrive, the case log says so, and the next relay warns at once', async () => {
+    w = await startWorld({ staffRetry: FAST });
+    const world = w;
+    const citizen = { id: 7303, first_name: 'Tono' };
+    const ticket = await world.fileComplaint(citizen);
+    const topic = await world.topicOf(ticket);
+    world.fake.fail(CITIZEN_TOKEN, 'sendMessage', { code: 403 }, 1000, (p) => Number(p.chat_id) === citizen.id);
+
+    const from = world.fake.calls.length;
+    world.staffSays(STAFF, 'Pak Tono, mohon kirim foto SPPT Anda.', { topicId: topic });
+    const told = await world.fake.waitFor(
+      (c) => staffSent(c) && c.params.message_thread_id === topic && String(c.params.text).includes('TIDAK sampai'),
+      { from, what: 'the topic told the message did not arrive' },
+    );
+    expect(String(told.params.text)).toMatch(/memblokir bot/);
+    expect(String(told.params.text)).toContain('mohon kirim foto SPPT');
+    const inTopic = world.fake.calls.slice(from).filter((c) => staffSent(c) && c.params.message_thread_id === topic);
+    expect(inTopic.some((c) => /diteruskan ke warga/.test(String(c.params.text)))).toBe(false);
+    const events = await world.app.store.getEvents(ticket);
+    expect(events.map((e) => e.action)).toContain('message to citizen not delivered');
+    expect((await world.app.store.getContact(`telegram:${citizen.id}`))?.unreachableAt).toBeGreaterThan(0);
+
+    const mark = world.fake.calls.length;
+    world.staffSays(STAFF, 'Pak Tono, apakah masih bisa dihubungi?', { topicId: topic });
+    const warned = await world.fake.waitFor(
+      (c) =>
+        staffSent(c) && c.params.message_thread_id === topic && String(c.params.text).includes('tidak dapat dihubungi'),
+      { from: mark, what: 'the warning on the next relay' },
+    );
+    expect(String(warned.params.text)).toMatch(/kemungkinan besar tidak sampai/);
   });
 });

@@ -54,7 +54,7 @@ describe('a citizen on WhatsApp', () => {
     const ticket = await fileComplaint();
     const before = t.client().textsTo(CITIZEN).length;
     const shown = await t.h.staff('rina', ticket, 'Mohon kirim foto SPPT PBB Anda.');
-    expect(shown.map((r) => r.text)).toEqual([`${ticket}: pesan diteruskan ke warga.`]);
+    expect(shown.map((r) => r.text)).toEqual([`${ticket}: pesan dikirim ke warga.`]);
     await t.flush();
     const relayed = t.client().textsTo(CITIZEN).slice(before);
     expect(relayed).toHaveLength(1);

@@ -3,6 +3,8 @@
 import { noteEvent } from '../../../src/domain/lifecycle.js';
 import { threadOpened } from '../../staff-effects.js';
 import { t } from '../../texts.js';
+import { formatTime } from '../../../src/domain/case-card.js';
+import { unreachableWords } from '../../../src/domain/contact.js';
 import { toCitizen } from './common.js';
 import { ActionError, requireText, type Planner } from './types.js';
 
@@ -26,6 +28,9 @@ export const planReply: Planner<{ type: 'reply'; text: string }> = (c, a, ctx) =
     events: [noteEvent(c, ctx.now, ctx.actor, 'reply to citizen', text)],
     outbox: [toCitizen(c, relay, { kind: 'relay' })],
     citizen: (s) => threadOpened(s, c.ticket),
-    message: `${c.ticket}: pesan diteruskan ke warga.`,
+    message: ctx.citizenUnreachable
+      ? `⚠ ${c.ticket}: warga tidak dapat dihubungi sejak ${formatTime(ctx.citizenUnreachable.at)} ` +
+        `(${unreachableWords(ctx.citizenUnreachable.reason)}); pesan dicoba dikirim, tetapi kemungkinan besar tidak sampai.`
+      : `${c.ticket}: pesan dikirim ke warga.`,
   };
 };

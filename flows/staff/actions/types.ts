@@ -34,6 +34,8 @@ export interface PlanContext {
   actor: StaffActor;
   agency: Agency;
   duePolicy: DuePolicy;
+  /** Set when the case's citizen cannot be reached now (see StaffContext). */
+  citizenUnreachable?: { at: number; reason: string };
 }
 
 /** What one action changes; committed whole by the inbound pipeline, or not at all. */
