@@ -39,8 +39,9 @@ export function handToStaff(
   ctx: FlowContext,
   replies: Reply[],
 ): FlowResult {
+  // An erasure request is its own kind of request: its card offers staff /hapusdata (flows/staff/actions/erase.ts).
   const rec = recordNote(ctx, 'statement', turn.text, turn.understanding.classification, {
-    request: 'information',
+    request: reply === 'eraseRequest' ? 'erasure' : 'information',
     attachments,
   });
   replies.push({ text: t(state.language, reply, { ticket: rec.record.ticket }) });

@@ -88,7 +88,7 @@ export function recordNote(
   label: Exclude<MessageLabel, 'complaint'>,
   text: string,
   classification: Classification,
-  opts: { request?: 'information'; attachments?: CaseRecord['attachments'] } = {},
+  opts: { request?: 'information' | 'erasure'; attachments?: CaseRecord['attachments'] } = {},
 ): Recorded {
   const routing = ctx.nlp.route(text);
   const record = baseRecord(ctx, label, text, classification, routing.division, routing.topic);
@@ -100,11 +100,11 @@ export function recordNote(
       ticket: record.ticket,
       at: ctx.now,
       actor: citizenActor(ctx),
-      action: `received ${opts.request === 'information' ? 'information request' : label}`,
+      action: `received ${opts.request ? `${opts.request} request` : label}`,
       toStage: 'recorded',
     },
   ];
-  const seen = label === 'praise' || opts.request === 'information' || routing.flags.length > 0;
+  const seen = label === 'praise' || opts.request !== undefined || routing.flags.length > 0;
   const notify = seen ? [caseCard(record, ctx)] : [];
   notify.push(...integrityNotices(record, ctx));
   return { record, events, notify };
@@ -132,6 +132,8 @@ function caseCard(c: CaseRecord, ctx: FlowContext, praise?: string): OutboundMes
   const lines = [caseCardText(c, ctx.agency)];
   if (c.request === 'suggestion') lines.push('Jenis: saran / aspirasi');
   if (c.request === 'information') lines.push('Jenis: permintaan informasi (jawab warga di topik ini)');
+  if (c.request === 'erasure')
+    lines.push('Jenis: permintaan penghapusan data pribadi (UU PDP); setelah diperiksa: /hapusdata ya');
   if (praise) lines.push(`Pujian warga (diteruskan): ${maskPersonalData(praise)}`);
   return staffMessage(c, ctx, 'case-card', lines.join('\n'));
 }

@@ -358,9 +358,9 @@ const TEXTS = {
   },
   eraseRequest: {
     id: (p: Params) =>
-      `Permintaan penghapusan data pribadi Anda kami teruskan kepada petugas dengan nomor tiket ${p.ticket}. Petugas akan mengonfirmasi kepada Anda sebelum data dihapus.`,
+      `Permintaan penghapusan data pribadi Anda kami catat dengan nomor tiket ${p.ticket}. Setelah petugas mengonfirmasinya, nama, nomor, isi pesan, dan lampiran Anda dihapus dari semua aduan Anda; yang tersisa hanya angka statistik tanpa identitas. Sesudah itu kami tidak dapat menghubungi Anda lagi tentang aduan-aduan tersebut.`,
     en: (p: Params) =>
-      `We have passed your request to delete your personal data to our staff as ticket ${p.ticket}. They will confirm with you before anything is deleted.`,
+      `We have recorded your request to delete your personal data as ticket ${p.ticket}. Once our staff confirm it, your name, numbers, messages and attachments are deleted from all your complaints; only figures without your identity stay. After that we cannot contact you about those complaints again.`,
   },
   suggestionRecorded: {
     id: (p: Params) =>

@@ -7,7 +7,8 @@ import type { Config } from './config/config.js';
 import { loadAgency } from './config/agency.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { openStore } from './store/open.js';
-import type { Store, StoreBundle } from './store/port.js';
+import type { PrivacyData, Store, StoreBundle } from './store/port.js';
+import { removeUploads } from './store/upload-removal.js';
 import type { ReportStore } from './store/reports.js';
 import { InboundService } from './services/inbound.js';
 import { staffDirectory, type StaffDirectory } from './services/staff-directory.js';
@@ -41,6 +42,8 @@ export interface App {
   calendar?: OfficeCalendar;
   /** Whether the store can write; channels wait on it before taking in new work. */
   storage: StorageGuard;
+  /** Erasure and retention in the store (the retention job). */
+  privacy: PrivacyData;
   close(): Promise<void>;
 }
 
@@ -131,6 +134,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     maxAttachmentBytes: config.MAX_ATTACHMENT_MB * 1_048_576,
     staff,
     onOutbox,
+    removeUploads: (ids) => removeUploads(config.dataDir, ids),
     ...(opts.afterStore ? { afterStore: opts.afterStore } : {}),
   });
   onStorageBack = () => {
@@ -164,6 +168,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     counters,
     ...(opts.calendar ? { calendar: opts.calendar } : {}),
     storage,
+    privacy: stores.privacy,
     async close() {
       await storage.stop();
       await inbound.idle();

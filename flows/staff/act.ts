@@ -77,6 +77,9 @@ export function begin(
     }
     case 'reply':
       return run(state, c, { type: 'reply', text }, ctx);
+    case 'erase':
+      // Irreversible: only with the word that confirms it ("/hapusdata ya"); a button or a bare command explains.
+      return /^(ya|yes)$/i.test(text) ? run(state, c, { type: 'erase' }, ctx) : usage(USAGE.erase ?? '');
     case 'review':
     case 'root_cause':
     case 'reject':
@@ -158,6 +161,7 @@ export function run(state: StaffState, c: CaseRecord, action: StaffAction, ctx: 
     cases: [{ record: draft.record, expectedVersion: c.version }],
     events: draft.events,
     outbox,
+    ...(draft.eraseCitizen ? { erase: draft.eraseCitizen } : {}),
     ...(draft.citizen
       ? { citizen: { key: citizenKey(c.citizen), language: c.citizen.language, effect: draft.citizen } }
       : {}),

@@ -39,6 +39,8 @@ export const ACTION_COMMANDS: Record<string, ActionType> = {
   invalid: 'invalid',
   arsip: 'archive',
   archive: 'archive',
+  hapusdata: 'erase',
+  erase: 'erase',
 };
 
 /** The typed command of an action, as staff are shown it. */

@@ -40,6 +40,8 @@ export interface StaffResult {
   events: CaseEvent[];
   /** Messages to the citizen and to the case's thread for everyone else. */
   outbox: OutboundMessage[];
+  /** The citizen whose personal data the commit erases (staff confirmed their request: /hapusdata ya). */
+  erase?: string;
   /** The citizen's conversation change, committed with the rest (at the version read). */
   citizen?: { key: string; language: CaseRecord['citizen']['language']; effect: CitizenEffect };
 }

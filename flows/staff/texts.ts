@@ -41,6 +41,7 @@ export const ACTION_LABELS: Record<ActionType, string> = {
   reply: 'Balas warga',
   answered: 'Tutup: sudah dijawab',
   archive: 'Arsipkan',
+  erase: 'Hapus data pribadi warga',
 };
 
 /** What the bot asks for when an action's text was not given with the command. */
@@ -63,6 +64,10 @@ export const USAGE: Partial<Record<ActionType, string>> = {
     'Atau /ptp saja untuk ditanya satu per satu.',
   forward: 'Format: /teruskan <bidang>. Atau /teruskan saja untuk memilih bidang.',
   relabel: 'Label harus salah satu dari: aduan, pujian, pernyataan (complaint, praise, statement).',
+  erase:
+    'Menghapus data pribadi warga kasus ini dari SEMUA kasusnya (isi pesan, kontak, percakapan, lampiran web) ' +
+    'tidak dapat dibatalkan; tahap, tanggal, bidang dan label tetap untuk statistik. Ketik /hapusdata ya untuk ' +
+    'melanjutkan.',
 };
 
 export const STAFF_HELP =
@@ -72,5 +77,5 @@ export const STAFF_HELP =
   'Di topik kasus: tombol di bawah kartu, atau /ambil, /teruskan [bidang], /telaah [catatan], /akar [teks], ' +
   '/ptp [tindakan | PIC | target], /mulai, /selesai [catatan], /setujui [catatan], /kembalikan [rekomendasi], ' +
   '/sampaikan [pesan untuk warga], /terjawab (permintaan informasi), /label [aduan|pujian|pernyataan], ' +
-  '/catatan [teks], /tolak [alasan], /arsip, /batal.\n' +
+  '/catatan [teks], /tolak [alasan], /arsip, /hapusdata (permintaan hapus data pribadi), /batal.\n' +
   'Pesan biasa di topik kasus diteruskan ke warga atas nama instansi.';

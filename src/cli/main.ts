@@ -72,6 +72,11 @@ const COMMANDS: Record<string, CommandInfo> = {
     usage: 'aduan seed --cases N [--weeks W] [--events full|report] [--seed N] [--force]\n       aduan seed --remove',
     load: () => import('./commands/seed.js'),
   },
+  citizens: {
+    summary: "citizens erase <channel:id | ticket> [--yes] (erase a citizen's personal data on their request)",
+    usage: 'aduan citizens erase <channel:id | ticket> [--yes]',
+    load: () => import('./commands/citizens.js'),
+  },
   backup: {
     summary: 'backup --out FILE (an online copy of the SQLite store, safe while serve runs)',
     usage: 'aduan backup --out FILE',

@@ -72,9 +72,10 @@ export interface CaseRecord {
   /**
    * What the citizen asked for beyond the SOP family: a suggestion (kritik / saran / aspirasi: kind 'complaint',
    * worked through the SOP like any complaint, counted on its own) or an information request (kind 'statement',
-   * left open at 'recorded' until staff answer it in the inbox and close it as 'answered').
+   * left open at 'recorded' until staff answer it in the inbox and close it as 'answered'), or the erasure of their
+   * personal data (kind 'statement', open at 'recorded' until staff confirm it with /hapusdata).
    */
-  request?: 'suggestion' | 'information';
+  request?: 'suggestion' | 'information' | 'erasure';
   citizen: CitizenRef;
   text: string;
   details: { what?: string; where?: string; since?: string };
@@ -103,6 +104,11 @@ export interface CaseRecord {
   createdAt: number;
   updatedAt: number;
   closedAt?: number;
+  /**
+   * The citizen's personal data was removed (erasure on their request, UU 27/2022 PDP; or retention after
+   * RETENTION_CASE_DAYS): the texts and contact are gone, the figures (stage, dates, division, label) stay.
+   */
+  anonymised?: { at: number; why: 'erasure' | 'retention' };
   /** Made by `aduan seed` (synthetic history for demos and benchmarks): `aduan seed --remove` deletes only these. */
   seeded?: true;
   /** Optimistic concurrency: bumped on every write; a write with a stale version is refused. */

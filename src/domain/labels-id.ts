@@ -13,6 +13,7 @@ export const KIND_ID: Record<MessageLabel, string> = {
 export const REQUEST_ID: Record<NonNullable<CaseRecord['request']>, string> = {
   suggestion: 'saran / kritik',
   information: 'permintaan informasi',
+  erasure: 'penghapusan data pribadi',
 };
 
 export const RESOLUTION_ID: Record<Resolution, string> = {

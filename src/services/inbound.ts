@@ -33,6 +33,8 @@ export interface InboundDeps extends FlowDeps {
   staff: StaffDirectory;
   /** Where the flows' counters (refused lookups…) are added for the health report. */
   counters?: Counters;
+  /** Deletes web uploads of a citizen whose data staff erased (src/services/erasure.ts). */
+  removeUploads?: (ids: string[]) => Promise<number>;
   /** Called after a commit that put messages in the outbox (wakes the dispatcher). */
   onOutbox?: () => void;
   /** Test hook: called after the inbound message is stored and before it is handled. */

@@ -2,7 +2,8 @@
 // hand, and the flow's result as one commit (case, events, replies, the citizen's conversation), exactly like a
 // citizen's message. Replies go to the place the message came from, or back to the caller (the terminal).
 import type { Agency } from '../domain/agency.js';
-import { citizenKey } from '../domain/case.js';
+import { citizenKey, type Actor } from '../domain/case.js';
+import type { Logger } from '../log/logger.js';
 import type { DuePolicy } from '../domain/lifecycle.js';
 import type { OutboundMessage } from '../domain/messages.js';
 import type { StaffMessage, StaffReply } from '../domain/staff.js';
@@ -12,12 +13,19 @@ import { readState } from '../../flows/state.js';
 import { handleStaffMessage, readStaffState, staffStateKey } from '../../flows/staff/index.js';
 import type { Planned } from './citizen-handling.js';
 import type { StaffDirectory } from './staff-directory.js';
+import type { TextUnderstanding } from '../../nlp/types.js';
+import { citizenErasure, erasureEvents, uploadsOf } from './erasure.js';
 
 export interface StaffDeps {
   store: Store;
   agency: Agency;
   duePolicy: DuePolicy;
   staff: StaffDirectory;
+  /** The repeat index forgets an erased citizen's complaints. */
+  nlp?: Pick<TextUnderstanding, 'repeats'>;
+  /** Deletes web uploads of an erased citizen (files under DATA_DIR/uploads). */
+  removeUploads?: (ids: string[]) => Promise<number>;
+  log?: Logger;
 }
 
 export interface StaffPlanned extends Planned {
@@ -65,8 +73,16 @@ export async function planStaff(deps: StaffDeps, msg: StaffMessage, now: number)
   }
   const replyTo = msg.replyTo;
   const replies: OutboundMessage[] = replyTo ? out.replies.map((r) => toPlace(replyTo, r)) : [];
+  const erasure = out.erase && actor ? await planErasure(deps, out.erase, actor, c?.ticket ?? null, now) : null;
   return {
-    commit: { conversations, cases: out.cases, events: out.events, outbox: [...replies, ...out.outbox] },
+    commit: {
+      conversations,
+      cases: out.cases,
+      events: [...out.events, ...(erasure?.events ?? [])],
+      outbox: [...replies, ...out.outbox],
+      ...(erasure ? { erase: erasure.erase } : {}),
+    },
+    ...(erasure ? { after: erasure.after } : {}),
     shown: replyTo ? [] : out.replies,
     ...(out.toast ? { toast: out.toast } : {}),
     summary: {
@@ -87,5 +103,27 @@ function toPlace(place: string, r: StaffReply): OutboundMessage {
     kind: r.kind,
     ...(TICKET_PATTERN.test(place) ? { ticket: place } : {}),
     ...(r.choices?.length ? { choices: r.choices } : {}),
+  };
+}
+
+/**
+ * A citizen's erasure confirmed by staff: what the commit erases, an event in each of their other cases, and after
+ * the commit their uploaded files and their complaints in the repeat index.
+ */
+async function planErasure(deps: StaffDeps, key: string, actor: Actor, ticket: string | null, now: number) {
+  const cases = await deps.store.listCases({ citizenKey: key, limit: 1000 });
+  const others = cases.map((x) => x.ticket).filter((t) => t !== ticket);
+  const uploads = uploadsOf(cases);
+  return {
+    erase: await citizenErasure(deps.store, key, now),
+    events: erasureEvents(others, actor, now, `confirmed by staff in ${ticket ?? 'the inbox'}`),
+    after: () => {
+      for (const x of cases) deps.nlp?.repeats.remove(x.ticket);
+      void deps
+        .removeUploads?.(uploads)
+        .catch((err: Error) =>
+          deps.log?.error('uploads of an erased citizen could not be deleted', { error: err, files: uploads.length }),
+        );
+    },
   };
 }

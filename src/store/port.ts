@@ -54,6 +54,39 @@ export interface Commit {
   cases?: Array<{ record: CaseRecord; expectedVersion: number | null }>;
   events?: CaseEvent[];
   outbox?: OutboundMessage[];
+  /** A citizen's personal data removed everywhere (src/services/erasure.ts), after the writes above. */
+  erase?: Erasure;
+}
+
+/**
+ * What an erasure removes, and how (UU 27/2022 PDP): every case, event, message and record of a citizen (erasure on
+ * request), or only some closed cases (retention). The store finds the rows; the core says what each becomes, so
+ * the rules are the same in every adapter. The figures (stage, dates, division, label) stay for statistics.
+ */
+export interface Erasure {
+  /** The citizen whose data goes (their contact, conversation, messages, web records); absent for retention. */
+  citizenKey?: string;
+  /** Their chats (outbox keys "channel:chatId"): undelivered messages to them are dropped. */
+  chatKeys: string[];
+  /** Cases to anonymise besides the citizen's own (retention names them by ticket). */
+  tickets: string[];
+  /** Literal identifiers (ids, numbers, name, e-mail) whose rows elsewhere are looked at and scrubbed. */
+  identifiers: string[];
+  anonymiseCase(c: CaseRecord): CaseRecord;
+  anonymiseEvent(e: CaseEvent): CaseEvent;
+  /** A staff-side text (a card, a relay, a notice) with the citizen's identifiers and personal data masked. */
+  scrub(text: string): string;
+}
+
+/** How many records an erasure changed (or would change: the preview). */
+export interface ErasureCounts {
+  cases: number;
+  events: number;
+  inbound: number;
+  outbox: number;
+  contacts: number;
+  conversations: number;
+  webRecords: number;
 }
 
 export interface CaseQuery {
@@ -174,6 +207,20 @@ export interface StoreBundle {
   storage?: StorageOps;
   /** What `aduan seed` needs to keep synthetic history apart from real cases. */
   seeded: SeededData;
+  /** Erasure and retention (src/services/erasure.ts, the retention job). */
+  privacy: PrivacyData;
+}
+
+/** Erasure on request and retention: previews, erasures on their own, what retention must look at. */
+export interface PrivacyData {
+  /** What erasing this citizen would touch (their key, their chats), without changing anything. */
+  countCitizen(citizenKey: string, chatKeys: string[]): Promise<ErasureCounts>;
+  /** Applies an erasure in one transaction (the terminal, retention); returns what it changed. */
+  erase(e: Erasure): Promise<ErasureCounts>;
+  /** Closed or archived cases closed before `before` and not anonymised yet, oldest first, at most `limit`. */
+  casesToAnonymise(before: number, limit: number): Promise<string[]>;
+  /** Deletes up to `limit` delivered or failed outbox messages created before `before`; returns how many. */
+  purgeSentOutbox(before: number, limit: number): Promise<number>;
 }
 
 /** Synthetic history made by `aduan seed` (cases marked `seeded`, with their events). */

@@ -48,7 +48,8 @@ describe('a question', () => {
     const w = new FlowWorld(stubNlp({ reads: { 'hapus data saya': 'erase' } }));
     const r = await w.say('hapus data saya');
     expect(text(r)).toMatch(/penghapusan data pribadi/);
-    expect(w.mine()[0]).toMatchObject({ request: 'information' });
+    expect(w.mine()[0]).toMatchObject({ request: 'erasure', stage: 'recorded' });
+    expect(w.notify.find((m) => m.kind === 'case-card')?.text).toMatch(/\/hapusdata ya/);
   });
 });
 

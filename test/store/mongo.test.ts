@@ -3,6 +3,7 @@
 import { describe, it } from 'vitest';
 import { storeContract } from './contract.js';
 import { webStoreContract } from './web-contract.js';
+import { privacyContract } from './privacy-contract.js';
 
 const uri = process.env.MONGODB_URI;
 
@@ -27,6 +28,14 @@ if (uri) {
       const db = `aduan_web_contract_${process.pid}_${++n}`;
       dbs.push(db);
       return openMongoStore(uri, { dbName: db });
+    },
+  });
+  privacyContract('MongoDB', {
+    open: async () => {
+      const { openMongoBundle } = await import('../../src/store/mongo/bundle.js');
+      const db = `aduan_privacy_contract_${process.pid}_${++n}`;
+      dbs.push(db);
+      return openMongoBundle(uri, { dbName: db });
     },
   });
 } else {

@@ -11,6 +11,7 @@ import { planRootCause } from './root-cause.js';
 import { planTake } from './take.js';
 import { planApprove, planReject } from './verify.js';
 import { planDone, planStart } from './work.js';
+import { planErase } from './erase.js';
 import type { ActionType, Draft, PlanContext, Planner, StaffAction } from './types.js';
 
 const PLANNERS: { [K in ActionType]: Planner<Extract<StaffAction, { type: K }>> } = {
@@ -30,6 +31,7 @@ const PLANNERS: { [K in ActionType]: Planner<Extract<StaffAction, { type: K }>> 
   reply: planReply,
   answered: planAnswered,
   archive: planArchive,
+  erase: planErase,
 };
 
 /** Plans `action` on `c`; throws ActionError or IllegalTransitionError when it cannot be done (nothing changes). */

@@ -25,7 +25,8 @@ export type StaffAction =
   | { type: 'invalid'; reason: string }
   | { type: 'reply'; text: string }
   | { type: 'answered'; note?: string }
-  | { type: 'archive' };
+  | { type: 'archive' }
+  | { type: 'erase' };
 
 export type ActionType = StaffAction['type'];
 
@@ -47,6 +48,8 @@ export interface Draft {
   citizen?: CitizenEffect;
   /** The acknowledgement for the staff member (and the case's thread). */
   message: string;
+  /** The citizen (key) whose personal data the commit erases everywhere (src/services/erasure.ts). */
+  eraseCitizen?: string;
   /** The acknowledgement carries the case card (a move others must see whole: forwarded, sent back, relabelled). */
   withCard?: boolean;
 }

@@ -69,6 +69,8 @@ export function closureTimeoutsJob(cron: string): Job {
       let reminded = 0;
       let closed = 0;
       for (const c of cases) {
+        // An erased citizen cannot be written to any more (their chat went with their data).
+        if (c.anonymised) continue;
         const events = await app.store.getEvents(c.ticket);
         const since = c.stageTimes.awaiting_confirmation?.enteredAt ?? 0;
         const wasReminded = events.some((e) => e.action === REPORT_ACTIONS.closureReminder && e.at >= since);
@@ -106,7 +108,7 @@ export function followupChecksJob(cron: string): Job {
       const cases = await app.reports.closedBetween(dueBy - FOLLOWUP_WINDOW_MS, dueBy + 1, BATCH);
       let asked = 0;
       for (const c of cases) {
-        if (!followupDue(c, now, settings)) continue;
+        if (!followupDue(c, now, settings) || c.anonymised) continue;
         const key = `followup:${c.ticket}:${c.closedAt ?? 0}`;
         if ((await app.store.getValue(key)) !== null) continue;
         const events = await app.store.getEvents(c.ticket);

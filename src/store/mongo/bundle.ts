@@ -4,6 +4,7 @@ import { ensureReportIndexes, mongoReports } from '../mongo-reports.js';
 import type { MongoConnectOptions } from './connection.js';
 import { openMongoStoreWithConnection } from './mongo-store.js';
 import { mongoSeededData } from './seeded-data.js';
+import { mongoPrivacyData } from './erasure.js';
 
 /** Opens the store and its reports; rejects with a message naming MONGODB_URI. */
 export async function openMongoBundle(uri: string, opts: MongoConnectOptions = {}): Promise<StoreBundle> {
@@ -14,5 +15,10 @@ export async function openMongoBundle(uri: string, opts: MongoConnectOptions = {
     await store.close();
     throw err;
   }
-  return { store, reports: mongoReports(connection), seeded: mongoSeededData(connection) };
+  return {
+    store,
+    reports: mongoReports(connection),
+    seeded: mongoSeededData(connection),
+    privacy: mongoPrivacyData(connection),
+  };
 }

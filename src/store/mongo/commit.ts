@@ -7,6 +7,7 @@ import { AlreadyHandledError, ConflictError, type Commit } from '../port.js';
 import { caseDoc, nextSeq, objectId, toJson } from './records.js';
 import type { Models } from './schemas.js';
 import { insertOrConflict } from './write-errors.js';
+import { applyErasure } from './erasure.js';
 
 export async function applyCommit(m: Models, change: Commit, session: ClientSession): Promise<void> {
   const now = Date.now();
@@ -89,6 +90,11 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
       });
     }
     await m.outbox.insertMany(docs, { session });
+  }
+  if (change.erase) {
+    const db = m.cases.db.db;
+    if (!db) throw new Error('MongoDB connection is not open');
+    await applyErasure(db, change.erase, session);
   }
 }
 

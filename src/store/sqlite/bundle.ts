@@ -6,6 +6,7 @@ import { SqliteStore } from './sqlite-store.js';
 import type { SqliteOptions } from './connection.js';
 import { sqliteStorageOps } from './storage-ops.js';
 import { sqliteSeededData } from './seeded-data.js';
+import { sqlitePrivacyData } from './erasure.js';
 
 /** Opens (and migrates) the SQLite file at `path`. */
 export function openSqliteBundle(path: string, options: SqliteOptions = {}): StoreBundle {
@@ -16,5 +17,6 @@ export function openSqliteBundle(path: string, options: SqliteOptions = {}): Sto
     releaseClaimsOfGoneOwners: (isGone) => store.releaseClaimsOfGoneOwners(isGone),
     storage: sqliteStorageOps(store.database, path, options.walLimitBytes),
     seeded: sqliteSeededData(store.database),
+    privacy: sqlitePrivacyData(store.database, store.erasure),
   };
 }

@@ -25,6 +25,7 @@ import { caseSearchText } from '../search-text.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqliteRecords } from './records.js';
 import { SqliteWebRecords } from './web-records.js';
+import { sqliteErasure, type SqliteErasure } from './erasure.js';
 import type { StaffLoginLink, StaffSession, WebCitizen, WebMessage } from '../web-port.js';
 import type { Contact } from '../../domain/contact.js';
 import type { CaseThread, ThreadRef } from '../../domain/case-thread.js';
@@ -45,6 +46,8 @@ export class SqliteStore implements Store {
   private readonly commitTx: (change: Commit) => void;
   private readonly records: SqliteRecords;
   private readonly web: SqliteWebRecords;
+  /** Erasure and retention (erasure.ts), applied inside a commit or on their own. */
+  readonly erasure: SqliteErasure;
 
   constructor(
     readonly path: string,
@@ -64,6 +67,7 @@ export class SqliteStore implements Store {
     const db = this.db;
     this.records = new SqliteRecords(db);
     this.web = new SqliteWebRecords(db);
+    this.erasure = sqliteErasure(db);
     // Every write transaction starts as a write (BEGIN IMMEDIATE), so it waits for the lock instead of failing.
     this.commitTx = db.transaction((change: Commit) => this.applyCommit(change)).immediate;
     this.stmt = {
@@ -340,6 +344,7 @@ export class SqliteStore implements Store {
     }
     for (const e of change.events ?? []) this.stmt.insertEvent.run(e.ticket, e.at, JSON.stringify(e));
     for (const m of change.outbox ?? []) this.stmt.insertOutbox.run(chatKeyOf(m), JSON.stringify(m), now, 0);
+    if (change.erase) this.erasure.apply(change.erase);
   }
 
   async claimOutbox(
