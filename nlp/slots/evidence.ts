@@ -5,9 +5,9 @@ import type { Slots } from '../types.js';
 const NOUN =
   '(?:foto|fotonya|photos?|pic|pics|picture|gambar|gambarnya|bukti|buktinya|proof|evidence|screenshots?|screenshotnya|screenshoot|skrinsut|ss|ssnya|tangkapan\\s+layar|rekaman|rekamannya|recording|video|videonya|cctv|struk|struknya|kwitansi|kwitansinya|kuitansi|kuitansinya|nota|notanya|receipt|resi|resinya|lampiran|lampirannya|attachment)';
 const NEG =
-  "(?:gak|ga|gk|g|nggak|ngga|nggk|enggak|engga|kagak|kaga|tidak|tdk|tak|belum|blm|blum|no|not|don'?t|didn'?t|haven'?t|hasn'?t|never|tanpa|without|ora|ra|ndak|indak|nda|kada|lupa)";
+  "(?:gak|ga|gk|g|nggak|ngga|nggk|enggak|engga|kagak|kaga|tidak|tdk|tak|belum|blm|blum|no|not|don'?t|didn'?t|haven'?t|hasn'?t|never|tanpa|without|ora|ra|ndak|indak|nda|kada|mboten|boten|dereng|durung|alun|lupa)";
 const BETWEEN =
-  '(?:(?:ada|ado|ono|punya|pny|sempat|sempet|sempat2|sempet2|bawa|pegang|nyimpan|nyimpen|simpan|dapat|dapet|dikasih|diberi|ngambil|ambil|minta|foto|have|has|had|take|took|any|a|an|the)\\s+){0,3}';
+  '(?:(?:ada|ado|ono|wonten|gadah|punya|pny|sempat|sempet|sempat2|sempet2|bawa|pegang|nyimpan|nyimpen|simpan|dapat|dapet|dikasih|diberi|ngambil|ambil|minta|foto|have|has|had|take|took|any|a|an|the)\\s+){0,3}';
 
 // "gak ada foto", "tidak punya bukti apa2", "ga sempat foto", "I don't have any proof", "tanpa bukti".
 const NONE_BEFORE = new RegExp(
@@ -16,7 +16,7 @@ const NONE_BEFORE = new RegExp(
 );
 // "fotonya gak ada", "bukti bayarnya blm ada", "buktinya udah hilang", "struknya ilang".
 const NONE_AFTER = new RegExp(
-  `\\b${NOUN}(?:\\s+[a-z]+nya|\\s+(?:bayar|transfer|tf|pembayaran))?\\s+(?:(?:udah|sudah|sdh|udh|dah|juga|jg)\\s+)?(?:${NEG}\\s+(?:ada|ado|ono|punya)\\b|(?:hilang|ilang|lost|dibuang|ketinggalan|gone)\\b)`,
+  `\\b${NOUN}(?:\\s+[a-z]+nya|\\s+(?:bayar|transfer|tf|pembayaran))?\\s+(?:(?:udah|sudah|sdh|udh|dah|juga|jg)\\s+)?(?:${NEG}\\s+(?:ada|ado|ono|wonten|punya)\\b|(?:hilang|ilang|lost|dibuang|ketinggalan|gone)\\b)`,
   'gi',
 );
 // Evidence named, or the act of taking it: "difoto", "sudah saya foto", "saya rekam", "terlampir", "attached".

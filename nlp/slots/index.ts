@@ -14,6 +14,7 @@ import { findTime } from './time.js';
 export { normaliseForSlots } from './normalise.js';
 export { formatNop } from './object-numbers.js';
 export { parseNumberWords } from './amounts.js';
+export { isVaguePlace } from './place.js';
 
 // Personal data needs a run of at least 7 digits (or an e-mail); most messages have none, so the scan is skipped.
 const LONG_DIGITS = /\d(?:[\s.\-/]?\d){6}|@/;

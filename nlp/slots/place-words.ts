@@ -5,7 +5,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/
 
 /** Prepositions that open a place: "di loket", "neng kampungku" (Jv), "dek pasa" (Minang), "at the counter". */
 export const PLACE_PREPOSITIONS = set(`
-  di ke dari pada neng ning nang ing dek at in on inside to lewat via melalui pakai pake`);
+  di ke dari pada neng ning nang ing teng dek at in on inside to lewat via melalui pakai pake`);
 
 /** Articles and determiners allowed between a preposition and its place ("at the counter", "di salah satu loket"). */
 export const ARTICLES = set('the a an my our your this that');
@@ -26,7 +26,7 @@ export const STRONG_HEADS = set(`
 
 /** Heads that are a place only after a preposition ("ke rumah", "di bank", "di toilet"). */
 export const WEAK_HEADS = set(`
-  rumah rumahku rumahnya bank toilet wc hotel restoran resto kafe cafe warung toko ruko mall kota kabupaten kab
+  pasa rumah rumahku rumahnya bank toilet wc hotel restoran resto kafe cafe warung toko ruko mall kota kabupaten kab
   tempat lokasi lapangan taman halaman ruang kamar mandi pos lingkungan wilayah daerah kawasan area jalan jalanan
   dalan ratan sawah tanah kebun bandara pelabuhan sd smp sma smk bri bni bca mandiri bsi btn bpd
   office counter window desk branch building floor street road village district`);
@@ -48,7 +48,7 @@ export const TWO_WORD_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 /** Heads whose names follow them ("kecamatan Koto Tangah", "jl veteran"): up to three name words. */
 export const NAMED_HEADS = set(`
   kecamatan kec kelurahan kel desa nagari dusun kampung kampuang gang gg lorong komplek kompleks perumahan perum
-  simpang pasar jl jln jalan dalan street road village district`);
+  simpang pasar pasa jl jln jalan dalan street road village district`);
 
 /** Digital places, whose product name may follow ("aplikasi sipanji", "website e-PBB"). */
 export const DIGITAL_HEADS = set(`

@@ -221,3 +221,31 @@ export function findPlace(text: string, taken: readonly Span[]): string | undefi
   }
   return undefined;
 }
+
+// Places one could not find from the words alone: "my village", "our house", "rumah makan ambo".
+const OWN_PLACE_WORDS = new Set([
+  ...'rumah rumahku rumahnya omah omahku kampung kampungku kampungnya kampuang dalan jalan jalanan ratan makan warung toko ruko tempat tempatku lingkungan wilayah daerah kawasan area sawah tanah kebun halaman house home village street road shop place'.split(
+    ' ',
+  ),
+]);
+
+/**
+ * Whether a place phrase names nothing one could go to: only "my house / my village / the road in my kampung"
+ * words with prepositions and possessives, no name, number or office. A careful officer still asks where.
+ */
+export function isVaguePlace(place: string): boolean {
+  const words = place
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter(Boolean);
+  if (words.length === 0) return true;
+  return words.every(
+    (w) =>
+      OWN_PLACE_WORDS.has(w) ||
+      POSSESSIVES.has(w) ||
+      PLACE_PREPOSITIONS.has(w) ||
+      RELATIONAL.has(w) ||
+      ARTICLES.has(w) ||
+      w === 'nya',
+  );
+}

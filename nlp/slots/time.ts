@@ -15,7 +15,7 @@ const DURATION_LONG = `(?:${NUM}\\s*${UNIT_LONG}(?:an)?|${FUSED})(?:\\s+(?:lebih
 const AGO = '(?:\\s+(?:yang\\s+lalu|yg\\s+lalu|lalu|kemarin|kemaren|kmrn|terakhir|belakangan|ago))';
 const ALREADY =
   '(?:sudah|sdh|udh|udah|uda|dah|sdah|telah|tlh|wes|wis|uwis|lah|alah|lebih\\s+dari|lbh\\s+dr|hampir|hmpr|kurang\\s+lebih|kurleb|selama|for|almost|over)';
-const SINCE = '(?:sejak|semenjak|sedari|dari|dr|mulai|since|from)';
+const SINCE = '(?:sejak|semenjak|sedari|dari|dr|mulai|wiwit|kawit|sajak|since|from)';
 const WEEKDAY =
   "(?:senin|selasa|rabu|kamis|jumat|jum'at|jumaat|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const MONTH_FULL =
@@ -32,7 +32,7 @@ const NUMERIC_DATE =
 const WORD_DATE = `(?:(?:tanggal|tgl|tg)\\.?\\s*(?:${NUMERIC_DATE}|\\d{1,2}(?:\\s+${MONTH})?(?:\\s+\\d{4})?)|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?\\b|(?:bulan|bln)\\s+${MONTH_FULL}(?:\\s+\\d{4})?|${MONTH_FULL}\\s+\\d{4})`;
 const EDGE =
   '(?:awal|akhir|pertengahan|early|end\\s+of)\\s+(?:bulan|tahun|minggu|pekan|month|year|week)(?:\\s+(?:ini|lalu|kemarin))?';
-const AFTER_SINCE = `(?:(?:jam|pukul|pkl)\\s*\\d{1,2}(?:[.:]\\d{2})?\\b|(?:(?:hari|tanggal|tgl|bulan|bln|tahun|thn|th|jam|pukul)\\s+)?(?:${EDGE}|${RELATIVE_PERIOD}|${DAYWORD}|${WEEKDAY}|${MONTH_FULL}|${NUMERIC_DATE}|${WORD_DATE}|(?:19|20)\\d{2}\\b|\\d{1,2}(?=\\s*(?:pagi|siang|sore|malam|wib|${MONTH}))|${PERIOD}\\s+(?:ini|lalu)))`;
+const AFTER_SINCE = `(?:(?:jam|pukul|pkl)\\s*\\d{1,2}(?:[.:]\\d{2})?\\b|(?:(?:hari|tanggal|tgl|bulan|bln|tahun|thn|th|jam|pukul)\\s+)?(?:${EDGE}|${RELATIVE_PERIOD}|${DAYWORD}|${WEEKDAY}|${MONTH_FULL}|${NUMERIC_DATE}|${WORD_DATE}|(?:19|20)\\d{2}\\b|\\d{1,2}(?=\\s*(?:pagi|siang|sore|malam|wib|${MONTH}))|${PERIOD}\\s+(?:ini|lalu|niki|iki|iko)))`;
 
 const re = (source: string): RegExp => new RegExp(source, 'gi');
 
@@ -55,12 +55,15 @@ const TIME = re(
     NUMERIC_DATE,
     `\\b${WORD_DATE}`,
     `\\b(?:(?:sudah|sdh|udh|udah|dah|lah|wes|wis)\\s+lama(?:\\s+(?:banget|bgt|bngt|sekali|bener|bet))?|ber(?:hari|minggu|bulan|tahun)(?:-|\\s)?(?:hari|minggu|bulan|tahun|2))\\b`,
+    // "This year / this month" opening the message ("tahun ini", "bulan niki"); after a noun it names which one
+    // ("sppt tahun ini"), not when.
+    `^\\s*(?:${PERIOD}\\s+(?:ini|niki|iki|iko)|this\\s+(?:week|month|year))\\b`,
     `(?<bare>\\b${DURATION_LONG}\\b)`,
   ].join('|'),
 );
 // Most messages have none of these; then the scan is skipped.
 const CHEAP_FILTER =
-  /\d|se[jm]|dar|dr |mula|sinc|from|kem|kmr|tad|td |baru|mal|wing|kapa|hari|pagi|ago|day|week|month|year|last|lalu|ming|pek|bul|bln|tah|thn|taun|lama|ber|tgl|tang|jam|puk|awal|akhir|tonig|morn|for |over|almost|hamp|sudah|sdh|udh|udah|dah|lah|wes|wis|jan|feb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|des|dec|oct|aug/i;
+  /\d|se[jm]|dar|dr |mula|wiwi|kawi|saja|this|sinc|from|kem|kmr|tad|td |baru|mal|wing|kapa|hari|pagi|ago|day|week|month|year|last|lalu|ming|pek|bul|bln|tah|thn|taun|lama|ber|tgl|tang|jam|puk|awal|akhir|tonig|morn|for |over|almost|hamp|sudah|sdh|udh|udah|dah|lah|wes|wis|jan|feb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|des|dec|oct|aug/i;
 
 // Words that may follow a time phrase and belong to it: "kemaren sore", "dr senin kemarin", "tadi jam 10".
 const TAIL = re(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractSlots, parseNumberWords } from '../../nlp/slots/index.js';
+import { extractSlots, isVaguePlace, parseNumberWords } from '../../nlp/slots/index.js';
 import {
   evaluateSlots,
   formatSlotReport,
@@ -31,6 +31,9 @@ describe('extractSlots finds the facts in any message', () => {
     ['tadi pagi sekitar jam 9 di loket', 'tadi pagi sekitar jam 9'],
     ['the website has been down since last week', 'since last week'],
     ['wes seminggu ora ono kabar', 'wes seminggu'],
+    ['tahun ini', 'tahun ini'],
+    ['wiwit tahun niki', 'wiwit tahun niki'],
+    ['sajak bulan lalu', 'sajak bulan lalu'],
   ])('reads the time in %j', (text, time) => {
     expect(extractSlots(text).time).toBe(time);
   });
@@ -132,6 +135,19 @@ describe('extractSlots does not mistake one fact for another', () => {
   it('reads full-width digits and a zero-width space inside a ticket or an amount', () => {
     expect(extractSlots('tiket ＡＤＵ－７ＫＱ９－Ｍ２ＸＴ').tickets).toEqual(['ADU-7KQ9-M2XT']);
     expect(extractSlots('minta 1\u200B00rb').amounts.map((a) => a.value)).toEqual([100_000]);
+  });
+
+  it('reads "tahun ini" after a noun as which bill, not as when', () => {
+    expect(extractSlots('sppt tahun ini, objeknya di jl. veteran no 21').time).toBeUndefined();
+    expect(extractSlots('tagihan tahun ini naik').time).toBeUndefined();
+  });
+
+  it('tells a place one could find from "my village" or "our restaurant"', () => {
+    for (const vague of ['dalan neng kampungku', 'rumah makan ambo', 'di depan rumah saya', 'ning ngarep omahku'])
+      expect(isVaguePlace(vague), vague).toBe(true);
+    for (const found of ['di Jl. Sudirman no 5', 'di kecamatan Kuranji', 'di pasa raya padang', 'website e-PBB'])
+      expect(isVaguePlace(found), found).toBe(false);
+    expect(extractSlots('di pasa raya padang').place).toBe('di pasa raya padang');
   });
 
   it('returns empty slots for empty or non-string input', () => {
