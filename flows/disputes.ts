@@ -100,6 +100,49 @@ export function likeliest(
   return { c: best, clear: cases.length === 1 || (live.length === 1 && live[0] === best) };
 }
 
+// Words of a grievance about handling that say nothing of what the problem is ("kok lama bgt, belum ada perbaikan").
+const HANDLING_WORDS = new Set(
+  (
+    'kok lama lamaa lambat seminggu sebulan setahun minggu bulan tahun hari kemarin kemaren sekarang skrg smpe ' +
+    'sampe smp udah udh sudah sdh belum blm gak nggak ngga tidak tdk perbaikan tindak lanjut tindakan respon ' +
+    'respons tanggapan kabar jawaban balasan dibales dibalas ditanggapi direspon diproses diurus diperbaiki ' +
+    'ditindaklanjuti kecewa mengecewakan puas pelayanan pelayanannya penanganan penanganannya buruk jelek parah ' +
+    'banget sekali mksh makasih terima kasih admin laporan laporannya aduan aduannya pengaduan keluhan nunggu ' +
+    'menunggu gimana bagaimana still response reply nobody disappointed happy satisfied handled fixed resolved ' +
+    'report weeks days months already'
+  ).split(' '),
+);
+
+/** Words that say what a grievance is about, beyond how it was handled. */
+function topicWords(text: string): string[] {
+  return [...contentWords(text)].filter((w) => !HANDLING_WORDS.has(w.replace(/2$/, '')) && !/^\d+$/.test(w));
+}
+
+/**
+ * A grievance from a citizen with a live case that speaks of handling ("udh seminggu belum ada perbaikan") or of
+ * disappointment ("saya kecewa …"): about that case when its words or the lack of any other topic say so, one short
+ * question when it could be a new complaint. Null when the citizen has no live case (the caller records it as new).
+ */
+export async function aboutHandling(
+  state: ConversationState,
+  turn: Turn,
+  attachments: Attachment[],
+  mine: CaseRecord[],
+  ctx: FlowContext,
+  replies: Reply[],
+): Promise<FlowResult | null> {
+  const live = mine.filter((c) => c.kind === 'complaint' && (isOpen(c.stage) || closedWithin(c, ctx)));
+  if (live.length === 0 || !turn.handling) return null;
+  const byWords = namedByWords(live, turn.text);
+  if (byWords) return apply(state, byWords, 'dissatisfied', turn, attachments, ctx, replies);
+  const pick = likeliest(live, 'dissatisfied', state, ctx, turn.text);
+  if (!pick) return null;
+  if (pick.clear && turn.handling === 'handling' && topicWords(turn.text).length === 0)
+    return apply(state, pick.c, 'dissatisfied', turn, attachments, ctx, replies);
+  const pending = { ticket: pick.c.ticket, purpose: 'dissatisfied' as const, text: turn.text, attachments };
+  return askWhich(state, pick.c, pending, replies);
+}
+
 /** A few words saying what a case is about, for "Apakah ini tentang ADU-… (…)?". */
 export function aboutText(c: CaseRecord): string {
   const words = c.text.replace(/\s+/g, ' ').trim().split(' ');

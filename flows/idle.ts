@@ -6,7 +6,7 @@ import type { Attachment } from '../src/domain/messages.js';
 import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
 import { addInfo } from './add-info.js';
 import { satisfied } from './closure.js';
-import { aboutCase, askWhich, recentCase } from './disputes.js';
+import { aboutCase, aboutHandling, askWhich, recentCase } from './disputes.js';
 import { recordSuggestion, startComplaint } from './intake.js';
 import { answerQuestion, greetBack, handToStaff } from './questions.js';
 import { divisionLabel, recordedResult, recordNote } from './record.js';
@@ -14,6 +14,9 @@ import type { ConversationState } from './state.js';
 import { showStatus, statusOfMine } from './status.js';
 import { t } from './texts.js';
 import { wordsIn, type Turn } from './turn.js';
+
+/** Acts a message announcing more facts may be read as; a question or a greeting stays what it is. */
+const ADDABLE: ReadonlySet<Turn['act']> = new Set(['complaint', 'dissatisfied', 'statement', 'praise', 'unrelated']);
 
 /** An FAQ match this strong makes a statement a question ("mau tanya jam buka kantor"). */
 const SURE_FAQ = 0.8;
@@ -33,7 +36,8 @@ export async function handleIdle(
   ctx: FlowContext,
   replies: Reply[],
 ): Promise<FlowResult> {
-  const { turn, attachments, mine } = input;
+  const { attachments, mine } = input;
+  let turn = input.turn;
   const lang = state.language;
   const recent = await recentCase(state, ctx);
   if (turn.text === '') {
@@ -52,6 +56,8 @@ export async function handleIdle(
   if (named && (turn.act === 'status' || wordsIn(turn.text.replace(/ADU[\s-]?\w{4}[\s-]?\w{4}/gi, '')).length < 2))
     return showStatus(state, named, ctx, replies);
 
+  // "Mau nambahin …", "I want to add something to my complaint": more facts for a case of theirs.
+  if (turn.handling === 'adding' && ADDABLE.has(turn.act) && mine.length > 0) turn = { ...turn, act: 'add_info' };
   switch (turn.act) {
     case 'greeting':
       return greetBack(state, turn.text, input.firstTurn, replies);
@@ -109,6 +115,11 @@ async function handleContent(
 ): Promise<FlowResult> {
   const lang = state.language;
   const integrity = turn.flags.includes('integrity');
+  if (aboutEarlierCase(turn)) {
+    // "Udh seminggu belum ada perbaikan", "sy kecewa": about a live case of theirs, or asked which.
+    const about = await aboutHandling(state, turn, attachments, mine, ctx, replies);
+    if (about) return about;
+  }
   if (!turn.confident && !integrity) {
     // Unsure right after a ticket: a few words are an acknowledgement, more are details of that case.
     if (recent && wordsIn(turn.text).length <= 3) return shortClose(state, recent, false, replies);
@@ -150,6 +161,13 @@ async function handleContent(
       return startComplaint(state, turn, attachments, ctx, replies);
     }
   }
+}
+
+/** A grievance (or any unsure reading) about handling, or a question or statement that complains of it. */
+function aboutEarlierCase(turn: Turn): boolean {
+  if (!turn.handling || turn.tickets.length > 0) return false;
+  if (turn.act === 'complaint' || !turn.confident) return true;
+  return turn.handling === 'handling' && (turn.act === 'question' || turn.act === 'statement');
 }
 
 function sameText(a: string, b: string): boolean {

@@ -4,6 +4,7 @@
 // question being asked and nothing else.
 import type { CaseRecord } from '../src/domain/case.js';
 import type { Attachment } from '../src/domain/messages.js';
+import { isVaguePlace } from '../nlp/index.js';
 import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
 import { divisionLabel, recordComplaint, recordedResult } from './record.js';
 import type { ConversationState, DetailSlot, IntakeDraft } from './state.js';
@@ -91,9 +92,13 @@ export function startReport(state: ConversationState, ctx: FlowContext, replies:
   return result({ ...idleOf(state), mode: 'intake', draft, pendingAttachments: undefined }, replies);
 }
 
-/** Takes the facts a message carries into the draft (never overwriting one already given). */
-function absorb(draft: IntakeDraft, turn: Turn): void {
-  if (turn.place && !draft.details.where) draft.details.where = turn.place;
+/**
+ * Takes the facts a message carries into the draft (never overwriting one already given). A place that names
+ * nothing one could find ("dalan neng kampungku", "rumah makan ambo") is taken only as the answer to "where?".
+ */
+function absorb(draft: IntakeDraft, turn: Turn, answering?: DetailSlot): void {
+  if (turn.place && !draft.details.where && (answering === 'where' || !isVaguePlace(turn.place)))
+    draft.details.where = turn.place;
   if (turn.time && !draft.details.since) draft.details.since = turn.time;
   if (turn.evidence === 'none') draft.noEvidence = true;
   if (turn.evidence === 'mentioned') draft.noEvidence = false;
@@ -134,7 +139,8 @@ export function handleIntakeAnswer(
   }
   const slot = draft.awaiting;
   const before = { where: next.details.where, since: next.details.since, noEvidence: next.noEvidence };
-  absorb(next, turn);
+  absorb(next, turn, slot);
+  if (slot === 'where' && !next.details.where && readsAsPlace(turn)) next.details.where = text;
   Object.assign(next, toldIntegrity(next, state, replies));
   const filled =
     (slot === 'where' && !before.where && Boolean(next.details.where)) ||
@@ -187,6 +193,20 @@ export function handleIntakeAnswer(
   }
   replies.push({ text: t(lang, slot === 'photo' ? 'notAPhoto' : 'reask') });
   return askNextOrRecord({ ...state, retries: 1 }, next, ctx, replies);
+}
+
+// How an answer to "where?" opens when it names a place the slot reader does not know ("at the parking lot of
+// Basko mall", "teng ngajeng griyo pak RT"). Not "di": "di sppt tertulis 300 meter" says where on a document; the
+// slot reader knows the Indonesian places.
+const LOCATIVE = /^(?:at|in|on|near|inside|outside|neng|ning|nang|teng|ing|caket|dek)\s+\S/i;
+
+/** A short answer to "where?" that opens like a place and is not a grievance of its own. */
+function readsAsPlace(turn: Turn): boolean {
+  return (
+    LOCATIVE.test(turn.text.trim()) &&
+    wordsIn(turn.text).length <= SHORT_ANSWER_WORDS &&
+    !['cancel', 'question', 'dont_know', 'greeting', 'thanks'].includes(turn.act)
+  );
 }
 
 function appendLine(existing: string | undefined, text: string): string {

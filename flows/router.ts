@@ -18,6 +18,18 @@ import { hasWords, readTurn, type Turn } from './turn.js';
 /** The kinds the clarifying question offers. */
 const CLARIFIED = ['complaint', 'question', 'suggestion', 'praise'] as const;
 
+/**
+ * What an unsure first message most likely was when the citizen writes on instead of choosing. Praise only when it
+ * clearly beats a grievance: a complaint taken for praise would be thanked and dropped, the other way round a person
+ * reads it.
+ */
+function clarifiedGuess(pending: Turn): (typeof CLARIFIED)[number] {
+  const guess = CLARIFIED.find((a) => a === pending.act) ?? 'complaint';
+  const scores = pending.understanding.scores;
+  if (guess === 'praise' && (scores.complaint ?? 0) * 2 >= (scores.praise ?? 0)) return 'complaint';
+  return guess;
+}
+
 /** After this long without a word, a staff thread no longer catches the citizen's messages. */
 export const THREAD_IDLE_MS = 3 * 86_400_000;
 
@@ -150,7 +162,7 @@ export async function handleMessage(
     if (pending && hasWords(text)) {
       // The citizen wrote on instead of choosing: the first message is taken as what it most likely was, and this
       // one is read after it (it often answers the question that message leads to).
-      const guess = CLARIFIED.find((a) => a === pendingTurn.act) ?? 'complaint';
+      const guess = clarifiedGuess(pendingTurn);
       const first = await handleClarified(state, guess, pendingTurn, state.pendingAttachments ?? [], ctx, replies);
       if (first.state.mode === 'intake') first.replies.pop();
       const then = await handleMessage(first.state, input, ctx);

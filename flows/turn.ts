@@ -1,8 +1,8 @@
 // Reads one citizen turn for what it does in the conversation: the dialogue act in the light of what the bot is
 // waiting for, the facts it carries (slots) and its flags. Every flow decides with the state *and* this reading.
 import { findTicketInText } from '../src/domain/ticket.js';
-import { extractSlots } from '../nlp/index.js';
-import type { DialogueAct, TurnContext, Understanding } from '../nlp/types.js';
+import { extractSlots, handlingCue, type HandlingCue } from '../nlp/index.js';
+import { familyOf, type DialogueAct, type TurnContext, type Understanding } from '../nlp/types.js';
 import type { FlowContext } from './context.js';
 import type { ConversationState } from './state.js';
 
@@ -20,6 +20,8 @@ export interface Turn {
   /** 'integrity', 'sarcasm', 'mixed' as read from this turn. */
   flags: string[];
   praise?: string;
+  /** The words speak of how an earlier report was handled ("belum ada tanggapan") or of disappointment. */
+  handling?: HandlingCue;
 }
 
 /** Acts that carry something to record or answer (as opposed to short conversational moves). */
@@ -106,10 +108,18 @@ export function readTurn(state: ConversationState, text: string, ctx: FlowContex
     act = 'complaint';
     if (!flags.includes('integrity')) flags.push('integrity');
   }
+  const handling = handlingCue(text);
+  // Unsure between a complaint and a suggestion (or dissatisfaction) but sure it is one of them: either way it gets a
+  // ticket and a person reads it, so there is nothing to ask.
+  const sureFamily =
+    familyOf(act) === 'complaint' &&
+    u.classification.label === 'complaint' &&
+    u.classification.confidence >= ctx.nlp.clarifyThreshold;
   return {
     text,
     act,
-    confident: u.confidence >= ctx.nlp.clarifyThreshold,
+    confident: u.confidence >= ctx.nlp.clarifyThreshold || sureFamily,
+    ...(handling ? { handling } : {}),
     understanding: u,
     ...(place ? { place } : {}),
     ...(time ? { time } : {}),

@@ -14,7 +14,8 @@ import { createFaqRetriever, DEFAULT_FAQ_THRESHOLD } from './faq/retriever.js';
 // The contract types, the personal-data masker, and the parts the core may want to build on its own.
 export * from './types.js';
 export { maskPersonalData, findPersonalData, maskContact } from './pii.js';
-export { extractSlots } from './slots/index.js';
+export { extractSlots, isVaguePlace } from './slots/index.js';
+export { handlingCue, type HandlingCue } from './understand/handling.js';
 export { createRepeatIndex, DEFAULT_REPEAT_THRESHOLD } from './repeat/repeat-index.js';
 export { createRouter } from './routing/router.js';
 export { createFaqRetriever, DEFAULT_FAQ_THRESHOLD } from './faq/retriever.js';

@@ -146,3 +146,54 @@ describe('a citizen who says they are not satisfied, unasked', () => {
     expect(w2.get(c.ticket)).toMatchObject({ stage: 'root_cause', reopenCount: 1 });
   });
 });
+
+describe('a grievance about how an earlier report is handled, read as a complaint', () => {
+  const SLOW = 'kok lama bgt sih, udh seminggu belum ada perbaikan';
+  const SAD = 'saya kecewa, pelayanannya buruk sekali';
+
+  it('goes to the thread of the one case still being worked, not to a new complaint', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { [SLOW]: 'complaint' } }));
+    const c = w.caseAt('in_progress', 'Lampu jalan di depan kantor mati');
+    const r = await w.say(SLOW);
+    expect(text(r)).toMatch(/masih dalam proses/);
+    expect(w.state.mode).toBe('idle');
+    expect(w.events.some((e) => e.ticket === c.ticket && e.detail === SLOW)).toBe(true);
+    expect(w.notify.find((m) => m.chatId === c.ticket)?.text).toMatch(/BELUM PUAS/);
+    expect(w.mine()).toHaveLength(1);
+  });
+
+  it('asks which case when the words only say the citizen is disappointed', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { [SAD]: 'complaint' } }));
+    const c = w.caseAt('in_review', 'Antrian di loket BPHTB panjang');
+    const q = await w.say(SAD);
+    expect(text(q)).toMatch(new RegExp(`Apakah ini tentang ${c.ticket}`));
+    expect(w.state.mode).toBe('confirm_case');
+  });
+
+  it('asks which case when the grievance names a problem of its own', async () => {
+    const own = 'berkas bphtb saya sudah sebulan tidak diproses';
+    const w = new FlowWorld(stubNlp({ reads: { [own]: 'complaint' } }));
+    const c = w.caseAt('in_progress', 'Lampu jalan mati');
+    const q = await w.say(own);
+    expect(text(q)).toMatch(new RegExp(`Apakah ini tentang ${c.ticket}`));
+    expect(w.get(c.ticket)).toEqual(c);
+  });
+
+  it('is a new complaint from a citizen whose cases are all closed long ago', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { [SLOW]: 'complaint' } }));
+    const c = w.caseAt('closed', 'Lampu jalan mati', { ageDays: 200 });
+    await w.say(SLOW);
+    expect(w.state.mode).toBe('intake');
+    expect(w.get(c.ticket)).toEqual(c);
+  });
+
+  it('adds announced details ("mau nambahin …") to the open case even when read as a complaint', async () => {
+    const more = 'I want to add something to my complaint: the owner is Siti Rahmah';
+    const w = new FlowWorld(stubNlp({ reads: { [more]: 'complaint' } }));
+    const c = w.caseAt('in_progress', 'Nama di SPPT salah');
+    const r = await w.say(more);
+    expect(text(r)).toContain(c.ticket);
+    expect(w.get(c.ticket).details.what).toContain('Siti Rahmah');
+    expect(w.mine()).toHaveLength(1);
+  });
+});

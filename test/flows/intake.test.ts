@@ -81,6 +81,24 @@ describe('answers to the follow-up questions', () => {
     expect(text(r)).toMatch(/Sejak kapan/);
   });
 
+  it('asks where when the first message names only "my village", and takes the answer as the place', async () => {
+    const first = 'dalan neng kampungku bolong2 mbok yo didandani';
+    const w = new FlowWorld(
+      stubNlp({ reads: { [first]: { act: 'complaint', slots: { place: 'dalan neng kampungku' } } } }),
+    );
+    expect(text(await w.say(first))).toMatch(/Di mana/);
+    await w.say('neng kampung kricak jl magelang');
+    expect(w.state.draft?.details.where).toBe('neng kampung kricak jl magelang');
+  });
+
+  it('takes an English answer to "where?" that opens like a place, even naming a place it does not know', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'at the parking lot of Basko mall': 'statement' } }));
+    await w.say('tagihan pajak parkir saya salah hitung');
+    await w.say('at the parking lot of Basko mall');
+    expect(w.state.draft?.details.where).toBe('at the parking lot of Basko mall');
+    expect(w.state.draft?.awaiting).toBe('since');
+  });
+
   it('does not take "gak ada foto" as the date, and asks since when again', async () => {
     const w = new FlowWorld(
       stubNlp({
