@@ -1,6 +1,6 @@
 // The outcomes a conversation must reach ("expect:" lines), checked against the store and what was delivered.
 //
-//   new: none | <kind> [<request>]      no new case / a new case of that kind (request: suggestion, information;
+//   new: none | <kind> [<request>]      no new case / a new case of that kind (request: suggestion, information, erasure;
 //                                       without one, the case must have none). "no new: praise": none of that kind.
 //   count: N                            the citizen has N cases in all (given ones included)
 //   where|since|what|text [#N|new]: /re/   a field of the case (default: the new case) matches ("no where: /re/")
