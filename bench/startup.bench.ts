@@ -43,7 +43,13 @@ function once(): Promise<Run> {
     const started = process.hrtime.bigint();
     const ms = () => Number(process.hrtime.bigint() - started) / 1e6;
     const child = spawn(process.execPath, [BIN, COMMAND], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, LOG_FORMAT: 'json' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        DATA_DIR: dataDir,
+        LOG_FORMAT: 'json',
+        HTTP_PORT: '0',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let replyMs = -1;

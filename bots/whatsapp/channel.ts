@@ -1,7 +1,7 @@
 // Starts the WhatsApp channel: checks the browser, then wires the receiver, the connection supervisor and the
 // outbox sender together. `startWhatsApp` takes the driver and timers as arguments so tests run it on a fake.
 import type { App } from '../../src/app.js';
-import type { ChannelEntry, RunningChannel } from '../../src/ports/channel.js';
+import type { RunningChannel } from '../../src/ports/channel.js';
 import type { ChannelSender } from '../../src/services/dispatcher.js';
 import { ensurePrivateDir } from '../../src/config/private-files.js';
 import { assertChromium } from './chromium.js';
@@ -70,23 +70,23 @@ export function startWhatsApp(app: App, rt: WhatsAppRuntime): RunningWhatsApp {
   };
 }
 
-/** The entry `aduan serve` runs when WHATSAPP_ENABLED=true. A missing Chromium throws (serve logs it, keeps the rest). */
-export const whatsappChannel: ChannelEntry = {
-  name: 'whatsapp',
-  enabled: (config) => config.WHATSAPP_ENABLED,
-  async start(app) {
-    const settings = loadWhatsAppSettings(process.env, app.config);
-    try {
-      assertChromium(settings.chromiumPath);
-    } catch (err) {
-      app.health.set('whatsapp', { state: 'failed', since: app.now(), detail: (err as Error).message });
-      throw err;
-    }
-    // The session gives access to the agency's account: its folder (and the page cache) are the service's alone.
-    ensurePrivateDir(settings.sessionDir, 'WHATSAPP_SESSION_DIR');
-    ensurePrivateDir(settings.webCacheDir, 'DATA_DIR');
-    const driver = await loadRealDriver(settings);
-    const qr = qrDisplay(settings.qrPngPath, app.log.child({ part: 'whatsapp' }));
-    return startWhatsApp(app, { driver, settings, onQr: qr.show, onAuthenticated: qr.clear });
-  },
-};
+/**
+ * Starts WhatsApp as `aduan serve` configures it (WHATSAPP_ENABLED=true): the settings, the browser, the session
+ * folder, the QR display. A missing Chromium throws (serve logs it, keeps the rest). Called by the light entry in
+ * entry.ts, so nothing of whatsapp-web.js or the QR libraries loads where WhatsApp is off.
+ */
+export async function startConfiguredWhatsApp(app: App): Promise<RunningWhatsApp> {
+  const settings = loadWhatsAppSettings(process.env, app.config);
+  try {
+    assertChromium(settings.chromiumPath);
+  } catch (err) {
+    app.health.set('whatsapp', { state: 'failed', since: app.now(), detail: (err as Error).message });
+    throw err;
+  }
+  // The session gives access to the agency's account: its folder (and the page cache) are the service's alone.
+  ensurePrivateDir(settings.sessionDir, 'WHATSAPP_SESSION_DIR');
+  ensurePrivateDir(settings.webCacheDir, 'DATA_DIR');
+  const driver = await loadRealDriver(settings);
+  const qr = qrDisplay(settings.qrPngPath, app.log.child({ part: 'whatsapp' }));
+  return startWhatsApp(app, { driver, settings, onQr: qr.show, onAuthenticated: qr.clear });
+}

@@ -1,6 +1,7 @@
 // The WhatsApp channel (whatsapp-web.js). Only this folder knows the library; the rest of Aduan sees a
 // ChannelEntry, a ChannelSender for 'whatsapp' and the normalised messages.
-export { whatsappChannel, startWhatsApp, type RunningWhatsApp, type WhatsAppRuntime } from './channel.js';
+export { whatsappChannel } from './entry.js';
+export { startWhatsApp, startConfiguredWhatsApp, type RunningWhatsApp, type WhatsAppRuntime } from './channel.js';
 export type { WaChat, WaMedia, WaMessage, WaEvents, WhatsAppClient, WhatsAppDriver } from './client-port.js';
 export { WhatsAppConnection, DEFAULT_BACKOFF, type Backoff } from './connection.js';
 export { ConnectionReport, type WhatsAppState } from './status-report.js';

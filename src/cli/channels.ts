@@ -19,7 +19,7 @@ export async function loadChannels(): Promise<{
 }> {
   const [{ telegramChannels }, { whatsappChannel }, { schedulerEntry }, { webChannel }] = await Promise.all([
     import('../../bots/telegram/index.js'),
-    import('../../bots/whatsapp/index.js'),
+    import('../../bots/whatsapp/entry.js'),
     import('../scheduler/index.js'),
     import('../../bots/web/index.js'),
   ]);

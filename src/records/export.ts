@@ -11,7 +11,6 @@ import { csvHeader, csvRow } from './csv.js';
 import { jsonlLine } from './jsonl.js';
 import { ExportSummary } from './summary.js';
 import { localDateTime } from './time.js';
-import { XlsxRecords } from './xlsx.js';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'jsonl';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'jsonl'];
@@ -36,7 +35,7 @@ interface Sink {
 
 /** Streams the export; resolves with its counts once everything is written (the caller closes `out`). */
 export async function exportCases(i: ExportInput): Promise<ExportSummary> {
-  const sink = sinkFor(i);
+  const sink = await sinkFor(i);
   const summary = new ExportSummary();
   try {
     for await (const page of pages(i.reports, i.filter, i.pageSize ?? 500)) {
@@ -75,10 +74,12 @@ async function* pages(reports: ReportStore, filter: CaseFilter, size: number) {
   }
 }
 
-function sinkFor(i: ExportInput): Sink {
+// The spreadsheet writer (exceljs, a large library) loads only when a spreadsheet is asked for.
+async function sinkFor(i: ExportInput): Promise<Sink> {
   const tz = i.ctx.timeZone;
   const unit = i.ctx.clock.label;
   if (i.format === 'xlsx') {
+    const { XlsxRecords } = await import('./xlsx.js');
     return new XlsxRecords({
       out: i.out,
       timeZone: tz,
