@@ -60,7 +60,8 @@ export function assertNoUnknownSettings(env: Record<string, string | undefined>,
   for (const name of Object.keys(env).sort()) {
     if (all.includes(name) || !/^[A-Z][A-Z0-9_]*$/.test(name)) continue;
     const ours = OUR_PREFIXES.some((p) => name.startsWith(p));
-    const near = all.find((k) => k.length >= 8 && distance(name, k) <= 2);
+    // The edit distance is at least the difference in length: most names are ruled out without computing it.
+    const near = all.find((k) => k.length >= 8 && Math.abs(k.length - name.length) <= 2 && distance(name, k) <= 2);
     if (!ours && !near) continue;
     const meant = closestSetting(name, all);
     problems.push(`${name}: not a setting of Aduan${meant ? `; did you mean ${meant}?` : ''}`);
