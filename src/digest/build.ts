@@ -7,12 +7,16 @@ import type { DigestFacts, ReportStore } from '../store/reports.js';
 import { composeDigest, type Period } from './compose.js';
 import { dateTimeId } from './format.js';
 import { recurringSubjects, type Subject } from './subjects.js';
+import { retentionLine } from './retention-line.js';
+import type { LeaseStore } from '../store/port.js';
 
 export interface DigestDeps {
   reports: ReportStore;
   agency: Agency;
   timeZone: string;
   chartWeeks: number;
+  /** Where the retention job notes its runs: the weekly digest says what it removed (retention-line.ts). */
+  retention?: { store: Pick<LeaseStore, 'getValue'>; caseRetention: boolean };
 }
 
 export interface Digest {
@@ -46,7 +50,7 @@ export async function buildDigest(deps: DigestDeps, period: Period, end: number,
   });
   const names = new Map(deps.agency.divisions.map((d) => [d.id, d.name]));
   const subjects = recurringSubjects(facts.topics, LIST_LIMIT, names);
-  const text = composeDigest({
+  const composed = composeDigest({
     period,
     from,
     to: end,
@@ -57,6 +61,10 @@ export async function buildDigest(deps: DigestDeps, period: Period, end: number,
     timeZone: deps.timeZone,
     ...(bars ? { chart: bars.unit } : {}),
   });
+  const text =
+    weekly && deps.retention
+      ? `${composed}\n\n${await retentionLine(deps.retention.store, from, end, deps.retention.caseRetention)}`
+      : composed;
   if (!bars || !facts.series) return { period, from, to: end, text, facts, subjects };
   // The chart's native canvas binding takes about 0.2 s to load: only the weekly digest pays for it, not start-up.
   const { renderChart } = await import('./chart.js');

@@ -17,6 +17,7 @@ export function digestJob(period: Period, cron: string): Job {
           agency: app.agency,
           timeZone: settings.timeZone,
           chartWeeks: settings.chartWeeks,
+          retention: { store: app.store, caseRetention: settings.caseRetentionMs !== null },
         },
         period,
         occurrence,

@@ -4,7 +4,7 @@ import type { Job } from './job.js';
 import { archiveJob } from './jobs/archive.js';
 import { closureTimeoutsJob, followupChecksJob, intakeTimeoutsJob } from './jobs/citizen-followups.js';
 import { stageClocksJob } from './jobs/stage-clocks.js';
-import { inboundRetentionJob } from './jobs/inbound-retention.js';
+import { retentionJob } from './jobs/retention.js';
 import type { SchedulerSettings } from './settings.js';
 
 export function allJobs(settings: SchedulerSettings): Job[] {
@@ -15,7 +15,7 @@ export function allJobs(settings: SchedulerSettings): Job[] {
     followupChecksJob(settings.cron.followup),
     digestJob('daily', settings.cron.digestDaily),
     digestJob('weekly', settings.cron.digestWeekly),
-    inboundRetentionJob(settings.cron.followup),
     archiveJob(settings.cron.archive),
+    retentionJob(settings.cron.archive),
   ];
 }

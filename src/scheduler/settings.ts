@@ -57,7 +57,10 @@ const schema = z.object({
   CONFIRM_CLOSE_DAYS: whole(7, 1, 90),
   FOLLOWUP_CHECK_DAYS: whole(14, 1, 365),
   DIGEST_CHART_WEEKS: whole(8, 1, 52),
-  INBOUND_RETENTION_DAYS: whole(30, 1, 3650),
+  RETENTION_INBOUND_DAYS: z.string().trim().optional(),
+  /** The earlier name of RETENTION_INBOUND_DAYS, still read (a conflicting pair stops start-up). */
+  INBOUND_RETENTION_DAYS: z.string().trim().optional(),
+  RETENTION_CASE_DAYS: whole(0, 0, 36_500),
   ARCHIVE_AFTER_DAYS: whole(30, 1, 3650),
 });
 
@@ -75,8 +78,10 @@ export interface SchedulerSettings {
   confirmCloseMs: number;
   followupAfterMs: number;
   chartWeeks: number;
-  /** How long a handled inbound message (and so its dedupe key) is kept. */
+  /** How long a handled inbound message (and so its dedupe key) and a sent outbox message are kept. */
   inboundRetentionMs: number;
+  /** Closed and archived cases are anonymised this long after closing; null: never (the default). */
+  caseRetentionMs: number | null;
   /** Closed cases are archived (SOP step 14) this long after closing. */
   archiveAfterMs: number;
 }
@@ -94,6 +99,9 @@ export function loadSchedulerConfig(env: Record<string, string | undefined> = pr
   if (typeof week === 'string') problems.push(`OFFICE_HOURS: ${week}`);
   const holidays = readHolidays(s.PUBLIC_HOLIDAYS);
   if (typeof holidays === 'string') problems.push(`PUBLIC_HOLIDAYS: ${holidays}`);
+  const inboundDays = retentionDays(s.RETENTION_INBOUND_DAYS, s.INBOUND_RETENTION_DAYS, problems);
+  if (s.RETENTION_CASE_DAYS > 0 && s.RETENTION_CASE_DAYS < s.ARCHIVE_AFTER_DAYS)
+    problems.push('RETENTION_CASE_DAYS: must be 0 (off) or at least ARCHIVE_AFTER_DAYS (cases are archived first)');
   if (s.CONFIRM_CLOSE_DAYS <= s.CONFIRM_REMINDER_DAYS) {
     problems.push('CONFIRM_CLOSE_DAYS: must be more than CONFIRM_REMINDER_DAYS');
   }
@@ -114,9 +122,29 @@ export function loadSchedulerConfig(env: Record<string, string | undefined> = pr
     confirmCloseMs: s.CONFIRM_CLOSE_DAYS * DAY,
     followupAfterMs: s.FOLLOWUP_CHECK_DAYS * DAY,
     chartWeeks: s.DIGEST_CHART_WEEKS,
-    inboundRetentionMs: s.INBOUND_RETENTION_DAYS * DAY,
+    inboundRetentionMs: inboundDays * DAY,
+    caseRetentionMs: s.RETENTION_CASE_DAYS > 0 ? s.RETENTION_CASE_DAYS * DAY : null,
     archiveAfterMs: s.ARCHIVE_AFTER_DAYS * DAY,
   };
+}
+
+/**
+ * RETENTION_INBOUND_DAYS (default 90), or its earlier name INBOUND_RETENTION_DAYS when only that one is set; the two
+ * set to different values is a mistake worth stopping for.
+ */
+function retentionDays(value: string | undefined, alias: string | undefined, problems: string[]): number {
+  const read = (v: string | undefined, name: string): number | null => {
+    if (v === undefined || v === '') return null;
+    const n = /^\d+$/.test(v) ? Number(v) : NaN;
+    if (n >= 1 && n <= 3650) return n;
+    problems.push(`${name}: must be a whole number between 1 and 3650`);
+    return null;
+  };
+  const days = read(value, 'RETENTION_INBOUND_DAYS');
+  const old = read(alias, 'INBOUND_RETENTION_DAYS');
+  if (days !== null && old !== null && days !== old)
+    problems.push('INBOUND_RETENTION_DAYS: is the old name of RETENTION_INBOUND_DAYS; set only RETENTION_INBOUND_DAYS');
+  return days ?? old ?? 90;
 }
 
 /** Dates "YYYY-MM-DD" separated by commas, or the path of a file with one date per line (# starts a comment). */

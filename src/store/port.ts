@@ -219,7 +219,7 @@ export interface PrivacyData {
   erase(e: Erasure): Promise<ErasureCounts>;
   /** Closed or archived cases closed before `before` and not anonymised yet, oldest first, at most `limit`. */
   casesToAnonymise(before: number, limit: number): Promise<string[]>;
-  /** Deletes up to `limit` delivered or failed outbox messages created before `before`; returns how many. */
+  /** Deletes up to `limit` outbox messages delivered (or given up) before `before`; returns how many. */
   purgeSentOutbox(before: number, limit: number): Promise<number>;
 }
 

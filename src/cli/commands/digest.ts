@@ -31,7 +31,13 @@ export default async function digest(argv: string[], io: Io): Promise<number> {
   try {
     const started = performance.now();
     const d = await buildDigest(
-      { reports, agency, timeZone: settings.timeZone, chartWeeks: settings.chartWeeks },
+      {
+        reports,
+        agency,
+        timeZone: settings.timeZone,
+        chartWeeks: settings.chartWeeks,
+        retention: { store, caseRetention: settings.caseRetentionMs !== null },
+      },
       period,
       Date.now(),
     );

@@ -166,7 +166,7 @@ export function mongoPrivacyData(conn: Connection): PrivacyData {
       const ids = (
         await db()
           .collection('outbox')
-          .find({ status: { $ne: 'pending' }, createdAt: { $lt: before } }, { projection: { _id: 1 } })
+          .find({ status: { $ne: 'pending' }, deliveredAt: { $lt: before } }, { projection: { _id: 1 } })
           .limit(Math.max(0, limit))
           .toArray()
       ).map((d) => d._id);

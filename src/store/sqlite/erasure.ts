@@ -158,7 +158,7 @@ export function sqlitePrivacyData(db: Database.Database, erasure: SqliteErasure)
        AND json_extract(doc, '$.anonymised') IS NULL ORDER BY json_extract(doc, '$.closedAt') LIMIT ?`,
   );
   const purgeSent = db.prepare(
-    `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status <> 'pending' AND created_at < ? LIMIT ?)`,
+    `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status <> 'pending' AND delivered_at < ? LIMIT ?)`,
   );
   const apply = db.transaction((e: Erasure) => erasure.apply(e));
   return {
