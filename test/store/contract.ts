@@ -134,6 +134,31 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(await store.countOutbox('pending')).toBe(0);
     });
 
+    it('undoes the writes a commit already made when a later part of it conflicts (one transaction)', async () => {
+      const old = makeCase();
+      await store.commit({ cases: [{ record: old, expectedVersion: null }] });
+      await store.commit({ cases: [{ record: { ...old, stage: 'forwarded' }, expectedVersion: 1 }] });
+      const { id } = await store.saveInbound(makeInbound({ messageId: 'rollback' }), 1);
+      const fresh = makeCase();
+      const note = { key: 'telegram:88', channel: 'telegram', userId: '88', chatId: '88', wroteAt: 9 } as const;
+      // Every kind of write comes before the stale case, which is the last thing the commit checks.
+      const commit = store.commit({
+        inboundHandled: id,
+        conversations: [{ key: 'telegram:88', state: { step: 'intake' }, expectedVersion: null }],
+        contacts: [note],
+        cases: [
+          { record: fresh, expectedVersion: null },
+          { record: { ...old, stage: 'closed' }, expectedVersion: 1 },
+        ],
+      });
+      await expect(commit).rejects.toBeInstanceOf(ConflictError);
+      expect((await store.listUnhandledInbound(10)).map((i) => i.id)).toEqual([id]);
+      expect(await store.getConversation('telegram:88')).toBeNull();
+      expect(await store.getContact('telegram:88')).toBeNull();
+      expect(await store.getCase(fresh.ticket)).toBeNull();
+      expect((await store.getCase(old.ticket))?.stage).toBe('forwarded');
+    });
+
     it('refuses to insert a ticket that already exists', async () => {
       const c = makeCase();
       await store.commit({ cases: [{ record: c, expectedVersion: null }] });

@@ -85,10 +85,23 @@ function unusable(path: string, err: unknown): unknown {
  */
 export function withoutSync<T>(db: Database.Database, durable: boolean, fn: () => T): T {
   if (!durable) return fn();
-  db.pragma('synchronous = NORMAL');
+  const sync = syncPragmas(db);
+  sync.normal.run();
   try {
     return fn();
   } finally {
-    db.pragma('synchronous = FULL');
+    sync.full.run();
   }
+}
+
+const pragmas = new WeakMap<Database.Database, { normal: Database.Statement; full: Database.Statement }>();
+
+/** The two synchronous settings as statements prepared once per connection (they run twice per message). */
+function syncPragmas(db: Database.Database): { normal: Database.Statement; full: Database.Statement } {
+  let found = pragmas.get(db);
+  if (!found) {
+    found = { normal: db.prepare('PRAGMA synchronous = NORMAL'), full: db.prepare('PRAGMA synchronous = FULL') };
+    pragmas.set(db, found);
+  }
+  return found;
 }
