@@ -44,12 +44,12 @@ export function caseCardText(c: CaseRecord, agency: Agency, now?: number): strin
   ];
   if (c.details.what) lines.push(`Rincian: ${maskPersonalData(c.details.what)}`);
   if (c.details.where) lines.push(`Lokasi: ${maskPersonalData(c.details.where)}`);
-  if (c.details.since) lines.push(`Sejak: ${c.details.since}`);
+  if (c.details.since) lines.push(`Sejak: ${maskPersonalData(c.details.since)}`);
   if (c.attachments.length) lines.push(`Lampiran: ${c.attachments.map((a) => a.kind).join(', ')}`);
   const cls = c.correction
     ? `${c.correction.label} (dikoreksi petugas; model: ${c.classification.label} ${pct(c.classification.confidence)})`
     : `${c.classification.label} ${pct(c.classification.confidence)}`;
-  lines.push(`Klasifikasi: ${cls} · Topik: ${c.topic}`);
+  lines.push(`Klasifikasi: ${cls} · Topik: ${maskPersonalData(c.topic)}`);
   lines.push(`Bidang: ${divisionName(agency, c.division)}`);
   if (c.repeatOf) lines.push(`Aduan berulang dari: ${c.repeatOf.ticket} (kemiripan ${pct(c.repeatOf.similarity)})`);
   const late =
@@ -60,7 +60,8 @@ export function caseCardText(c: CaseRecord, agency: Agency, now?: number): strin
   if (c.reopenCount) lines.push(`Dibuka kembali: ${c.reopenCount}×`);
   lines.push(c.assignee ? `Dipegang oleh: ${c.assignee}` : 'Dipegang oleh: belum ada (pakai /ambil)');
   lines.push(...ptpLines(c));
-  if (c.resolution) lines.push(`Penyelesaian: ${c.resolution}${c.resolutionNote ? ` (${c.resolutionNote})` : ''}`);
+  if (c.resolution)
+    lines.push(`Penyelesaian: ${c.resolution}${c.resolutionNote ? ` (${maskPersonalData(c.resolutionNote)})` : ''}`);
   return lines.join('\n');
 }
 
@@ -70,15 +71,17 @@ export function ptpLines(c: CaseRecord): string[] {
   c.ptp.forEach((r, i) => {
     const head = `PTP putaran ${i + 1}${r.reopenReason ? ` (dibuka kembali: "${maskPersonalData(r.reopenReason)}")` : ''}:`;
     lines.push(head);
-    if (r.rootCause) lines.push(`  Akar masalah: ${r.rootCause}`);
+    if (r.rootCause) lines.push(`  Akar masalah: ${maskPersonalData(r.rootCause)}`);
     if (r.correctiveAction) {
-      const owner = r.owner ? ` · PIC ${r.owner}` : '';
+      const owner = r.owner ? ` · PIC ${maskPersonalData(r.owner)}` : '';
       const due = r.dueAt ? ` · target ${formatTime(r.dueAt)}` : '';
-      lines.push(`  Tindakan perbaikan: ${r.correctiveAction}${owner}${due}`);
+      lines.push(`  Tindakan perbaikan: ${maskPersonalData(r.correctiveAction)}${owner}${due}`);
     }
     for (const v of r.verifications) {
       const what = v.result === 'approved' ? 'disetujui' : 'dikembalikan';
-      lines.push(`  Verifikasi: ${what} oleh ${v.by}, ${formatTime(v.at)}${v.notes ? ` ("${v.notes}")` : ''}`);
+      lines.push(
+        `  Verifikasi: ${what} oleh ${v.by}, ${formatTime(v.at)}${v.notes ? ` ("${maskPersonalData(v.notes)}")` : ''}`,
+      );
     }
     if (r.citizenMessage) lines.push(`  Disampaikan ke warga: "${maskPersonalData(r.citizenMessage)}"`);
     if (r.citizenAnswer) {

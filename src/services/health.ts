@@ -13,6 +13,8 @@ export interface HealthReport {
   uptimeSeconds: number;
   outbox: { pending: number; failed: number };
   channels: Record<string, { state: string; since: string; detail?: string }>;
+  /** What the service refused or noticed since it started (e.g. ticket_lookup_refused: wrong-ticket guesses). */
+  metrics: Record<string, number>;
 }
 
 /** States a channel reports while it cannot carry messages. */
@@ -50,5 +52,6 @@ export async function healthReport(app: App, startedAt: number): Promise<HealthR
     uptimeSeconds: Math.round((app.now() - startedAt) / 1000),
     outbox: { pending, failed },
     channels,
+    metrics: app.counters.snapshot(),
   };
 }

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/config.js';
 import type { InboundMessage, OutboundMessage } from '../../src/domain/messages.js';
 import type { StaffReply } from '../../src/domain/staff.js';
 import type { ChannelSender } from '../../src/services/dispatcher.js';
-import { silentLogger } from '../../src/log/logger.js';
+import { silentLogger, type Logger } from '../../src/log/logger.js';
 import type { TextUnderstanding } from '../../nlp/types.js';
 import { fakeNlp, testAgency } from './fake-nlp.js';
 
@@ -32,7 +32,7 @@ export interface Harness {
 let seq = 0;
 
 export async function startHarness(
-  opts: { nlp?: TextUnderstanding; env?: Record<string, string>; dir?: string } = {},
+  opts: { nlp?: TextUnderstanding; env?: Record<string, string>; dir?: string; log?: Logger } = {},
 ): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'aduan-test-'));
   const agencyPath = join(dir, 'agency.json');
@@ -45,7 +45,7 @@ export async function startHarness(
   });
   const clock = { now: Date.UTC(2026, 10, 2, 2, 0, 0) };
   const app = await createApp(config, {
-    log: silentLogger,
+    log: opts.log ?? silentLogger,
     now: () => clock.now,
     nlp: opts.nlp ?? fakeNlp(),
     manualDispatch: true,

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/config.js';
 import type { RunningChannel } from '../../src/ports/channel.js';
 import type { BackoffPolicy } from '../../src/services/backoff.js';
 import { STAGES } from '../../src/domain/stages.js';
-import { silentLogger } from '../../src/log/logger.js';
+import { silentLogger, type Logger } from '../../src/log/logger.js';
 import { startCitizenBot } from '../../bots/telegram-citizen/index.js';
 import { startStaffBot } from '../../bots/telegram-staff/index.js';
 import { fakeNlp, testAgency } from '../support/fake-nlp.js';
@@ -54,7 +54,9 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(opts: { forum?: boolean; staffRetry?: BackoffPolicy } = {}): Promise<World> {
+export async function startWorld(
+  opts: { forum?: boolean; staffRetry?: BackoffPolicy; log?: Logger } = {},
+): Promise<World> {
   const fake = await FakeTelegram.start();
   fake.addBot(CITIZEN_TOKEN, 111, 'AduanWargaBot');
   fake.addBot(STAFF_TOKEN, 222, 'AduanStafBot');
@@ -72,7 +74,7 @@ export async function startWorld(opts: { forum?: boolean; staffRetry?: BackoffPo
     SUPERVISOR_TELEGRAM_IDS: String(SUPERVISOR.id),
     TELEGRAM_API_ROOT: fake.apiRoot,
   });
-  const app = await createApp(config, { log: silentLogger, nlp: fakeNlp() });
+  const app = await createApp(config, { log: opts.log ?? silentLogger, nlp: fakeNlp() });
   const running: RunningChannel[] = [];
   running.push(await startCitizenBot(app, { pacing: {}, pollTimeoutSec: 1 }));
   running.push(

@@ -1,6 +1,7 @@
 // The WhatsApp adapter on an in-process core (real SQLite, controllable clock) with a fake client: helpers to
 // talk as a citizen and to deliver the outbox through the adapter's own sender and pacing.
 import { startHarness, type Harness } from '../support/harness.js';
+import type { Logger } from '../../src/log/logger.js';
 import { startWhatsApp, type RunningWhatsApp } from '../../bots/whatsapp/channel.js';
 import { loadWhatsAppSettings } from '../../bots/whatsapp/settings.js';
 import type { WaMessage } from '../../bots/whatsapp/client-port.js';
@@ -32,10 +33,11 @@ export interface WaTest {
 export async function startWaTest(
   env: Record<string, string> = {},
   waEnv: Record<string, string> = {},
-  opts: { watchdogMs?: number } = {},
+  opts: { watchdogMs?: number; log?: Logger } = {},
 ): Promise<WaTest> {
   const h = await startHarness({
     env: { WHATSAPP_ENABLED: 'true', SUPERVISOR_WHATSAPP_NUMBERS: SUPERVISOR_NUMBER, ...env },
+    ...(opts.log ? { log: opts.log } : {}),
   });
   const driver = fakeDriver();
   const timers = manualTimers();
