@@ -43,7 +43,23 @@ describe('aduan citizens erase', () => {
   it('shows what it will erase, asks for --yes off a terminal, then erases the web citizen and their upload', async () => {
     const { upload, ticket } = await webCitizenWithUpload();
     const dir = h!.dir;
-    const env = { DATA_DIR: dir, AGENCY_CONFIG: join(dir, 'agency.json'), LOG_LEVEL: 'info' };
+    const env = {
+      DATA_DIR: dir,
+      AGENCY_CONFIG: join(dir, 'agency.json'),
+      LOG_LEVEL: 'info',
+      SUPERVISOR_TELEGRAM_IDS: '601',
+    };
+    // A supervisor's export with contacts: what the records of the period hold for auditors.
+    const exported = () =>
+      runCli(
+        ['cases', 'export', '--from', '2026-01-01', '--to', '2027-12-31', '--format', 'jsonl'].concat([
+          '--with-contacts',
+          '--as',
+          '601',
+        ]),
+        { env },
+      );
+    expect((await exported()).stdout).toContain(NIK);
     const file = join(dir, 'aduan.sqlite');
     const traces = () => [NIK, PHONE, EMAIL, KEY.slice(4), upload].filter((t) => dumpSqlite(file).includes(t));
     expect(traces()).toEqual([NIK, PHONE, EMAIL, KEY.slice(4), upload]);
@@ -60,6 +76,9 @@ describe('aduan citizens erase', () => {
     expect(r.stdout).toMatch(new RegExp(`Erased .*1 case\\(s\\) anonymised \\(${ticket}\\), 1 uploaded file`));
     expect(traces()).toEqual([]);
     expect(existsSync(join(dir, 'uploads', upload))).toBe(false);
+    const after = await exported();
+    expect(after.stdout).toContain(ticket);
+    expect([NIK, PHONE, EMAIL, KEY.slice(4), upload].filter((t) => after.stdout.includes(t))).toEqual([]);
     // Logged, with the citizen's id masked as every log line is.
     expect(r.stderr).toMatch(/citizen data erased/);
     expect(r.stderr).not.toContain(NIK);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log/logger.js';
 import { createScheduler, loadSchedulerConfig } from '../../src/scheduler/index.js';
 import { leaksIn, PII_WRITTEN as W, stringsIn } from '../support/leaks.js';
-import { joined, startWaTest, SUPERVISOR, ticketIn, type WaTest } from './setup.js';
+import { CITIZEN, joined, startWaTest, SUPERVISOR, ticketIn, type WaTest } from './setup.js';
 
 let t: WaTest | undefined;
 afterEach(async () => t?.close());
@@ -40,6 +40,11 @@ describe('a WhatsApp walk with personal data in every form', () => {
       .flatMap((m) => stringsIn(m.content).map((text) => ({ to: m.chatId, text, leaks: leaksIn(text) })))
       .filter((m) => m.leaks.length > 0);
     expect(leaking).toEqual([]);
+    // Staff see the case and its history lines, with the citizen's WhatsApp number masked there too.
+    const shown = await t.h.staff('rina', null, `/tiket ${ticket}`);
+    const toStaff = [...shown.map((r) => r.text), ...t.h.sent.filter((m) => m.channel === 'staff').map((m) => m.text)];
+    expect(shown.map((r) => r.text).join('\n')).toMatch(/Riwayat/);
+    expect(toStaff.filter((x) => leaksIn(x).length > 0 || x.includes(CITIZEN.split('@')[0]!))).toEqual([]);
     expect(logs.length).toBeGreaterThan(5);
     expect(logs.filter((l) => leaksIn(l).length > 0)).toEqual([]);
   });
