@@ -63,9 +63,14 @@ function contentWords(text: string): Set<string> {
   );
 }
 
+/** Words of the agency's own name ("kantor Bapenda"): nearly every message shares them, so they name no case. */
+function agencyWords(ctx: FlowContext): Set<string> {
+  return new Set([...contentWords(`${ctx.agency.name} ${ctx.agency.shortName} kantor office`)]);
+}
+
 /** The one case whose words the message clearly shares ("nama di sppt msh salah" → "Nama di SPPT saya salah"). */
-function namedByWords(cases: CaseRecord[], text: string): CaseRecord | null {
-  const said = contentWords(text);
+function namedByWords(cases: CaseRecord[], text: string, ignore: ReadonlySet<string> = new Set()): CaseRecord | null {
+  const said = new Set([...contentWords(text)].filter((w) => !ignore.has(w)));
   const scored = cases
     .map((c) => ({ c, n: [...contentWords(c.text)].filter((w) => said.has(w)).length }))
     .sort((a, b) => b.n - a.n);
@@ -88,7 +93,7 @@ export function likeliest(
   if (current && (state.ticket === current.ticket || ctx.now - (state.recent?.at ?? 0) <= RECENT_MS))
     return { c: current, clear: true };
   if (cases.length === 1 && cases[0]) return { c: cases[0], clear: true };
-  const byWords = namedByWords(cases, text);
+  const byWords = namedByWords(cases, text, agencyWords(ctx));
   if (byWords) return { c: byWords, clear: true };
   const informed = cases.filter((c) => c.stage === 'awaiting_confirmation');
   if (purpose === 'dissatisfied' && informed.length === 1 && informed[0]) return { c: informed[0], clear: true };
@@ -98,24 +103,6 @@ export function likeliest(
   const best = sorted[0] as CaseRecord;
   const live = sorted.filter((c) => rank(c, purpose, ctx) < 3);
   return { c: best, clear: cases.length === 1 || (live.length === 1 && live[0] === best) };
-}
-
-// Words of a grievance about handling that say nothing of what the problem is ("kok lama bgt, belum ada perbaikan").
-const HANDLING_WORDS = new Set(
-  (
-    'kok lama lamaa lambat seminggu sebulan setahun minggu bulan tahun hari kemarin kemaren sekarang skrg smpe ' +
-    'sampe smp udah udh sudah sdh belum blm gak nggak ngga tidak tdk perbaikan tindak lanjut tindakan respon ' +
-    'respons tanggapan kabar jawaban balasan dibales dibalas ditanggapi direspon diproses diurus diperbaiki ' +
-    'ditindaklanjuti kecewa mengecewakan puas pelayanan pelayanannya penanganan penanganannya buruk jelek parah ' +
-    'banget sekali mksh makasih terima kasih admin laporan laporannya aduan aduannya pengaduan keluhan nunggu ' +
-    'menunggu gimana bagaimana still response reply nobody disappointed happy satisfied handled fixed resolved ' +
-    'report weeks days months already'
-  ).split(' '),
-);
-
-/** Words that say what a grievance is about, beyond how it was handled. */
-function topicWords(text: string): string[] {
-  return [...contentWords(text)].filter((w) => !HANDLING_WORDS.has(w.replace(/2$/, '')) && !/^\d+$/.test(w));
 }
 
 /**
@@ -131,13 +118,18 @@ export async function aboutHandling(
   ctx: FlowContext,
   replies: Reply[],
 ): Promise<FlowResult | null> {
+  // A report of bribery is always a report of its own.
+  if (!turn.handling || turn.flags.includes('integrity')) return null;
   const live = mine.filter((c) => c.kind === 'complaint' && (isOpen(c.stage) || closedWithin(c, ctx)));
-  if (live.length === 0 || !turn.handling) return null;
-  const byWords = namedByWords(live, turn.text);
+  if (live.length === 0) return null;
+  const byWords = namedByWords(live, turn.text, agencyWords(ctx));
   if (byWords) return apply(state, byWords, 'dissatisfied', turn, attachments, ctx, replies);
   const pick = likeliest(live, 'dissatisfied', state, ctx, turn.text);
   if (!pick) return null;
-  if (pick.clear && turn.handling === 'handling' && topicWords(turn.text).length === 0)
+  // Words about a matter of another division ("berkas bphtb …" beside a case about a street lamp) may be new.
+  const routed = ctx.nlp.route(turn.text);
+  const otherTopic = (routed.keywords?.length ?? 0) > 0 && routed.division !== pick.c.division;
+  if (pick.clear && turn.handling === 'handling' && !otherTopic)
     return apply(state, pick.c, 'dissatisfied', turn, attachments, ctx, replies);
   const pending = { ticket: pick.c.ticket, purpose: 'dissatisfied' as const, text: turn.text, attachments };
   return askWhich(state, pick.c, pending, replies);

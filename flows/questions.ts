@@ -48,11 +48,37 @@ export function handToStaff(
   return recordedResult(idleOf(state), rec, replies);
 }
 
-/** A greeting back (salam gets salam back); on a first message the welcome already says hello. */
+const PARTS_ID = ['pagi', 'siang', 'sore', 'malam'];
+const PARTS_EN: Record<string, string> = { pagi: 'morning', siang: 'afternoon', sore: 'afternoon', malam: 'evening' };
+
+/** The part of the day a greeting names ("met malem", "good morning"), in the reply's language. */
+function timeOfDay(text: string, lang: Language): string | undefined {
+  const id = /\b(?:selamat|slmt|slamat|met|sugeng)\s+(pagi|siang|sore|malam|malem|enjing|siyang|sonten|dalu)\b/i.exec(
+    text,
+  );
+  const en = /\bgood\s+(morning|afternoon|evening)\b/i.exec(text);
+  const said = id?.[1]?.toLowerCase();
+  const word = said
+    ? (({ malem: 'malam', enjing: 'pagi', siyang: 'siang', sonten: 'sore', dalu: 'malam' } as Record<string, string>)[
+        said
+      ] ?? said)
+    : undefined;
+  if (lang === 'en') return word ? PARTS_EN[word] : en?.[1]?.toLowerCase();
+  if (word && PARTS_ID.includes(word)) return word;
+  const fromEn = en?.[1]?.toLowerCase();
+  return fromEn ? { morning: 'pagi', afternoon: 'siang', evening: 'malam' }[fromEn] : undefined;
+}
+
+/**
+ * A greeting back (salam gets salam back, "selamat malam" gets "Selamat malam."); on a first message the welcome
+ * already says hello.
+ */
 export function greetBack(state: ConversationState, text: string, firstTurn: boolean, replies: Reply[]): FlowResult {
   const lang = state.language;
   const salam = /\b(?:ass?alamu?\s?['‘’]?\s?alaikum|ass?alamu?alaikum|asw|aslmkm|salam)\b/i.test(text);
+  const part = timeOfDay(text, lang);
   if (salam) replies.unshift({ text: t(lang, 'salamBack') });
+  else if (part) replies.unshift({ text: t(lang, 'timeGreetingBack', { part }) });
   if (!firstTurn) replies.push({ text: t(lang, 'greetingBack') });
   return result(state, replies);
 }

@@ -269,6 +269,11 @@ const TEXTS = {
     id: "Wa'alaikumsalam warahmatullahi wabarakatuh.",
     en: "Wa'alaikumsalam.",
   },
+  /** A time-of-day greeting returned in kind ("selamat malam min" → "Selamat malam."). */
+  timeGreetingBack: {
+    id: (p: Params) => `Selamat ${p.part}.`,
+    en: (p: Params) => `Good ${p.part}.`,
+  },
   greetingBack: {
     id: 'Halo, ada yang bisa kami bantu? Silakan tulis keluhan, saran, atau pertanyaan Anda.',
     en: 'Hello, how can we help? Write your complaint, suggestion or question.',

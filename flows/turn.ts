@@ -39,6 +39,13 @@ export const CONTENT_ACTS: ReadonlySet<DialogueAct> = new Set([
 const NOTHING =
   /^(?:lewati|skip|skip aja|tidak ada|tdk ada|gak ada|ga ada|gada|nggak ada|ngga ada|gk ada|enggak ada|g ada|belum ada|blm ada|gak tau|ga tau|gatau|gak tahu|tidak tahu|tidak tau|ndak tau|ndak ado|indak ado|ora ono|mboten wonten|none|nothing|no|-|\.)[.!\s]*(?:min|kak|pak|bu)?[.!\s]*$/i;
 
+// A request for information ends in "?" and asks who / what / how much / how / when / where / whether; "kok …?" and
+// "kenapa …?" are grievances put as questions and stay what the model reads.
+const ASKS =
+  /\b(?:siapa|apa|apakah|apa\s+saja|apa\s+aja|berapa|bagaimana|gimana|gmn|bgmn|kapan|dimana|di\s+mana|mana|bisakah|bolehkah|who|what|how|when|where|which|can\s+i|do\s+i|is\s+it)\b[^?]*\?\s*$/i;
+/** The model's question share above which an information question the text plainly asks is read as one. */
+const ASKED_QUESTION_SHARE = 0.15;
+
 /** Whether the whole message only says "nothing / don't know / skip". */
 export function saysNothing(text: string): boolean {
   return NOTHING.test(text.trim());
@@ -98,6 +105,15 @@ export function readTurn(state: ConversationState, text: string, ctx: FlowContex
   const flags = [...u.flags];
   let act = u.act;
   if (saysNothing(text)) act = 'dont_know';
+  // "…, pbb nya siapa yg bayar?": asked plainly, with some of the model's weight on a question, it is a question.
+  if (
+    act === 'complaint' &&
+    ASKS.test(text) &&
+    (u.scores.question ?? 0) >= ASKED_QUESTION_SHARE &&
+    !handlingCue(text) &&
+    !flags.includes('integrity')
+  )
+    act = 'question';
   // Praise words around a grievance are a complaint (sarcasm); a message with both is recorded as the complaint.
   if (act === 'praise' && (flags.includes('sarcasm') || flags.includes('mixed'))) act = 'complaint';
   // A report of bribery or illegal levies is a report whatever words it comes in.

@@ -24,6 +24,8 @@ export interface Routing {
   topic: string;
   /** Flags raised whatever the division, e.g. "integrity" for extortion / illegal levies (pungli, suap). */
   flags: string[];
+  /** The divisions' keywords the text contains, of any division (what the message is about, in the agency's terms). */
+  keywords?: string[];
 }
 
 export interface RepeatCandidate {

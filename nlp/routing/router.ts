@@ -106,14 +106,15 @@ export function createRouter(agency: Agency, opts: RouterOptions = {}): Router {
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0];
     const second = scored[1]?.score ?? 0;
+    const keywords = [...new Set(scored.flatMap((s) => s.hits.map((h) => h.surface)))];
     if (!best || best.score < MIN_ROUTING_SCORE) {
-      return { division: fallback, confidence: 0.2, topic: topicOf(terms, q, undefined), flags };
+      return { division: fallback, confidence: 0.2, topic: topicOf(terms, q, undefined), flags, keywords };
     }
     // Confidence grows with the absolute score and with the margin over the runner-up.
     const strength = 1 - Math.exp(-3 * best.score);
     const margin = best.score / (best.score + second + 1e-9);
     const confidence = Math.max(0.05, Math.min(0.99, strength * (0.4 + 0.6 * margin)));
-    return { division: best.prof.id, confidence, topic: topicOf(terms, q, best), flags };
+    return { division: best.prof.id, confidence, topic: topicOf(terms, q, best), flags, keywords };
   }
 
   function topicOf(

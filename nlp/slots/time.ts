@@ -63,7 +63,7 @@ const TIME = re(
 );
 // Most messages have none of these; then the scan is skipped.
 const CHEAP_FILTER =
-  /\d|se[jm]|dar|dr |mula|wiwi|kawi|saja|this|sinc|from|kem|kmr|tad|td |baru|mal|wing|kapa|hari|pagi|ago|day|week|month|year|last|lalu|ming|pek|bul|bln|tah|thn|taun|lama|ber|tgl|tang|jam|puk|awal|akhir|tonig|morn|for |over|almost|hamp|sudah|sdh|udh|udah|dah|lah|wes|wis|jan|feb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|des|dec|oct|aug/i;
+  /\d|se[jm]|dar|dr |mula|wiwi|kawi|sajak|this|sinc|from|kem|kmr|tad|td |baru|mal|wing|kapa|hari|pagi|ago|day|week|month|year|last|lalu|ming|pek|bul|bln|tah|thn|taun|lama|ber|tgl|tang|jam|puk|awal|akhir|tonig|morn|for |over|almost|hamp|sudah|sdh|udh|udah|dah|lah|wes|wis|jan|feb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|des|dec|oct|aug/i;
 
 // Words that may follow a time phrase and belong to it: "kemaren sore", "dr senin kemarin", "tadi jam 10".
 const TAIL = re(

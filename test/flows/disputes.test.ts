@@ -172,7 +172,8 @@ describe('a grievance about how an earlier report is handled, read as a complain
 
   it('asks which case when the grievance names a problem of its own', async () => {
     const own = 'berkas bphtb saya sudah sebulan tidak diproses';
-    const w = new FlowWorld(stubNlp({ reads: { [own]: 'complaint' } }));
+    const route = (t: string) => (t.includes('bphtb') ? { division: 'bphtb', keywords: ['bphtb'] } : {});
+    const w = new FlowWorld(stubNlp({ reads: { [own]: 'complaint' }, route }));
     const c = w.caseAt('in_progress', 'Lampu jalan mati');
     const q = await w.say(own);
     expect(text(q)).toMatch(new RegExp(`Apakah ini tentang ${c.ticket}`));
@@ -183,6 +184,16 @@ describe('a grievance about how an earlier report is handled, read as a complain
     const w = new FlowWorld(stubNlp({ reads: { [SLOW]: 'complaint' } }));
     const c = w.caseAt('closed', 'Lampu jalan mati', { ageDays: 200 });
     await w.say(SLOW);
+    expect(w.state.mode).toBe('intake');
+    expect(w.get(c.ticket)).toEqual(c);
+  });
+
+  it('never takes a bribery report for a reply to an open case, even with "kecewa" and the office named', async () => {
+    const bribe = 'petugas parkir di kantor bapenda minta uang 5rb tanpa karcis, kecewa sy';
+    const w = new FlowWorld(stubNlp({ reads: { [bribe]: { act: 'complaint', flags: ['integrity'] } } }));
+    const c = w.caseAt('in_progress', 'Lampu jalan di depan kantor Bapenda mati');
+    const r = await w.say(bribe);
+    expect(text(r)).not.toMatch(/Apakah ini tentang/);
     expect(w.state.mode).toBe('intake');
     expect(w.get(c.ticket)).toEqual(c);
   });

@@ -44,6 +44,22 @@ describe('a question', () => {
     expect(w.notify.find((m) => m.chatId === ticket && m.kind === 'case-card')?.text).toMatch(/permintaan informasi/);
   });
 
+  it('asked plainly ("…, siapa yg bayar?") is a question even when the model leans to a complaint', async () => {
+    const asked = 'kalau rumah sudah dijual tapi pembeli belum balik nama, pbb nya siapa yg bayar?';
+    const scores = { complaint: 0.76, question: 0.21 } as Record<string, number>;
+    const w = new FlowWorld(stubNlp({ reads: { [asked]: { act: 'complaint', confidence: 0.76, scores } } }));
+    const ticket = ticketIn(text(await w.say(asked)));
+    expect(w.get(ticket!)).toMatchObject({ kind: 'statement', request: 'information' });
+  });
+
+  it('put as "kok …?" stays the grievance the model reads', async () => {
+    const asked = 'kok tagihan pbb saya naik terus sih?';
+    const scores = { complaint: 0.7, question: 0.3 } as Record<string, number>;
+    const w = new FlowWorld(stubNlp({ reads: { [asked]: { act: 'complaint', confidence: 0.7, scores } } }));
+    await w.say(asked);
+    expect(w.state.mode).toBe('intake');
+  });
+
   it('for deleting personal data goes to staff with a ticket too', async () => {
     const w = new FlowWorld(stubNlp({ reads: { 'hapus data saya': 'erase' } }));
     const r = await w.say('hapus data saya');
@@ -67,6 +83,14 @@ describe('greetings and what is not ours', () => {
     expect(r[0]?.text).toMatch(/^Wa'alaikumsalam/);
     expect(text(r)).toMatch(/Selamat datang/);
     expect(w.mine()).toEqual([]);
+  });
+
+  it("returns a time-of-day greeting in kind, in the citizen's language", async () => {
+    const w = new FlowWorld(stubNlp({ reads: { 'selamat malam min': 'greeting' } }), undefined, { greeted: false });
+    const r = await w.say('selamat malam min');
+    expect(r[0]?.text).toBe('Selamat malam.');
+    const en = new FlowWorld(stubNlp({ reads: { 'good morning': 'greeting' } }), undefined, { language: 'en' });
+    expect(text(await en.say('good morning'))).toMatch(/^Good morning\./);
   });
 
   it('greets back a greeting later in the conversation', async () => {

@@ -67,6 +67,11 @@ describe('routing to divisions', () => {
     expect(r.confidence).toBeLessThan(0.3);
   });
 
+  it("lists the divisions' keywords a message contains, and none for one about nothing in particular", () => {
+    expect(router.route('berkas bphtb saya sudah sebulan tidak diproses').keywords).toContain('bphtb');
+    expect(router.route('udah seminggu lebih ga ada kabar sama sekali min').keywords).toEqual([]);
+  });
+
   it('names the matched keyword as the topic', () => {
     expect(router.route('kenapa tagihan pbb saya dobel?').topic).toBe('tagihan pbb');
   });
