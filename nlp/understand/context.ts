@@ -47,13 +47,17 @@ function move(p: Float64Array, from: DialogueAct, to: DialogueAct): void {
 
 /**
  * The act probabilities of a turn in its context (a new array; `p` is left alone). At a yes/no question an
- * acknowledgement ("ok", "👍") answers yes; to a question about a detail a bare "no" means there is none.
+ * acknowledgement ("ok", "👍") answers yes; to a question about a detail a bare "no" means there is none; to "is it
+ * solved?" an answer that `resolved` (the problem is gone) means yes.
  */
-export function inContext(p: Float64Array, context: TurnContext | undefined): Float64Array {
+export function inContext(p: Float64Array, context: TurnContext | undefined, resolved = false): Float64Array {
   const shift = shiftOf(context);
   const out = Float64Array.from(p);
   const e = context?.expecting;
   if (e && YES_NO.has(e)) move(out, 'thanks', 'yes');
+  // "Udh ga bocor lagi" to "is it solved?": the grievance words are what is gone.
+  if (resolved && (e === 'closure' || e === 'followup'))
+    for (const from of ['complaint', 'dissatisfied', 'no', 'cancel', 'dont_know'] as const) move(out, from, 'yes');
   if (e && DETAIL.has(e)) move(out, 'no', 'dont_know');
   if (!shift) return out;
   let sum = 0;

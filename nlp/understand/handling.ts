@@ -52,3 +52,19 @@ export function handlingCue(text: string): HandlingCue | undefined {
   if (DISAPPOINTED.test(text)) return 'disappointed';
   return undefined;
 }
+
+const RESOLVED = new RegExp(
+  [
+    // "udh ga bocor lagi", "wis ora mati maneh", "lah indak rusak lai": the problem no longer happens.
+    '\\b(?:sudah|sdh|udah|udh|uda|dah|wis|wes|alah|lah)\\s+(?:tidak|tdk|ga|gak|gk|g|nggak|ngga|enggak|engga|ndak|indak|ora|mboten|nda)\\s+(?:\\S+\\s+){0,2}?(?:lagi|lg|maneh|malih|lai)\\b',
+    '\\b(?:sudah|sdh|udah|udh|uda|dah)\\s+(?:normal|lancar|bisa|benar|bener|betul|sesuai|aman|beres|selesai|diperbaiki|dibetulkan|dibenerin|nyala|menyala|hidup)\\b',
+    '\\bno\\s+longer\\b|\\bnot\\s+\\w+(?:\\s+\\w+)?\\s+any\\s?more\\b|\\b(?:works|working|fine|fixed|solved|resolved|ok)\\s+now\\b',
+  ].join('|'),
+  'i',
+);
+const BUT_STILL = /\b(?:masih|msh|belum|blm|blom|still|tetap|tetep|kambuh|tapi|tp|namun|but|again)\b/i;
+
+/** Whether an answer says the problem is gone ("aman min, udh ga bocor lagi"), with no "but still" beside it. */
+export function saysResolved(text: string): boolean {
+  return RESOLVED.test(text) && !BUT_STILL.test(text);
+}

@@ -18,6 +18,7 @@ import { createFastScorer } from '../model/fast-scorer.js';
 import { calibrated, headLogits, headOf, lengthBand, tempered, type LinearModel } from '../model/linear.js';
 import { createIntegrityMatcher, CORE_INTEGRITY_KEYWORDS } from '../routing/integrity.js';
 import { inContext } from './context.js';
+import { saysResolved } from './handling.js';
 import { detectLanguage } from './language.js';
 import { hasPraiseCue, looksIronic, splitAtContrast } from './tone.js';
 
@@ -286,7 +287,7 @@ export function createTextReader(model: LinearModel, opts: ReaderOptions = {}): 
     understand(text, context) {
       const t = typeof text === 'string' ? text : '';
       const r = read(t);
-      const act = inContext(r.act, context);
+      const act = inContext(r.act, context, context?.expecting !== undefined && saysResolved(t));
       const best = argmax(act);
       return {
         act: DIALOGUE_ACTS[best] ?? 'statement',

@@ -99,6 +99,13 @@ describe('the conversation context', () => {
     expect(nlp.understand('gak', { expecting: 'closure' }).act).toBe('no');
   });
 
+  it('reads "the problem is gone" as yes to "is it solved?", and "but still …" as what the model says', () => {
+    expect(nlp.understand('aman min, udh ga bocor lagi', { expecting: 'followup' }).act).toBe('yes');
+    expect(nlp.understand('sudah tidak error lagi', { expecting: 'closure' }).act).toBe('yes');
+    expect(nlp.understand('udah ga bocor tapi masih rembes', { expecting: 'followup' }).act).not.toBe('yes');
+    expect(nlp.understand('masih bocor', { expecting: 'followup' }).act).toBe('no');
+  });
+
   it('makes dissatisfaction less likely for someone with no case on record', () => {
     const text = 'saya kecewa, masalahnya belum beres';
     const without = nlp.understand(text, { hasCases: false }).scores.dissatisfied;
