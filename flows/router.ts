@@ -159,6 +159,9 @@ export async function handleMessage(
       return handleClarified(state, choice, pendingTurn, carried, ctx, replies);
     }
     if (turn.act === 'cancel') return cancelDraft(state, replies);
+    // A photo instead of a choice: evidence for the message, which is taken as what it most likely was.
+    if (pending && attachments.length > 0 && !hasWords(text))
+      return handleClarified(state, clarifiedGuess(pendingTurn), pendingTurn, carried, ctx, replies);
     if (pending && hasWords(text)) {
       // The citizen wrote on instead of choosing: the first message is taken as what it most likely was, and this
       // one is read after it (it often answers the question that message leads to).

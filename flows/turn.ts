@@ -1,7 +1,7 @@
 // Reads one citizen turn for what it does in the conversation: the dialogue act in the light of what the bot is
 // waiting for, the facts it carries (slots) and its flags. Every flow decides with the state *and* this reading.
 import { findTicketInText } from '../src/domain/ticket.js';
-import { extractSlots, handlingCue, type HandlingCue } from '../nlp/index.js';
+import { announcedKind, extractSlots, handlingCue, type HandlingCue } from '../nlp/index.js';
 import { familyOf, type DialogueAct, type TurnContext, type Understanding } from '../nlp/types.js';
 import type { FlowContext } from './context.js';
 import type { ConversationState } from './state.js';
@@ -131,10 +131,17 @@ export function readTurn(state: ConversationState, text: string, ctx: FlowContex
     familyOf(act) === 'complaint' &&
     u.classification.label === 'complaint' &&
     u.classification.confidence >= ctx.nlp.clarifyThreshold;
+  let confident = u.confidence >= ctx.nlp.clarifyThreshold || sureFamily;
+  // "Saya mau menyampaikan keluhan, …": the citizen said what kind it is; there is nothing to ask.
+  const announced = confident || !CONTENT_ACTS.has(act) ? undefined : announcedKind(text);
+  if (announced) {
+    act = announced;
+    confident = true;
+  }
   return {
     text,
     act,
-    confident: u.confidence >= ctx.nlp.clarifyThreshold || sureFamily,
+    confident,
     ...(handling ? { handling } : {}),
     understanding: u,
     ...(place ? { place } : {}),

@@ -16,6 +16,7 @@ export * from './types.js';
 export { maskPersonalData, findPersonalData, maskContact } from './pii.js';
 export { extractSlots, isVaguePlace } from './slots/index.js';
 export { handlingCue, type HandlingCue } from './understand/handling.js';
+export { announcedKind, type AnnouncedKind } from './understand/announced.js';
 export { createRepeatIndex, DEFAULT_REPEAT_THRESHOLD } from './repeat/repeat-index.js';
 export { createRouter } from './routing/router.js';
 export { createFaqRetriever, DEFAULT_FAQ_THRESHOLD } from './faq/retriever.js';

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary, runDialogueSet } from './run.js';
 
-/** Just under the share measured with the act model and the flows on main (196/198, 99.0 %, `npm run dialogues`). */
-const FLOOR = 0.98;
+/** Just under the share measured with the act model and the flows on main (209/210, 99.5 %, `npm run dialogues`). */
+const FLOOR = 0.99;
 
 describe('the dialogue set', () => {
   it('reaches its outcomes in at least the measured share of conversations', async () => {

@@ -122,6 +122,28 @@ describe('greetings and what is not ours', () => {
   });
 });
 
+describe('a message that says what kind it is', () => {
+  it('is not asked the clarifying question ("saya mau menyampaikan keluhan, …")', async () => {
+    const said = 'Selamat siang. Saya mau menyampaikan keluhan, SPPT rumah saya masih atas nama pemilik lama';
+    const w = new FlowWorld(stubNlp({ reads: { [said]: { act: 'statement', confidence: 0.49 } } }));
+    const r = await w.say(said);
+    expect(text(r)).not.toMatch(/termasuk yang mana/);
+    expect(w.state.mode).toBe('intake');
+  });
+});
+
+describe('a photo sent instead of answering the clarifying question', () => {
+  it('keeps the message and the photo: the message is taken as what it most likely was', async () => {
+    const said = 'sppt rumah saya masih atas nama pemilik lama di jl perintis no 8 sejak 2 tahun';
+    const w = new FlowWorld(stubNlp({ reads: { [said]: { act: 'complaint', confidence: 0.4 } } }));
+    expect(text(await w.say(said))).toMatch(/termasuk yang mana/);
+    await w.say('', { attachments: [{ kind: 'photo', fileId: 'p1', size: 10 }] });
+    const c = w.mine()[0];
+    expect(c).toMatchObject({ kind: 'complaint', text: said });
+    expect(c?.attachments).toHaveLength(1);
+  });
+});
+
 describe('a citizen who writes on instead of answering the clarifying question', () => {
   it('has the first message taken as its likeliest kind and the next one read after it', async () => {
     const w = new FlowWorld(

@@ -1,6 +1,6 @@
-// The word cues that tell a grievance about an earlier report's handling from a new one (flows decide with them).
+// The word cues flows decide with: a grievance about an earlier report's handling, a message that names its kind.
 import { describe, expect, it } from 'vitest';
-import { handlingCue } from '../../nlp/index.js';
+import { announcedKind, handlingCue } from '../../nlp/index.js';
 
 describe('handlingCue', () => {
   it.each([
@@ -37,5 +37,23 @@ describe('handlingCue', () => {
     'antrian di loket bphtb panjang sekali',
   ])('finds no cue in the new grievance %j', (text) => {
     expect(handlingCue(text)).toBeUndefined();
+  });
+});
+
+describe('announcedKind', () => {
+  it.each([
+    ['Selamat siang. Saya mau menyampaikan keluhan, SPPT rumah saya masih atas nama pemilik lama', 'complaint'],
+    ['I would like to complain about the queue at the tax office', 'complaint'],
+    ['mau tanya min, syarat balik nama apa aja', 'question'],
+    ['izin usul min, jam layanan diperpanjang sampai sore', 'suggestion'],
+  ] as const)('reads %j as announcing a %s', (text, kind) => {
+    expect(announcedKind(text)).toBe(kind);
+  });
+
+  it('finds nothing where no kind is announced, or only late in a long message', () => {
+    expect(announcedKind('saya mau bayar pbb tahun ini')).toBeUndefined();
+    expect(
+      announcedKind(`${'tagihan pbb saya naik padahal rumah tidak berubah sama sekali, '.repeat(2)}mau lapor`),
+    ).toBeUndefined();
   });
 });
