@@ -84,7 +84,7 @@ describe.skipIf(!kind)(`a disk that fills up and is freed (${kind ?? 'skipped'})
           TELEGRAM_STAFF_CHAT_ID: String(GROUP),
           STAFF_TELEGRAM_IDS: String(STAFF.id),
           TELEGRAM_API_ROOT: fake.apiRoot,
-          HEALTH_PORT: String(healthPort),
+          HTTP_PORT: String(healthPort),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

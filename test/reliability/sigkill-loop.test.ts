@@ -37,6 +37,7 @@ describe('a SIGKILL loop over several hundred messages', () => {
         env: {
           PATH: process.env.PATH ?? '',
           DATA_DIR: join(dir, 'data'),
+          HTTP_PORT: '0', // a free port: never one another test (or program) holds
           AGENCY_CONFIG: join(dir, 'agency.json'),
           LOG_FORMAT: 'json',
           LOG_LEVEL: 'error',

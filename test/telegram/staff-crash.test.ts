@@ -80,6 +80,7 @@ describe('a staff action and a crash at every point of its handling', () => {
         LOG_LEVEL: 'warn',
         LOG_FORMAT: 'json',
         DATA_DIR: dir,
+        HTTP_PORT: '0', // a free port: never one another test (or program) holds
         AGENCY_CONFIG: join(dir, 'agency.json'),
         TELEGRAM_BOT_TOKEN: CITIZEN_TOKEN,
         TELEGRAM_STAFF_BOT_TOKEN: STAFF_TOKEN,
