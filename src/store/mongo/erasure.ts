@@ -39,16 +39,9 @@ export async function applyErasure(db: Db, e: Erasure, session: ClientSession): 
   }
   const events = db.collection<{ doc: CaseEvent }>('case_events');
   const ids = containing(e.identifiers);
-  const eventFilter = ids.length
-    ? {
-        $or: [{ ticket: { $in: tickets } }, ...ids.map((r) => ({ 'doc.detail': r })), { 'doc.actor.id': e.citizenKey }],
-      }
-    : { ticket: { $in: tickets } };
-  for (const d of await events.find(eventFilter, { session }).toArray()) {
-    const next = tickets.includes(d.doc.ticket)
-      ? e.anonymiseEvent(d.doc)
-      : { ...d.doc, ...(d.doc.detail !== undefined ? { detail: e.scrub(d.doc.detail) } : {}) };
-    await events.updateOne({ _id: d._id }, { $set: { doc: toJson(next) } }, { session });
+  // The case logs of their cases only (see src/store/sqlite/erasure.ts).
+  for (const d of await events.find({ ticket: { $in: tickets } }, { session }).toArray()) {
+    await events.updateOne({ _id: d._id }, { $set: { doc: toJson(e.anonymiseEvent(d.doc)) } }, { session });
     counts.events++;
   }
   const inbound = db.collection<{ message: Record<string, unknown> }>('inbound');

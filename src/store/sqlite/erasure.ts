@@ -30,7 +30,6 @@ export function sqliteErasure(db: Database.Database): SqliteErasure {
     ),
     eventsOf: db.prepare('SELECT seq, doc FROM case_events WHERE ticket IN (SELECT value FROM json_each(?))'),
     rewriteEvent: db.prepare('UPDATE case_events SET doc = ? WHERE seq = ?'),
-    eventsWith: db.prepare('SELECT seq, doc FROM case_events WHERE instr(doc, ?) > 0'),
     dropInbound: db.prepare(
       `DELETE FROM inbound WHERE json_extract(payload, '$.surface') IS NULL
          AND json_extract(payload, '$.channel') || ':' || json_extract(payload, '$.senderId') = ?`,
@@ -91,14 +90,11 @@ export function sqliteErasure(db: Database.Database): SqliteErasure {
         s.rewriteCase.run({ ticket, citizenKey: citizenKey(c.citizen), searchText: caseSearchText(c), doc: json(c) });
         counts.cases++;
       }
-      const events = new Map<number, string>();
-      for (const r of s.eventsOf.all(json(tickets)) as Array<{ seq: number; doc: string }>) events.set(r.seq, r.doc);
-      for (const id of e.identifiers)
-        for (const r of s.eventsWith.all(id) as Array<{ seq: number; doc: string }>) events.set(r.seq, r.doc);
-      for (const [seq, doc] of events) {
-        const ev = JSON.parse(doc) as CaseEvent;
-        const next = tickets.includes(ev.ticket) ? e.anonymiseEvent(ev) : { ...ev, ...scrubEvent(ev, e.scrub) };
-        counts.events += s.rewriteEvent.run(json(next), seq).changes;
+      // The case logs of their cases only: a log is never searched whole (it grows for ever; inbound and outbox are
+      // kept RETENTION_INBOUND_DAYS, so those are searched for the identifiers below).
+      for (const r of s.eventsOf.all(json(tickets)) as Array<{ seq: number; doc: string }>) {
+        const next = e.anonymiseEvent(JSON.parse(r.doc) as CaseEvent);
+        counts.events += s.rewriteEvent.run(json(next), r.seq).changes;
       }
       if (e.citizenKey) counts.inbound += s.dropInbound.run(e.citizenKey).changes;
       const inbound = unique([
@@ -127,10 +123,6 @@ export function sqliteErasure(db: Database.Database): SqliteErasure {
       return counts;
     },
   };
-}
-
-function scrubEvent(ev: CaseEvent, scrub: (t: string) => string): Partial<CaseEvent> {
-  return ev.detail !== undefined ? { detail: scrub(ev.detail) } : {};
 }
 
 /** Erasure and retention on the SQLite file (each call one transaction that starts as a write). */
