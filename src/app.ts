@@ -88,8 +88,18 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     onRecovered: () => onStorageBack(),
   });
   const store = watchStorage(stores.store, storage);
-  const nlp = opts.nlp ?? (await import('../nlp/index.js')).loadTextUnderstanding({ agency });
-  if (opts.repeatIndex !== 'skip') {
+  let nlp = opts.nlp ?? (await import('../nlp/index.js')).loadTextUnderstanding({ agency });
+  if (opts.repeatIndex !== 'skip' && stores.repeatStorage && !opts.nlp) {
+    // Kept in the store: only the vocabulary and the complaints not indexed yet are read (nlp/repeat/stored-index.ts).
+    const started = Date.now();
+    const { openStoredRepeatIndex } = await import('../nlp/repeat/stored-index.js');
+    const repeats = openStoredRepeatIndex(stores.repeatStorage, {
+      onError: (err) => log.error('repeat index not updated; the next start indexes the complaint', { error: err }),
+    });
+    const indexed = repeats.catchUp();
+    nlp = { ...nlp, repeats };
+    log.info('repeat index opened', { complaints: repeats.size, caughtUp: indexed, ms: Date.now() - started });
+  } else if (opts.repeatIndex !== 'skip') {
     const started = Date.now();
     let indexed = 0;
     await store.forEachComplaint(5000, (batch) => {

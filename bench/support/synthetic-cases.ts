@@ -2,7 +2,8 @@
 // benchmark can start from 1,000 or 100,000 stored cases in seconds.
 import { newTicket } from '../../src/domain/ticket.js';
 import type { CaseRecord } from '../../src/domain/case.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openSqliteBundle } from '../../src/store/sqlite/bundle.js';
+import { openStoredRepeatIndex } from '../../nlp/repeat/stored-index.js';
 
 const TOPICS = [
   'Tagihan PBB saya naik dua kali lipat',
@@ -16,14 +17,14 @@ const TOPICS = [
 ];
 const PLACES = ['di kantor Bapenda', 'di jalan Sudirman', 'di kecamatan Padang Barat', 'di website', 'di loket 2'];
 
-/** A forwarded complaint of `seed-<i mod 20,000>`, created up to 90 days before `now`. */
-export function syntheticCase(i: number, now: number): CaseRecord {
+/** A forwarded complaint of `seed-<i mod 20,000>`, created up to 90 days before `now` (text: given or a template). */
+export function syntheticCase(i: number, now: number, text?: string): CaseRecord {
   const at = now - (i % 90) * 86_400_000;
   return {
     ticket: newTicket(),
     kind: 'complaint',
     citizen: { channel: 'telegram', userId: `seed-${i % 20_000}`, chatId: `seed-${i % 20_000}`, language: 'id' },
-    text: `${TOPICS[i % TOPICS.length]} ${PLACES[(i >> 3) % PLACES.length]} nomor ${i}`,
+    text: text ?? `${TOPICS[i % TOPICS.length]} ${PLACES[(i >> 3) % PLACES.length]} nomor ${i}`,
     details: {},
     attachments: [],
     classification: { label: 'complaint', confidence: 0.9, modelVersion: 'seed' },
@@ -43,15 +44,24 @@ export function syntheticCase(i: number, now: number): CaseRecord {
   };
 }
 
-/** Writes `count` synthetic cases into the SQLite file at `path` (created if needed). */
-export async function seedSqliteCases(path: string, count: number, now = Date.now()): Promise<void> {
-  const store = new SqliteStore(path, { durable: false });
+/**
+ * Writes `count` synthetic cases into the SQLite file at `path` (created if needed), with their entries in the
+ * repeat index kept in the store (as a service that recorded them would have left it). `text(i)`: the i-th text.
+ */
+export async function seedSqliteCases(
+  path: string,
+  count: number,
+  opts: { now?: number; text?: (i: number) => string } = {},
+): Promise<void> {
+  const now = opts.now ?? Date.now();
+  const bundle = openSqliteBundle(path, { durable: false });
   for (let i = 0; i < count; i += 5000) {
     const batch = Array.from({ length: Math.min(5000, count - i) }, (_, k) => ({
-      record: syntheticCase(i + k, now),
+      record: syntheticCase(i + k, now, opts.text?.(i + k)),
       expectedVersion: null,
     }));
-    await store.commit({ cases: batch });
+    await bundle.store.commit({ cases: batch });
   }
-  await store.close();
+  if (bundle.repeatStorage) openStoredRepeatIndex(bundle.repeatStorage).catchUp(5000);
+  await bundle.store.close();
 }

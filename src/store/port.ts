@@ -4,6 +4,7 @@
 import type { CaseEvent, CaseRecord } from '../domain/case.js';
 import type { AnyInbound, Destination, OutboundMessage } from '../domain/messages.js';
 import type { MessageLabel } from '../../nlp/types.js';
+import type { RepeatStorage } from '../../nlp/repeat/storage.js';
 import type { Stage } from '../domain/stages.js';
 import type { ReportStore } from './reports.js';
 import type { Contact, ContactNote } from '../domain/contact.js';
@@ -209,6 +210,11 @@ export interface StoreBundle {
   seeded: SeededData;
   /** Erasure and retention (src/services/erasure.ts, the retention job). */
   privacy: PrivacyData;
+  /**
+   * Where the repeat index is kept in the store itself (SQLite), so start-up reads only the vocabulary and the
+   * complaints not yet indexed. Absent: the index is rebuilt in memory from forEachComplaint at start.
+   */
+  repeatStorage?: RepeatStorage;
 }
 
 /** Erasure on request and retention: previews, erasures on their own, what retention must look at. */

@@ -6,6 +6,7 @@ import { SqliteStore } from './sqlite-store.js';
 import type { SqliteOptions } from './connection.js';
 import { sqliteStorageOps } from './storage-ops.js';
 import { sqliteSeededData } from './seeded-data.js';
+import { sqliteRepeatStorage } from './repeat-storage.js';
 import { sqlitePrivacyData } from './erasure.js';
 
 /** Opens (and migrates) the SQLite file at `path`. */
@@ -17,6 +18,7 @@ export function openSqliteBundle(path: string, options: SqliteOptions = {}): Sto
     releaseClaimsOfGoneOwners: (isGone) => store.releaseClaimsOfGoneOwners(isGone),
     storage: sqliteStorageOps(store.database, path, options.walLimitBytes),
     seeded: sqliteSeededData(store.database),
+    repeatStorage: sqliteRepeatStorage(store.database, options.durable !== false),
     privacy: sqlitePrivacyData(store.database, store.erasure),
   };
 }

@@ -1,6 +1,7 @@
 // Versioned schema migrations for the SQLite store. Append new steps; never edit a step that has shipped.
 import type Database from 'better-sqlite3';
 import { WEB_TABLES } from './web-records.js';
+import { REPEAT_TABLES } from './repeat-storage.js';
 
 const STEPS: string[] = [
   // 1: the first schema.
@@ -146,6 +147,9 @@ ${stageDueIndexes(['received', 'recorded', 'forwarded', 'in_review', 'root_cause
   // 5: the web (issue 12): web citizens (tracking token hashes, contact), their conversation as the tracking page
   // shows it, staff sign-in links and sessions (hashes).
   WEB_TABLES,
+  // 6: the repeat index kept in the store (repeat-storage.ts), so start-up no longer reads every complaint. Filled
+  // by the first start after this step (the complaints already stored are indexed once, then only new ones).
+  REPEAT_TABLES,
 ];
 
 /**
