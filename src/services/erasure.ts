@@ -14,6 +14,7 @@ import {
   scrubber,
   type CaseRules,
 } from './erasure-rules.js';
+import { noteErasure } from '../digest/retention-line.js';
 
 const CHANNELS: readonly ChannelName[] = ['telegram', 'whatsapp', 'console', 'web'];
 
@@ -131,6 +132,7 @@ export async function eraseCitizenNow(
     events: erasureEvents(tickets, by, now, 'request received outside the chat'),
     erase: await citizenErasure(store, citizenKey, now),
   });
+  await noteErasure(store, now);
   const uploads = await deps.removeUploads(uploadsOf(cases));
   for (const t of tickets) deps.forget?.(t);
   return { tickets, uploads };

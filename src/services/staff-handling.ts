@@ -15,6 +15,7 @@ import type { Planned } from './citizen-handling.js';
 import type { StaffDirectory } from './staff-directory.js';
 import type { TextUnderstanding } from '../../nlp/types.js';
 import { citizenErasure, erasureEvents, uploadsOf } from './erasure.js';
+import { noteErasure } from '../digest/retention-line.js';
 
 export interface StaffDeps {
   store: Store;
@@ -119,6 +120,9 @@ async function planErasure(deps: StaffDeps, key: string, actor: Actor, ticket: s
     events: erasureEvents(others, actor, now, `confirmed by staff in ${ticket ?? 'the inbox'}`),
     after: () => {
       for (const x of cases) deps.nlp?.repeats.remove(x.ticket);
+      void noteErasure(deps.store, now).catch((err: Error) =>
+        deps.log?.error('an erasure could not be noted for the digest', { error: err }),
+      );
       void deps
         .removeUploads?.(uploads)
         .catch((err: Error) =>

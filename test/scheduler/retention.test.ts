@@ -80,12 +80,15 @@ describe('the retention job', () => {
     expect(await h.app.store.getContact('telegram:7712345601')).not.toBeNull();
     expect(await run(s, 'retention')).toMatchObject({ anonymisedCases: 0 });
 
+    // The other citizen asks for erasure and staff confirm it: the digest counts it, without saying whose.
+    await h.staff(staff, open, '/hapusdata ya');
     await run(s, 'digest-weekly');
     await h.deliver();
     const digest = h.sent.filter((m) => m.kind === 'digest').at(-1)!.text;
     expect(digest).toMatch(
       new RegExp(
-        `Retensi data pribadi: ${r.purgedInbound} pesan masuk dan ${r.purgedOutbox} pesan keluar lama dihapus, 1 kasus lama dianonimkan`,
+        `Retensi data pribadi: ${r.purgedInbound} pesan masuk dan ${r.purgedOutbox} pesan keluar lama dihapus, ` +
+          '1 kasus lama dianonimkan\\. Penghapusan data atas permintaan warga: 1\\.',
       ),
     );
   });
@@ -100,6 +103,8 @@ describe('the retention job', () => {
     expect((await h.app.store.getCase(closed))!.text).toContain(NIK);
     await run(s, 'digest-weekly');
     await h.deliver();
-    expect(h.sent.filter((m) => m.kind === 'digest').at(-1)!.text).toMatch(/anonimisasi kasus lama tidak aktif/);
+    expect(h.sent.filter((m) => m.kind === 'digest').at(-1)!.text).toMatch(
+      /anonimisasi kasus lama tidak aktif\)\. Penghapusan data atas permintaan warga: 0\./,
+    );
   });
 });
