@@ -8,6 +8,9 @@ import { localUploads } from '../../src/store/uploads.js';
 import { runCli } from '../support/cli.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { dumpSqlite } from '../support/sqlite-dump.js';
+import { sqliteRepeatStorage } from '../../src/store/sqlite/repeat-storage.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { facetsOf, repeatTerms } from '../../nlp/repeat/features.js';
 
 const EMAIL = 'rahmat.hidayat@contoh.co.id';
 const PHONE = '081277788899';
@@ -37,6 +40,14 @@ describe('aduan citizens erase', () => {
     });
     for (let i = 0; i < 4; i++) await h.say('lewati', web);
     const [c] = await h.app.store.listCases({ citizenKey: KEY });
+    // The repeat index kept in the store (what `serve` indexes each complaint into) holds it too.
+    const words = repeatTerms(c!.text);
+    sqliteRepeatStorage((h.app.store as SqliteStore).database, true).addDoc({
+      ticket: c!.ticket,
+      citizenKey: KEY,
+      terms: words,
+      facets: facetsOf(words),
+    });
     return { upload, ticket: c!.ticket };
   }
 

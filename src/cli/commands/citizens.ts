@@ -69,7 +69,12 @@ export default async function citizens(argv: string[], io: Io): Promise<number> 
       }
     }
     const r = await eraseCitizenNow(
-      { store: bundle.store, removeUploads: (ids) => removeUploads(config.dataDir, ids) },
+      {
+        store: bundle.store,
+        removeUploads: (ids) => removeUploads(config.dataDir, ids),
+        // The repeat index kept in the store forgets their complaints (a running service's lookups read it there).
+        forget: (ticket) => void bundle.repeatStorage?.removeDoc(ticket),
+      },
       key,
       Date.now(),
     );
@@ -78,7 +83,7 @@ export default async function citizens(argv: string[], io: Io): Promise<number> 
       .info('citizen data erased', { citizen: masked, by: 'terminal', tickets: r.tickets, uploads: r.uploads });
     io.stdout.write(
       `Erased ${masked}: ${r.tickets.length} case(s) anonymised${r.tickets.length ? ` (${r.tickets.join(', ')})` : ''}, ` +
-        `${r.uploads} uploaded file(s) deleted. A running service forgets the texts in its repeat index at its next start.\n`,
+        `${r.uploads} uploaded file(s) deleted.\n`,
     );
     return 0;
   } finally {
