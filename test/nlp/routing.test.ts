@@ -86,6 +86,14 @@ describe('routing to divisions', () => {
     expect(council.route('ruang tunggu tamu pengap dan satpam kasar').division).toBe('umum-keuangan');
   });
 
+  it("routes English messages by the profiles' English keywords", () => {
+    expect(router.route('The parking tax on my receipt is wrong').division).toBe('pajak-daerah');
+    expect(router.route('my land deed validation takes weeks').division).toBe('bphtb');
+    const council = createRouter(dprd);
+    expect(council.route('when is the next plenary session?').division).toBe('persidangan-perundangan');
+    expect(council.route('the council building has no wheelchair ramp').division).toBe('umum-keuangan');
+  });
+
   it('never throws on bad input and routes it to the default division', () => {
     for (const text of ['', '   ', '😡', '12345', '这是什么', '\u0000garbage', 'x'.repeat(10_000)]) {
       expect(router.route(text).division).toBe('pelayanan');
