@@ -134,14 +134,6 @@ describe('two serve processes on one SQLite store (webhook mode)', () => {
     async () => {
       await start();
       await start();
-      for (const c of children)
-        await fake.waitFor(
-          (call) => call.method === 'setWebhook' && call.token === STAFF_TOKEN && children.length > 0,
-          {
-            timeoutMs: 90_000,
-            what: `both instances to register their webhooks (stderr: ${c.stderr.slice(-500)})`,
-          },
-        );
       await fake.waitFor(() => fake.calls.filter((c) => c.method === 'setWebhook').length >= 4, {
         timeoutMs: 90_000,
         what: `four webhook registrations (stderr: ${children.map((c) => c.stderr.slice(-400)).join('\n---\n')})`,
