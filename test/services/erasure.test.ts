@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
 import { dumpSqlite } from '../support/sqlite-dump.js';
+import { sqliteRepeatStorage } from '../../src/store/sqlite/repeat-storage.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { facetsOf, repeatTerms } from '../../nlp/repeat/features.js';
 
 const TICKET = /ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 const SULASTRI = { senderId: '7712345601', chatId: '7712345601', senderName: 'Sulastri Wibowo' };
@@ -38,6 +41,10 @@ describe('erasing a citizen who asked in the chat', () => {
       `Tagihan PBB saya naik dua kali lipat di kantor Bapenda. NIK ${NIK}, hp ${PHONE}, email ${EMAIL}`,
     );
     const other = await fileComplaint(h, OTHER, 'Antrian loket Bapenda lama sekali, hp saya 081311112222');
+    // The repeat index kept in the store holds the complaint as `serve` indexes it (this harness reads with a fake).
+    const words = repeatTerms((await h.app.store.getCase(ticket))!.text);
+    const index = sqliteRepeatStorage((h.app.store as SqliteStore).database, true);
+    index.addDoc({ ticket, citizenKey: `telegram:${SULASTRI.senderId}`, terms: words, facets: facetsOf(words) });
     await h.staff('rina', ticket, `/catatan Bu Sulastri Wibowo, NIK ${NIK}, minta ditelepon ke ${PHONE}`);
     await h.staff('rina', ticket, 'Bu Sulastri, tagihan Anda sedang kami periksa.');
     await h.say(`baik pak, hubungi saya di ${PHONE} atau ${EMAIL}`, SULASTRI);
@@ -80,6 +87,7 @@ describe('erasing a citizen who asked in the chat', () => {
     expect((await h.app.store.getEvents(ticket)).map((e) => e.action)).toContain('personal data erased');
     expect(await h.app.store.getContact(`telegram:${SULASTRI.senderId}`)).toBeNull();
     expect(await h.app.store.getConversation(`telegram:${SULASTRI.senderId}`)).toBeNull();
+    expect(index.citizenDocs(`telegram:${SULASTRI.senderId}`, 10)).toEqual([]);
 
     // Another citizen's records are untouched.
     expect(dumpSqlite(file)).toContain('081311112222');

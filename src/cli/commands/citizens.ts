@@ -69,12 +69,7 @@ export default async function citizens(argv: string[], io: Io): Promise<number> 
       }
     }
     const r = await eraseCitizenNow(
-      {
-        store: bundle.store,
-        removeUploads: (ids) => removeUploads(config.dataDir, ids),
-        // The repeat index kept in the store forgets their complaints (a running service's lookups read it there).
-        forget: (ticket) => void bundle.repeatStorage?.removeDoc(ticket),
-      },
+      { store: bundle.store, removeUploads: (ids) => removeUploads(config.dataDir, ids) },
       key,
       Date.now(),
     );

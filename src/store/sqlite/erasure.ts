@@ -6,6 +6,7 @@ import { citizenKey } from '../../domain/case.js';
 import type { Erasure, ErasureCounts, PrivacyData } from '../port.js';
 import { caseSearchText } from '../search-text.js';
 import { scrubMessage } from '../scrub-message.js';
+import { sqliteRepeatStorage } from './repeat-storage.js';
 
 export interface SqliteErasure {
   /** Applies `e` (call inside a write transaction). */
@@ -21,6 +22,8 @@ interface OutboxRow {
 }
 
 export function sqliteErasure(db: Database.Database): SqliteErasure {
+  // The repeat index kept in this file: the erased complaints leave it in the same transaction.
+  const repeat = sqliteRepeatStorage(db, true);
   const s = {
     ticketsOf: db.prepare('SELECT ticket FROM cases WHERE citizen_key = ?'),
     caseDoc: db.prepare('SELECT doc FROM cases WHERE ticket = ?'),
@@ -89,6 +92,7 @@ export function sqliteErasure(db: Database.Database): SqliteErasure {
         const c = e.anonymiseCase(JSON.parse(row.doc) as CaseRecord);
         s.rewriteCase.run({ ticket, citizenKey: citizenKey(c.citizen), searchText: caseSearchText(c), doc: json(c) });
         counts.cases++;
+        repeat.removeDoc(ticket);
       }
       // The case logs of their cases only: a log is never searched whole (it grows for ever; inbound and outbox are
       // kept RETENTION_INBOUND_DAYS, so those are searched for the identifiers below).
