@@ -1,75 +1,32 @@
-// How noisy the staff inbox is: one whole SOP walk with one reopen through the real bots and the fake Bot API (a
-// citizen files a complaint on Telegram; staff press the card's buttons and answer the bot's questions in the case's
-// topic; the citizen is not satisfied once, then satisfied). Prints the bot messages in the topic, the buttons on
-// them and the time from each staff update to its acknowledgement. No test asserts on these figures.
+// How noisy and how quick the staff inbox is, through the real bots and the fake Bot API. No test asserts on these
+// figures.
+// 1. One whole SOP walk with one reopen (test/telegram/sop-walk.ts: staff press the card's buttons and answer the
+//    bot's questions in the case's topic; the citizen is not satisfied once, then satisfied): the bot messages in the
+//    topic, the buttons on them, the time from each staff update to what acknowledged it (no rate limit).
+// 2. A burst of 100 new complaints with the staff group paced as in production (about 20 messages a minute): while
+//    their cards queue, an officer works an older case; the time from each staff update to its acknowledgement in
+//    the group (the card edited, a reaction, a message: all through the paced outbox), and to the button's toast.
 //   node --import tsx bench/staff-walk.bench.ts
+import { STAFF_PACING } from '../bots/telegram-staff/sender.js';
 import { buttonsOf } from '../test/support/fake-telegram/updates.js';
-import { CITIZEN_TOKEN, STAFF, STAFF_TOKEN, SUPERVISOR, startWorld, type World } from '../test/telegram/world.js';
+import { walkSop } from '../test/telegram/sop-walk.js';
+import { STAFF, STAFF_TOKEN, startWorld } from '../test/telegram/world.js';
 
-const CITIZEN = { id: 7901, first_name: 'Wulan' };
+const BURST = Number(process.env.BENCH_BURST ?? 100);
 
-async function main(): Promise<void> {
+const pct = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+async function walk(): Promise<void> {
   const w = await startWorld();
   try {
-    const acks: number[] = [];
-    const ticket = await fileComplaint(w);
+    const citizen = { id: 7901, first_name: 'Wulan' };
+    const ticket = await w.fileComplaint(citizen);
     const topic = await w.topicOf(ticket);
-    const stage = (s: string) => w.until(async () => (await w.app.store.getCase(ticket))?.stage === s || null, s);
-    /** A staff update and the time until the bot's next message in the topic. */
-    const step = async (push: () => Promise<void> | void) => {
-      const from = w.fake.calls.length;
-      const t = performance.now();
-      await push();
-      await w.fake.waitFor((c) => c.token === STAFF_TOKEN && c.status === 200 && c.params.message_thread_id === topic, {
-        from,
-        what: 'the acknowledgement',
-      });
-      acks.push(performance.now() - t);
-    };
-    const say = (text: string, who = STAFF) => step(() => void w.staffSays(who, text, { topicId: topic }));
-    const press = (action: string, who = STAFF) => step(() => w.staffPresses(who, ticket, action));
-    /** The closure question (its buttons) that informing the citizen sent, from call `from` on. */
-    const question = (from: number) =>
-      w.fake.waitFor(
-        (c) =>
-          c.token === CITIZEN_TOKEN &&
-          Number(c.params.chat_id) === CITIZEN.id &&
-          buttonsOf(c.params).some((b) => b.callback_data === 'satisfied'),
-        { from, what: 'the closure question' },
-      );
-    const round = async (cause: string) => {
-      await press('root_cause');
-      await say(cause);
-      await stage('root_cause');
-      await press('ptp');
-      await say('Koreksi data objek pajak');
-      await say('Kasi Pendataan');
-      await say('3 hari');
-      await stage('action_planned');
-      await press('start');
-      await stage('in_progress');
-      await press('done');
-      await stage('verifying');
-      await press('approve', SUPERVISOR);
-      await w.until(async () => (await w.app.store.getCase(ticket))?.ptp.at(-1)?.verifications.length || null, 'ok');
-      await press('inform');
-      const from = w.fake.calls.length;
-      await say('Tagihan Anda sudah kami koreksi.');
-      await stage('awaiting_confirmation');
-      return question(from);
-    };
-    await press('take');
-    await w.until(async () => (await w.app.store.getCase(ticket))?.assignee || null, 'taken');
-    await press('review');
-    await say('-');
-    await stage('in_review');
-    await w.citizenPresses(CITIZEN, await round('NJOP salah input'), 'not_satisfied');
-    await w.citizenSays(CITIZEN, 'Tagihannya masih salah');
-    await stage('root_cause');
-    const rating = await w.citizenPresses(CITIZEN, await round('Koreksi belum masuk sistem'), 'satisfied');
-    await w.citizenPresses(CITIZEN, rating.at(-1)!, 'rate:5');
-    await stage('closed');
-    await w.drained(STAFF_TOKEN);
+    const { acks } = await walkSop(w, ticket, citizen);
     const inTopic = w.fake.calls.filter(
       (c) =>
         c.token === STAFF_TOKEN &&
@@ -78,35 +35,96 @@ async function main(): Promise<void> {
         c.params.message_thread_id === topic,
     );
     const buttons = inTopic.map((c) => buttonsOf(c.params).length);
-    const sorted = [...acks].sort((a, b) => a - b);
-    const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+    const edits = w.fake.callsOf('editMessageText', STAFF_TOKEN).filter((c) => c.status === 200).length;
     console.log('SOP walk with one reopen, Telegram topic (fake Bot API, no rate limit):');
     console.log(`  bot messages in the topic: ${inTopic.length} (${buttons.filter(Boolean).length} with buttons)`);
     console.log(
-      `  buttons per message: max ${Math.max(...buttons)}, mean ${(buttons.reduce((a, b) => a + b, 0) / buttons.length).toFixed(1)}`,
+      `  buttons per message: max ${Math.max(...buttons)}, mean ${(buttons.reduce((a, b) => a + b, 0) / buttons.length).toFixed(1)}; card edited in place ${edits} times`,
     );
+    console.log(`  staff updates: ${acks.length}; acknowledgement p50 ${ms(pct(acks, 0.5))}, max ${ms(pct(acks, 1))}`);
+  } finally {
+    await w.close();
+  }
+}
+
+const WORDS = (
+  'tagihan pajak air lampu jalan parkir sampah loket antrean sertifikat bangunan reklame restoran hotel hiburan ' +
+  'genangan trotoar pohon kabel angkot terminal pasar puskesmas sekolah izin petugas denda formulir aplikasi ' +
+  'website nomor antrian tanah rumah ruko gudang kios warung kendaraan motor mobil'
+).split(' ');
+
+/** A different complaint for each citizen (so none is taken for a repeat of another): 8 words drawn at random. */
+function subject(i: number): string {
+  let seed = 2166136261 ^ i;
+  const next = () => {
+    seed = Math.imul(seed ^ (seed >>> 15), 2246822507) >>> 0;
+    seed = Math.imul(seed ^ (seed >>> 13), 3266489909) >>> 0;
+    return (seed ^ (seed >>> 16)) >>> 0;
+  };
+  const picked = new Set<string>();
+  while (picked.size < 8) picked.add(WORDS[next() % WORDS.length] ?? 'x');
+  return `Keluhan soal ${[...picked].join(' ')} rusak`;
+}
+
+async function burst(): Promise<void> {
+  const w = await startWorld({ staffPacing: STAFF_PACING });
+  try {
+    const ticket = await w.fileComplaint(
+      { id: 8000, first_name: 'Ayu' },
+      '/lapor Tagihan PBB saya salah hitung di kantor Bapenda sejak 2 minggu lalu',
+    );
+    const topic = await w.topicOf(ticket);
+    await w.until(async () => (await w.app.store.countOutbox('pending')) === 0 || null, 'the first card', 60_000);
+    const t0 = performance.now();
+    const filed = await Promise.all(
+      Array.from({ length: BURST }, (_, i) =>
+        w.fileComplaint(
+          { id: 8001 + i, first_name: `Warga ${i}` },
+          `/lapor ${subject(i)} di pasar ${WORDS[i % WORDS.length]} sejak ${1 + (i % 9)} hari lalu`,
+        ),
+      ),
+    );
+    const queued = await w.app.store.countOutbox('pending');
     console.log(
-      `  staff updates: ${acks.length}; acknowledgement p50 ${p(0.5).toFixed(0)} ms, max ${p(1).toFixed(0)} ms`,
+      `Burst: ${filed.length} complaints filed in ${ms(performance.now() - t0)}; ${queued} staff messages queued (group paced at ${Math.round(60 * (STAFF_PACING.globalPerSecond ?? 0))} a minute)`,
+    );
+    const inGroup: number[] = [];
+    const toasts: number[] = [];
+    const seen = (topicOnly: boolean) => (c: (typeof w.fake.calls)[number]) =>
+      c.token === STAFF_TOKEN &&
+      c.status === 200 &&
+      (topicOnly
+        ? c.params.message_thread_id === topic ||
+          c.method === 'setMessageReaction' ||
+          (c.method === 'editMessageText' && String(c.params.text).startsWith(ticket))
+        : c.method === 'answerCallbackQuery');
+    const measure = async (push: () => Promise<void> | void, button: boolean) => {
+      const from = w.fake.calls.length;
+      const t = performance.now();
+      await push();
+      if (button) {
+        await w.fake.waitFor(seen(false), { from, what: 'the toast' });
+        toasts.push(performance.now() - t);
+      }
+      await w.fake.waitFor(seen(true), { from, timeoutMs: 120_000, what: 'the acknowledgement in the group' });
+      inGroup.push(performance.now() - t);
+    };
+    const press = (a: string) => measure(() => w.staffPresses(STAFF, ticket, a), true);
+    const say = (text: string) => measure(() => void w.staffSays(STAFF, text, { topicId: topic }), false);
+    await press('take');
+    await press('review');
+    await say('-');
+    await press('root_cause');
+    await say('NJOP salah input');
+    await say('Pak Budi, berkas Anda sudah kami terima.');
+    const left = await w.app.store.countOutbox('pending');
+    console.log(
+      `  ${inGroup.length} staff updates while the cards queue (${left} still queued at the end): acknowledgement in the group p50 ${ms(pct(inGroup, 0.5))}, max ${ms(pct(inGroup, 1))}; button toast p50 ${ms(pct(toasts, 0.5))}`,
     );
   } finally {
     await w.close();
   }
 }
 
-async function fileComplaint(w: World): Promise<string> {
-  let replies = await w.citizenSays(
-    CITIZEN,
-    '/lapor Tagihan PBB saya salah hitung di kantor Bapenda sejak 2 minggu lalu',
-    {
-      until: (c) => buttonsOf(c.params).length > 0 || String(c.params.text).includes('ADU-'),
-    },
-  );
-  let last = replies.at(-1)!;
-  if (buttonsOf(last.params).length) {
-    replies = await w.citizenPresses(CITIZEN, last, 'skip', (c) => String(c.params.text).includes('ADU-'));
-    last = replies.at(-1)!;
-  }
-  return /ADU-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(String(last.params.text))![0];
-}
-
-await main();
+await walk();
+await burst();

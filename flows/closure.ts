@@ -196,7 +196,8 @@ export async function handleRating(
         detail: `${rating}/5`,
       },
     ],
-    notify: [],
+    // The staff card shows the rating; nothing to post about it (ack: the card changes in place).
+    notify: [{ ...staffMessage(next, ctx, 'case-update', `${c.ticket}: warga memberi nilai ${rating}/5.`), ack: true }],
   };
 }
 

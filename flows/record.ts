@@ -67,13 +67,15 @@ export function recordComplaint(ctx: FlowContext, draft: IntakeDraft, opts: { re
       action: 'repeat linked',
       detail: `${record.ticket} (${earlier.sameCitizen ? 'same citizen' : 'another citizen'}, similarity ${pct}%)`,
     });
-    notify.push(
-      staffNote(
+    notify.push({
+      ...staffNote(
         earlier.ticket,
         'case-update',
         `${earlier.ticket}: aduan serupa masuk dari ${earlier.sameCitizen ? 'warga yang sama' : 'warga lain'}: ${record.ticket} (kemiripan ${pct}%).`,
       ),
-    );
+      // Part of the new case's arrival: it may wait behind answers to staff, like the new card.
+      deferrable: true,
+    });
   }
   notify.push(...integrityNotices(record, ctx));
   return { record, events, notify, ...(earlier && !earlier.sameCitizen ? { repeatOfOther: true } : {}) };
@@ -135,7 +137,8 @@ function caseCard(c: CaseRecord, ctx: FlowContext, praise?: string): OutboundMes
   if (c.request === 'erasure')
     lines.push('Jenis: permintaan penghapusan data pribadi (UU PDP); setelah diperiksa: /hapusdata ya');
   if (praise) lines.push(`Pujian warga (diteruskan): ${maskPersonalData(praise)}`);
-  return staffMessage(c, ctx, 'case-card', lines.join('\n'));
+  // A new card may wait behind answers to staff in the group's budget (staff acting now come first).
+  return { ...staffMessage(c, ctx, 'case-card', lines.join('\n')), deferrable: true };
 }
 
 function baseRecord(

@@ -25,7 +25,8 @@ export function createStaffBot(app: App, token: string, groupId: number): StaffB
   const log = app.log.child({ part: 'telegram-staff' });
   const answerButton = async (id: string, text?: string) => {
     await bot.telegram
-      .answerCbQuery(id, text, text ? { show_alert: true } : {})
+      // A refusal is an alert the member must read; a done action ("✓ …") is a passing note.
+      .answerCbQuery(id, text, text && !text.startsWith('✓') ? { show_alert: true } : {})
       .catch((err: Error) => log.debug('answerCallbackQuery failed', { error: err }));
   };
   bot.use(async (ctx) => {

@@ -14,6 +14,8 @@ import { isThreadGone, toDeliveryError, type ApiFailure } from '../telegram/deli
 import { caseChoices } from '../../flows/staff/index.js';
 import { knownNotForum, markNotForum, readThread, type Thread } from './threads.js';
 import { STAFF_RETRY, StaffTroubles, troubleOf } from './trouble.js';
+import { postInCaseThread, type PostFn } from './case-thread.js';
+import { readLive, topicTitle, writeLive } from './live.js';
 
 /** Telegram's limit for a photo's caption; a longer text follows the photo as its own message. */
 export const TELEGRAM_CAPTION_LIMIT = 1024;
@@ -69,9 +71,10 @@ export function staffSender(deps: {
     if (await knownNotForum(app.store, app.now())) return null;
     try {
       const c = await app.store.getCase(ticket);
-      const name = `${ticket}${c?.topic ? ` · ${c.topic}` : ''}`.slice(0, 128);
+      const name = c ? topicTitle(c) : ticket;
       const topic = await telegram.createForumTopic(groupId, name);
       await app.store.setCaseThread(ticket, { kind: 'topic', id: topic.message_thread_id });
+      await writeLive(app.store, ticket, { thread: topic.message_thread_id, name });
       return { kind: 'topic', id: topic.message_thread_id };
     } catch (err) {
       const f = telegrafFailure(err);
@@ -91,45 +94,58 @@ export function staffSender(deps: {
 
   const troubles = new StaffTroubles(app);
 
-  /** Delivers `m`, opening (or re-opening) the case's topic when needed; returns the extra calls it made. */
+  const post: PostFn = async (m, t) => {
+    const r = await deliver(m, t);
+    return { id: r.id, calls: r.calls };
+  };
+
+  /** Delivers `m`; a case's message goes through its thread's rules (case-thread.ts). Returns the calls made. */
+  const route = async (m: OutboundMessage, t: Target): Promise<number> => {
+    if (!t.ticket) return (await deliver(m, t)).calls;
+    return postInCaseThread({ app, telegram, groupId, post }, m, {
+      chatId: t.chatId,
+      ticket: t.ticket,
+      thread: t.thread ?? null,
+    });
+  };
+
+  /** Delivers `m`, opening (or re-opening) the case's topic when needed; returns the calls it made. */
   const sendOnce = async (m: OutboundMessage): Promise<number> => {
     const t = await target(m);
-    let extra = t.opened ? 1 : 0;
+    let calls = t.opened ? 1 : 0;
     try {
-      await deliver(m, t);
-      return extra;
+      return calls + (await route(m, t));
     } catch (err) {
       const f = telegrafFailure(err);
+      if (t.ticket && t.thread?.kind === 'topic' && /TOPIC_CLOSED/i.test(f.description ?? '')) {
+        // Closed by someone while the case still talks: open it again and post.
+        await telegram.reopenForumTopic(groupId, t.thread.id);
+        const live = await readLive(app.store, t.ticket, t.thread.id);
+        await writeLive(app.store, t.ticket, { ...live, closed: false });
+        return calls + 1 + (await route(m, t));
+      }
       if (!t.ticket || !isThreadGone(f)) throw err;
       // The case's topic (or card) was deleted: open a new one, post the case's card there, then the message, once.
       await app.store.setCaseThread(t.ticket, null);
       progress.delete(progressKey(m));
       app.log.info('staff thread of a case was gone; opening a new one with its card', { ticket: t.ticket });
       const again: Target = { ...t, thread: await openThread(t.ticket) };
-      if (again.thread?.kind === 'topic') extra += 1;
+      if (again.thread?.kind === 'topic') calls += 1;
       if (m.kind !== 'case-card') {
-        const card = await currentCard(t.ticket);
-        if (card) {
-          await deliver(card, again);
-          extra += 1;
+        const c = await app.store.getCase(t.ticket);
+        if (c) {
+          const card: OutboundMessage = {
+            channel: 'staff',
+            chatId: t.ticket,
+            ticket: t.ticket,
+            kind: 'case-card',
+            text: caseCardText(c, app.agency, app.now()),
+          };
+          calls += await route(card, again);
         }
       }
-      await deliver(m, again);
-      return extra;
+      return calls + (await route(m, again));
     }
-  };
-
-  /** The case's card as it is now, to re-post in a new topic. */
-  const currentCard = async (ticket: string): Promise<OutboundMessage | null> => {
-    const c = await app.store.getCase(ticket);
-    if (!c) return null;
-    return {
-      channel: 'staff',
-      chatId: ticket,
-      ticket,
-      kind: 'case-card',
-      text: caseCardText(c, app.agency, app.now()),
-    };
   };
 
   return {
@@ -141,9 +157,9 @@ export function staffSender(deps: {
       // A message for the group (a case's thread or the general thread), as opposed to a private chat.
       const forGroup = m.chatId === 'general' || TICKET_PATTERN.test(m.chatId);
       try {
-        const extraCalls = await sendOnce(m);
+        const calls = await sendOnce(m);
         if (forGroup) await troubles.delivered(key);
-        return { extraCalls };
+        return { extraCalls: Math.max(0, calls - 1) };
       } catch (err) {
         if (err instanceof DeliveryError) throw err;
         const f = telegrafFailure(err);
@@ -158,13 +174,15 @@ export function staffSender(deps: {
   };
 
   /** Sends the message's steps from where an earlier attempt stopped; throws what Telegram answered. */
-  async function deliver(m: OutboundMessage, t: Target): Promise<void> {
+  async function deliver(m: OutboundMessage, t: Target): Promise<{ id: number; calls: number }> {
     const key = progressKey(m);
     const steps = await plan(m, t);
+    let id = 0;
+    let calls = 0;
     for (let i = progress.get(key) ?? 0; i < steps.length; i++) {
-      let id: number;
       try {
         id = await (steps[i] as () => Promise<number>)();
+        calls += 1;
       } catch (err) {
         progress.set(key, i);
         throw err;
@@ -179,6 +197,7 @@ export function staffSender(deps: {
       }
     }
     progress.delete(key);
+    return { id, calls };
   }
 
   /**

@@ -33,7 +33,7 @@ export function toDeliveryError(f: ApiFailure): DeliveryError {
 export function isThreadGone(f: ApiFailure): boolean {
   return (
     f.code === 400 &&
-    /thread not found|TOPIC_DELETED|TOPIC_CLOSED|message to be replied not found|replied message not found/i.test(
+    /thread not found|TOPIC_DELETED|TOPIC_ID_INVALID|message to be replied not found|replied message not found/i.test(
       f.description ?? '',
     )
   );

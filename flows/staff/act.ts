@@ -142,7 +142,13 @@ export function run(state: StaffState, c: CaseRecord, action: StaffAction, ctx: 
   }
   const quiet = action.type === 'reply' || action.type === 'note';
   const text = draft.withCard ? `${draft.message}\n\n${caseCardText(draft.record, ctx.agency)}` : draft.message;
-  const ack: StaffReply = { text, kind: quiet ? 'notice' : 'case-update', ticket: c.ticket };
+  const warned = action.type === 'reply' && ctx.citizenUnreachable !== undefined;
+  const ack: StaffReply = {
+    text,
+    kind: quiet ? 'notice' : 'case-update',
+    ticket: c.ticket,
+    ...(quiet && !warned ? { ack: true } : {}),
+  };
   const outbox = [...draft.outbox];
   if (!ctx.repliesInThread) {
     // The case's thread is the record everyone reads: an action taken elsewhere (the terminal) is posted there too.

@@ -67,7 +67,7 @@ export async function handleStaffMessage(
     const say = 'Anda tidak terdaftar sebagai petugas; pesan ini tidak diproses.';
     return refuse(state, c, who, { what: 'message', reason: NOT_LISTED, say }, ctx);
   }
-  if (msg.choice !== undefined) return handleChoice(state, msg.choice, ctx);
+  if (msg.choice !== undefined) return withToast(await handleChoice(state, msg.choice, ctx));
   if (command) return handleCommand(state, command.name, command.args, ctx);
   return handleText(state, msg, text, ctx);
 }
@@ -191,6 +191,13 @@ async function handleChoice(state: StaffState, choice: string, ctx: StaffContext
       return denied ?? run(withoutQuestion(state, c.ticket), c, { type: 'take', takeOver: true }, ctx);
     }
   }
+}
+
+/** A pressed button is answered on the spot: its toast says what was done (the card changes in place). */
+function withToast(r: StaffResult): StaffResult {
+  if (r.toast) return r;
+  const said = r.replies.find((x) => x.kind === 'case-update' || x.ack)?.text.split('\n')[0];
+  return said ? { ...r, toast: `✓ ${said}`.slice(0, 190) } : r;
 }
 
 /**

@@ -1,26 +1,12 @@
 // What the staff inbox says to staff (Indonesian, the officers' working language). Citizen-facing texts are in the
 // planners (id/en) and in flows/texts.ts.
 import type { Stage } from '../../src/domain/stages.js';
+import { STAFF_STAGE_NAMES } from '../../src/domain/case-card.js';
 import type { ActionType } from './actions/types.js';
 
-/** Stage names for staff (the shared labels speak to the citizen at "awaiting confirmation"). */
-const STAGE_NAMES: Record<Stage, string> = {
-  received: 'diterima',
-  recorded: 'dicatat',
-  forwarded: 'diteruskan ke bidang',
-  in_review: 'ditelaah bidang',
-  root_cause: 'akar masalah',
-  action_planned: 'PTP direncanakan',
-  in_progress: 'perbaikan dikerjakan',
-  verifying: 'verifikasi',
-  awaiting_confirmation: 'menunggu jawaban warga',
-  closed: 'selesai',
-  archived: 'diarsipkan',
-};
-
-/** The stage as staff call it (refusals, lists). */
+/** The stage as staff call it (refusals, lists); the card uses the same names. */
 export function stageName(stage: Stage): string {
-  return STAGE_NAMES[stage];
+  return STAFF_STAGE_NAMES[stage];
 }
 
 /** Button labels of the case's actions. */

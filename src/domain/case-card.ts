@@ -3,7 +3,8 @@
 import { maskContact, maskPersonalData } from '../../nlp/pii.js';
 import type { Agency } from './agency.js';
 import type { CaseEvent, CaseRecord } from './case.js';
-import { STAGE_LABELS } from './stages.js';
+import type { Resolution, Stage } from './stages.js';
+import { unreachableWords } from './contact.js';
 import { isOpenPastDue } from './standard-time.js';
 
 const JAKARTA = 'Asia/Jakarta';
@@ -32,36 +33,103 @@ export function divisionName(agency: Agency, id: string): string {
   return agency.divisions.find((d) => d.id === id)?.name ?? id;
 }
 
+/** Stage names as staff say them (the shared labels speak to the citizen at "awaiting confirmation"). */
+export const STAFF_STAGE_NAMES: Record<Stage, string> = {
+  received: 'diterima',
+  recorded: 'dicatat',
+  forwarded: 'diteruskan ke bidang',
+  in_review: 'ditelaah bidang',
+  root_cause: 'akar masalah',
+  action_planned: 'PTP direncanakan',
+  in_progress: 'perbaikan dikerjakan',
+  verifying: 'verifikasi',
+  awaiting_confirmation: 'menunggu jawaban warga',
+  closed: 'selesai',
+  archived: 'diarsipkan',
+};
+
+/** What a message is, in the staff's words. */
+export const LABEL_NAMES: Record<CaseRecord['kind'], string> = {
+  complaint: 'aduan',
+  praise: 'pujian',
+  statement: 'pernyataan',
+};
+
+/** What the card shows beside the case record: things known elsewhere (the contact) or about the moment. */
+export interface CardExtras {
+  /** Now: a case open past the due time of its stage says so. */
+  now?: number;
+  /** The channel reported the citizen cannot be reached. */
+  unreachable?: { at: number; reason: string };
+  /** The last thing that happened, shown at the foot of a live card. */
+  last?: string;
+}
+
 /**
- * The card's text. With `now`, a case open past the due time of its stage says so, by the one definition of over the
- * standard time (standard-time.ts) that the digest and the export use.
+ * Text a citizen (or anyone outside the staff) wrote, as one quoted line: personal data masked, line breaks shown as
+ * ⏎ and control and bidirectional-override characters dropped, so it can never start a line of its own that would
+ * read as a field of the card ("Tahap: selesai") or run right-to-left over the fields after it.
  */
-export function caseCardText(c: CaseRecord, agency: Agency, now?: number): string {
+export function quoted(text: string, max = 800): string {
+  const flat = maskPersonalData(text)
+    .replace(/\r\n?|[\n\u2028\u2029\u0085\v\f]/g, ' ⏎ ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
+    .replace(/"/g, "'")
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+}
+
+/**
+ * The card's text (Indonesian: the officers' working language). With `now`, a case open past the due time of its
+ * stage says so, by the one definition of over the standard time (standard-time.ts) that the digest and the export
+ * use. Everything a citizen wrote is quoted (see `quoted`).
+ */
+export function caseCardText(c: CaseRecord, agency: Agency, nowOrExtras?: number | CardExtras): string {
+  const x: CardExtras = typeof nowOrExtras === 'number' ? { now: nowOrExtras } : (nowOrExtras ?? {});
+  const now = x.now;
+  const kind =
+    c.request === 'suggestion' ? 'saran' : c.request === 'information' ? 'permintaan informasi' : LABEL_NAMES[c.kind];
   const lines = [
-    `${c.ticket} · ${c.kind.toUpperCase()}${c.flags.includes('integrity') ? ' · ⚠ INTEGRITAS (pungli/suap)' : ''}`,
-    `Kanal: ${c.citizen.channel} · Kontak: ${maskContact(c.citizen.userId)}${c.citizen.displayName ? ` (${maskPersonalData(c.citizen.displayName)})` : ''}`,
-    `Isi: ${maskPersonalData(c.text)}`,
+    `${c.ticket} · ${kind.toUpperCase()}${c.flags.includes('integrity') ? ' · ⚠ INTEGRITAS (pungli/suap)' : ''}`,
+    `Kanal: ${c.citizen.channel} · Kontak: ${maskContact(c.citizen.userId)}${c.citizen.displayName ? ` (${quoted(c.citizen.displayName, 60)})` : ''}`,
   ];
-  if (c.details.what) lines.push(`Rincian: ${maskPersonalData(c.details.what)}`);
-  if (c.details.where) lines.push(`Lokasi: ${maskPersonalData(c.details.where)}`);
-  if (c.details.since) lines.push(`Sejak: ${maskPersonalData(c.details.since)}`);
+  if (x.unreachable)
+    lines.push(
+      `⚠ Warga tidak dapat dihubungi sejak ${formatTime(x.unreachable.at)} (${unreachableWords(x.unreachable.reason)})`,
+    );
+  lines.push(`Isi: ${quoted(c.text)}`);
+  if (c.details.what) lines.push(`Rincian: ${quoted(c.details.what)}`);
+  if (c.details.where) lines.push(`Lokasi: ${quoted(c.details.where, 200)}`);
+  if (c.details.since) lines.push(`Sejak: ${quoted(c.details.since, 100)}`);
   if (c.attachments.length) lines.push(`Lampiran: ${c.attachments.map((a) => a.kind).join(', ')}`);
+  if (c.request === 'information') lines.push('Jenis: permintaan informasi (jawab warga di topik ini, lalu /terjawab)');
   const cls = c.correction
-    ? `${c.correction.label} (dikoreksi petugas; model: ${c.classification.label} ${pct(c.classification.confidence)})`
-    : `${c.classification.label} ${pct(c.classification.confidence)}`;
-  lines.push(`Klasifikasi: ${cls} · Topik: ${maskPersonalData(c.topic)}`);
+    ? `${LABEL_NAMES[c.correction.label]} (dikoreksi petugas; model: ${LABEL_NAMES[c.classification.label]} ${pct(c.classification.confidence)})`
+    : `${LABEL_NAMES[c.classification.label]} (keyakinan model ${pct(c.classification.confidence)})`;
+  lines.push(`Klasifikasi: ${cls} · Topik: ${quoted(c.topic, 80)}`);
   lines.push(`Bidang: ${divisionName(agency, c.division)}`);
   if (c.repeatOf) lines.push(`Aduan berulang dari: ${c.repeatOf.ticket} (kemiripan ${pct(c.repeatOf.similarity)})`);
   const late =
     now !== undefined && isOpenPastDue(c, now)
       ? ` · ⏰ MELEWATI WAKTU STANDAR (${lateBy(now - (c.dueAt ?? now))})`
       : '';
-  lines.push(`Tahap: ${STAGE_LABELS[c.stage].id}${c.dueAt ? ` · batas waktu ${formatTime(c.dueAt)}` : ''}${late}`);
+  const due = c.dueAt && c.stage !== 'closed' && c.stage !== 'archived' ? ` · batas waktu ${formatTime(c.dueAt)}` : '';
+  lines.push(`Tahap: ${STAFF_STAGE_NAMES[c.stage]}${due}${late}`);
   if (c.reopenCount) lines.push(`Dibuka kembali: ${c.reopenCount}×`);
   lines.push(c.assignee ? `Dipegang oleh: ${c.assignee}` : 'Dipegang oleh: belum ada (pakai /ambil)');
   lines.push(...ptpLines(c));
+  const rated = [...c.satisfaction].reverse().find((a) => a.rating !== undefined);
+  if (rated)
+    lines.push(
+      `Penilaian warga: ${'★'.repeat(rated.rating ?? 0)}${'☆'.repeat(5 - (rated.rating ?? 0))} (${rated.rating}/5)`,
+    );
   if (c.resolution)
-    lines.push(`Penyelesaian: ${c.resolution}${c.resolutionNote ? ` (${maskPersonalData(c.resolutionNote)})` : ''}`);
+    lines.push(
+      `Penyelesaian: ${resolutionName(c.resolution)}${c.resolutionNote ? ` (${quoted(c.resolutionNote, 300)})` : ''}`,
+    );
+  if (x.last) lines.push(`\nTerakhir: ${x.last}`);
   return lines.join('\n');
 }
 
@@ -69,7 +137,7 @@ export function caseCardText(c: CaseRecord, agency: Agency, now?: number): strin
 export function ptpLines(c: CaseRecord): string[] {
   const lines: string[] = [];
   c.ptp.forEach((r, i) => {
-    const head = `PTP putaran ${i + 1}${r.reopenReason ? ` (dibuka kembali: "${maskPersonalData(r.reopenReason)}")` : ''}:`;
+    const head = `PTP putaran ${i + 1}${r.reopenReason ? ` (dibuka kembali: ${quoted(r.reopenReason, 300)})` : ''}:`;
     lines.push(head);
     if (r.rootCause) lines.push(`  Akar masalah: ${maskPersonalData(r.rootCause)}`);
     if (r.correctiveAction) {
@@ -83,11 +151,11 @@ export function ptpLines(c: CaseRecord): string[] {
         `  Verifikasi: ${what} oleh ${v.by}, ${formatTime(v.at)}${v.notes ? ` ("${maskPersonalData(v.notes)}")` : ''}`,
       );
     }
-    if (r.citizenMessage) lines.push(`  Disampaikan ke warga: "${maskPersonalData(r.citizenMessage)}"`);
+    if (r.citizenMessage) lines.push(`  Disampaikan ke warga: ${quoted(r.citizenMessage, 600)}`);
     if (r.citizenAnswer) {
       const a = r.citizenAnswer;
       const said = { satisfied: 'puas', not_satisfied: 'belum puas', no_response: 'tidak menjawab' }[a.answer];
-      lines.push(`  Jawaban warga: ${said}${a.reason ? ` ("${maskPersonalData(a.reason)}")` : ''}`);
+      lines.push(`  Jawaban warga: ${said}${a.reason ? ` (${quoted(a.reason, 300)})` : ''}`);
     }
     if (r.cameBackAt) lines.push(`  Masalah muncul lagi: ${formatTime(r.cameBackAt)}`);
   });
@@ -104,6 +172,20 @@ export function eventLine(e: CaseEvent): string {
 export function maskActorId(id: string): string {
   const colon = id.indexOf(':');
   return colon > 0 ? `${id.slice(0, colon)}:${maskContact(id.slice(colon + 1))}` : maskContact(id);
+}
+
+const RESOLUTIONS: Record<Resolution, string> = {
+  satisfied: 'warga puas',
+  no_response: 'warga tidak menjawab',
+  invalid: 'tidak valid',
+  withdrawn: 'ditarik warga',
+  relabelled: 'bukan aduan (label diubah)',
+  answered: 'sudah dijawab',
+};
+
+/** How a case ended, in the staff's words. */
+export function resolutionName(r: Resolution): string {
+  return RESOLUTIONS[r];
 }
 
 /** "terlambat 3 jam", "terlambat 2 hari". */

@@ -54,6 +54,15 @@ export interface OutboundMessage {
   kind?: 'reply' | 'case-card' | 'case-update' | 'relay' | 'reminder' | 'digest' | 'notice';
   /** A PNG image to send with the text (digest charts), base64. */
   imagePngBase64?: string;
+  /**
+   * Staff inbox: the staff message (surface message id) this answers. A surface that can acknowledge it otherwise
+   * (the live card edited in place, a reaction, a button's toast) need not post the answer as a new message.
+   */
+  answers?: string;
+  /** A confirmation with nothing more to say (a relay sent, a note kept): a reaction is enough where there is one. */
+  ack?: boolean;
+  /** May wait behind the destination's other messages (new case cards: answers to staff go first). */
+  deferrable?: boolean;
 }
 
 /** Anything the inbox stores: a citizen's message, or a staff member's (src/domain/staff.ts). */

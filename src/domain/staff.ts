@@ -50,6 +50,8 @@ export interface StaffReply {
   kind: 'notice' | 'case-update';
   /** The case the reply is about (its live actions). */
   ticket?: string;
+  /** A confirmation with nothing more to say: a surface that can show it otherwise (a reaction) need not print it. */
+  ack?: boolean;
   /** Offered answers (a division, a label, "cancel"): ids as the core writes them. */
   choices?: Array<{ id: string; label: string }>;
 }

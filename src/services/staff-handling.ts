@@ -73,7 +73,9 @@ export async function planStaff(deps: StaffDeps, msg: StaffMessage, now: number)
     });
   }
   const replyTo = msg.replyTo;
-  const replies: OutboundMessage[] = replyTo ? out.replies.map((r) => toPlace(replyTo, r)) : [];
+  const replies: OutboundMessage[] = replyTo
+    ? out.replies.map((r) => ({ ...toPlace(replyTo, r), answers: msg.messageId }))
+    : [];
   const erasure = out.erase && actor ? await planErasure(deps, out.erase, actor, c?.ticket ?? null, now) : null;
   return {
     commit: {
@@ -102,6 +104,7 @@ function toPlace(place: string, r: StaffReply): OutboundMessage {
     chatId: place,
     text: r.text,
     kind: r.kind,
+    ...(r.ack ? { ack: true } : {}),
     ...(TICKET_PATTERN.test(place) ? { ticket: place } : {}),
     ...(r.choices?.length ? { choices: r.choices } : {}),
   };

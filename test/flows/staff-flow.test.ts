@@ -131,7 +131,7 @@ describe('the staff flow', () => {
       {
         kind: 'case-update',
         ticket: c.ticket,
-        text: expect.stringMatching(/kartu terbaru[\s\S]*Tahap: sedang ditelaah/),
+        text: expect.stringMatching(/kartu terbaru[\s\S]*Tahap: ditelaah bidang/),
       },
     ]);
     expect(out.events.map((e) => e.action)).toEqual(['refused: review']);

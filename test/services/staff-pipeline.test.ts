@@ -271,7 +271,7 @@ describe('information requests and suggestions', () => {
     // Made directly: recording information requests is the citizens' flows' part; here is the staff side.
     const c = (await h.app.store.listCases({ kind: 'statement' }))[0]!;
     await h.app.store.commit({ cases: [{ record: { ...c, request: 'information' }, expectedVersion: c.version }] });
-    expect(texts(await h.staff('rina', c.ticket, '/tiket ' + c.ticket))).toMatch(/PERNYATAAN|STATEMENT/);
+    expect(texts(await h.staff('rina', c.ticket, '/tiket ' + c.ticket))).toMatch(/PERMINTAAN INFORMASI/);
     expect(texts(await h.staff('rina', c.ticket, 'Kantor buka Sabtu pukul 08.00-12.00.'))).toMatch(/dikirim ke warga/);
     expect(toCitizen().at(-1)?.text).toMatch(/08\.00-12\.00/);
     expect(texts(await h.staff('rina', c.ticket, '/terjawab'))).toMatch(/ditutup sebagai terjawab/);

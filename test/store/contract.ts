@@ -376,6 +376,32 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(third?.message.text).toBe('busy 2');
     });
 
+    it('hands out deferrable messages (new case cards) after those stored for at once, whatever their age', async () => {
+      await store.commit({
+        outbox: [1, 2, 3].map((i) => ({
+          channel: 'staff' as const,
+          chatId: `ADU-000${i}-AAAA`,
+          kind: 'case-card' as const,
+          text: `card ${i}`,
+          deferrable: true,
+        })),
+      });
+      await store.commit({ outbox: [{ channel: 'staff', chatId: 'ADU-0009-AAAA', kind: 'case-update', text: 'ack' }] });
+      const claimed = await store.claimOutbox('me', 100, 2, 30_000);
+      expect(claimed.map((i) => i.message.text)).toEqual(['ack', 'card 1']);
+      // A message for "at once" in a chat with a deferred one ahead of it hurries that chat, in its order.
+      await store.commit({
+        outbox: [{ channel: 'staff', chatId: 'ADU-0003-AAAA', kind: 'case-update', text: 'ack 3' }],
+      });
+      const next = await store.claimOutbox('me', 101, 1, 30_000);
+      expect(next.map((i) => i.message.text)).toEqual(['card 3']);
+      // A chat's next message after one delivered takes its turn, yet still before the deferred cards.
+      await store.commit({ outbox: [{ channel: 'staff', chatId: 'ADU-0009-AAAA', kind: 'notice', text: 'ack 2' }] });
+      await store.markDelivered(claimed[0]!.id, 5_000);
+      const after = await store.claimOutbox('me', 6_000, 1, 30_000);
+      expect(after.map((i) => i.message.text)).toEqual(['ack 2']);
+    });
+
     it('retries an outbox item later and fails it for good', async () => {
       await store.commit({ outbox: [{ channel: 'telegram', chatId: 'A', text: 'x' }] });
       const [item] = await store.claimOutbox('me', 10, 10, 1000);

@@ -186,7 +186,7 @@ describe('a complaint over Telegram, from the citizen to the staff inbox and bac
       .filter(
         (c) =>
           c.token === STAFF_TOKEN &&
-          c.method === 'sendMessage' &&
+          (c.method === 'sendMessage' || c.method === 'editMessageText') &&
           buttonsOf(c.params).some((b) => b.callback_data.startsWith(`a:archive:${ticket}`)),
       )
       .at(-1)!;
@@ -243,7 +243,13 @@ async function walkPtpToInform(
 ): Promise<void> {
   const stage = (s: string) => w.until(async () => (await w.app.store.getCase(ticket))?.stage === s || null, s);
   const prompt = async (text: string, what: string, from: number) =>
-    w.fake.waitFor((c) => c.token === STAFF_TOKEN && String(c.params.text).includes(text), { from, what });
+    w.fake.waitFor(
+      (c) =>
+        c.token === STAFF_TOKEN &&
+        (c.method === 'sendMessage' || c.method === 'editMessageText') &&
+        String(c.params.text).includes(text),
+      { from, what },
+    );
   let from = w.fake.calls.length;
   await w.staffPresses(STAFF, ticket, 'ptp');
   await prompt('langkah 1/3', 'PTP step 1', from);

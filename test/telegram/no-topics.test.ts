@@ -52,11 +52,16 @@ describe('a staff group without topics', () => {
     const take = buttonsOf(card.params).find((b) => b.callback_data.startsWith('a:take:'))!.callback_data;
     w.pushStaff(buttonPress(STAFF, card.result as Record<string, unknown>, take));
     await w.until(async () => (await w.app.store.getCase(ticket))?.assignee === 'Rina' || null, 'take');
-    // The acknowledgement is a reply to the card, so it stays in the case's thread.
+    // The acknowledgement is the card itself, edited in place in the case's thread (no new message).
     const ack = await w.fake.waitFor(
-      (c) => c.token === STAFF_TOKEN && String(c.params.text).includes('ditangani oleh'),
-      { from, what: 'the acknowledgement' },
+      (c) =>
+        c.token === STAFF_TOKEN &&
+        c.method === 'editMessageText' &&
+        String(c.params.text).includes('Dipegang oleh: Rina'),
+      { from, what: 'the card edited' },
     );
-    expect((ack.params.reply_parameters as { message_id: number }).message_id).toBe(cardId);
+    expect(Number(ack.params.message_id)).toBe(cardId);
+    // The relay was acknowledged with a reaction on the member's message.
+    expect(w.fake.callsOf('setMessageReaction', STAFF_TOKEN).filter((c) => c.status === 200).length).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { RunningChannel } from '../../src/ports/channel.js';
 import type { BackoffPolicy } from '../../src/services/backoff.js';
+import type { Pacing } from '../../src/services/dispatcher.js';
 import { STAGES } from '../../src/domain/stages.js';
 import { silentLogger, type Logger } from '../../src/log/logger.js';
 import { startCitizenBot } from '../../bots/telegram-citizen/index.js';
@@ -55,7 +56,13 @@ export interface World {
 }
 
 export async function startWorld(
-  opts: { forum?: boolean; staffRetry?: BackoffPolicy; log?: Logger } = {},
+  opts: {
+    forum?: boolean;
+    staffRetry?: BackoffPolicy;
+    log?: Logger;
+    /** The staff group's real pace (default: none). */
+    staffPacing?: Pacing;
+  } = {},
 ): Promise<World> {
   const fake = await FakeTelegram.start();
   fake.addBot(CITIZEN_TOKEN, 111, 'AduanWargaBot');
@@ -78,7 +85,11 @@ export async function startWorld(
   const running: RunningChannel[] = [];
   running.push(await startCitizenBot(app, { pacing: {}, pollTimeoutSec: 1 }));
   running.push(
-    await startStaffBot(app, { pacing: {}, pollTimeoutSec: 1, ...(opts.staffRetry ? { retry: opts.staffRetry } : {}) }),
+    await startStaffBot(app, {
+      pacing: opts.staffPacing ?? {},
+      pollTimeoutSec: 1,
+      ...(opts.staffRetry ? { retry: opts.staffRetry } : {}),
+    }),
   );
 
   const until: World['until'] = async (check, what, timeoutMs = 15_000) => {
@@ -162,16 +173,14 @@ export async function startWorld(
       const c = await app.store.getCase(ticket);
       if (!c) throw new Error(`no case ${ticket}`);
       const data = `a:${action}:${ticket}:${STAGES.indexOf(c.stage)}`;
-      const card = await fake.waitFor(
-        (x) =>
-          x.token === STAFF_TOKEN &&
-          x.method === 'sendMessage' &&
-          x.status === 200 &&
-          buttonsOf(x.params).some((b) => b.callback_data === data),
-        {
-          what: `a card offering ${data}`,
-        },
-      );
+      // The latest card offering it: posted, or edited in place (the live card).
+      const offers = (x: FakeCall) =>
+        x.token === STAFF_TOKEN &&
+        (x.method === 'sendMessage' || x.method === 'editMessageText') &&
+        x.status === 200 &&
+        buttonsOf(x.params).some((b) => b.callback_data === data);
+      await fake.waitFor(offers, { what: `a card offering ${data}` });
+      const card = fake.calls.filter(offers).at(-1)!;
       fake.push(STAFF_TOKEN, buttonPress(user, card.result as Record<string, unknown>, data));
     },
     pushStaff(update) {

@@ -77,6 +77,13 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
     const docs = [];
     for (const message of change.outbox) {
       const chatKey = chatKeyOf(message);
+      // A chat given a message for "at once" is served at once: its deferred messages (ahead of it) stop waiting.
+      if (!message.deferrable)
+        await m.outbox.updateMany(
+          { chatKey, status: 'pending', nextAttemptAt: 1 },
+          { $set: { nextAttemptAt: 0 } },
+          { session },
+        );
       const seq = nextSeq(last.get(chatKey) ?? (await lastPendingSeq(m, chatKey, session)));
       last.set(chatKey, seq);
       docs.push({
@@ -85,7 +92,8 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
         status: 'pending',
         attempts: 0,
         createdAt: now,
-        nextAttemptAt: 0,
+        // A deferrable message (a new case card) is stored at 1, behind messages stored for "at once" (0).
+        nextAttemptAt: message.deferrable ? 1 : 0,
         seq,
       });
     }

@@ -342,7 +342,8 @@ class MongoStore implements Store {
       .lean();
     if (next)
       await this.m.outbox.updateOne(
-        { _id: next._id, nextAttemptAt: trusted({ $lt: at }) },
+        // A deferred message (1) keeps its place behind the others.
+        { _id: next._id, nextAttemptAt: trusted({ $lt: at, $ne: 1 }) },
         { $set: { nextAttemptAt: at } },
       );
   }

@@ -37,7 +37,9 @@ export async function outboxHeadsDue(
       },
     },
     { $match: { nextAttemptAt: { $lte: now }, $or: [{ claimUntil: null }, { claimUntil: { $lt: now } }] } },
-    { $sort: { nextAttemptAt: 1, id: 1 } },
+    // Deferred heads (nextAttemptAt 1: new case cards) after every other, whatever their turn.
+    { $addFields: { deferred: { $eq: ['$nextAttemptAt', 1] } } },
+    { $sort: { deferred: 1, nextAttemptAt: 1, id: 1 } },
     { $limit: chats },
   ]);
   return rows.map((r) => r.id);

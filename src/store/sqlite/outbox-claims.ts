@@ -4,6 +4,9 @@
 // limit of chats, leaving out chats the dispatcher says must wait (their pacing) or keeping only the ones it can
 // serve. Heads go out in round-robin order: when an item is closed, the chat's next item is stamped with that time
 // (next_attempt_at), so it queues behind every chat that was already waiting instead of jumping ahead by its age.
+// Deferred messages (next_attempt_at 1: new case cards, which may wait) keep that mark and go after every other
+// head, so an answer to staff never queues behind a burst of new cards; a message for "at once" in the same chat
+// clears the mark (the chat's order is kept).
 import type Database from 'better-sqlite3';
 import type { OutboxClaim, OutboxItem } from '../port.js';
 
@@ -31,7 +34,7 @@ export function outboxClaims(db: Database.Database): OutboxClaims {
      WHERE o.next_attempt_at <= @now AND (o.claim_until IS NULL OR o.claim_until < @now)
        AND (@only IS NULL OR o.chat_key IN (SELECT value FROM json_each(@only)))
        AND o.chat_key NOT IN (SELECT value FROM json_each(@skip))
-     ORDER BY o.next_attempt_at, o.id LIMIT @limit`,
+     ORDER BY o.next_attempt_at = 1, o.next_attempt_at, o.id LIMIT @limit`,
   );
   const take = db.prepare('UPDATE outbox SET claimed_by = ?, claim_until = ? WHERE id = ?');
   const close = db.prepare(
@@ -43,7 +46,7 @@ export function outboxClaims(db: Database.Database): OutboxClaims {
     `UPDATE outbox SET next_attempt_at = @at
      WHERE id = (SELECT n.id FROM outbox n JOIN outbox d ON d.id = @id
                  WHERE n.status = 'pending' AND n.chat_key = d.chat_key AND n.id > d.id ORDER BY n.id LIMIT 1)
-       AND next_attempt_at < @at`,
+       AND next_attempt_at < @at AND next_attempt_at <> 1`,
   );
 
   const toItem = (r: Row): OutboxItem => ({

@@ -116,6 +116,10 @@ export class SqliteStore implements Store {
       insertOutbox: db.prepare(
         'INSERT INTO outbox (chat_key, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?)',
       ),
+      // A chat given a message for "at once" is served at once: its deferred messages (ahead of it) stop waiting.
+      hurryChat: db.prepare(
+        "UPDATE outbox SET next_attempt_at = 0 WHERE chat_key = ? AND status = 'pending' AND next_attempt_at = 1",
+      ),
       retry: db.prepare(
         `UPDATE outbox SET next_attempt_at = ?, last_error = COALESCE(?, last_error), attempts = attempts + ?,
          claimed_by = NULL, claim_until = NULL WHERE id = ? AND status = 'pending'`,
@@ -358,7 +362,12 @@ export class SqliteStore implements Store {
       if (r.changes !== 1) throw new ConflictError(`case ${record.ticket}`);
     }
     for (const e of change.events ?? []) this.stmt.insertEvent.run(e.ticket, e.at, JSON.stringify(e));
-    for (const m of change.outbox ?? []) this.stmt.insertOutbox.run(chatKeyOf(m), JSON.stringify(m), now, 0);
+    // Heads are handed out by next_attempt_at: a deferrable message (a new case card) is stored at 1, behind every message
+    // stored for "at once" (0), so answers to staff go first within the group's budget.
+    for (const m of change.outbox ?? []) {
+      if (!m.deferrable) this.stmt.hurryChat.run(chatKeyOf(m));
+      this.stmt.insertOutbox.run(chatKeyOf(m), JSON.stringify(m), now, m.deferrable ? 1 : 0);
+    }
     if (change.erase) this.erasure.apply(change.erase);
   }
 

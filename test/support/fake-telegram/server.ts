@@ -46,6 +46,10 @@ export class FakeTelegram {
   /** `<chat>:<message_thread_id>` of forum topics someone deleted. */
   private readonly deletedTopics = new Set<string>();
   private readonly nextMessageId = new Map<number, number>();
+  /** `<chat>:<message_id>` → what a sent message holds now (edits change it). */
+  private readonly messages = new Map<string, { text: string; markup: string; thread?: number }>();
+  /** `<chat>:<message_thread_id>` → the topic's name and whether it is closed. */
+  private readonly topics = new Map<string, { name: string; closed: boolean }>();
   private nextTopicId = 500;
   private readonly injected: Injected[] = [];
   private readonly callWaiters = new Set<() => void>();
@@ -83,11 +87,25 @@ export class FakeTelegram {
     this.deletedTopics.add(`${chatId}:${topicId}`);
   }
 
+  /** A sent message's text as it reads now (after edits), or undefined. */
+  messageText(chatId: number, messageId: number): string | undefined {
+    return this.messages.get(`${chatId}:${messageId}`)?.text;
+  }
+
+  /** A forum topic's name and state as they are now. */
+  topic(chatId: number, topicId: number): { name: string; closed: boolean } | undefined {
+    return this.topics.get(`${chatId}:${topicId}`);
+  }
+
   /** Queues an update for a bot; returns its update_id. */
   push(token: string, update: Record<string, unknown>): number {
     const bot = this.bot(token);
     const update_id = bot.nextUpdateId++;
     bot.updates.push({ ...update, update_id });
+    // A user's message exists in its chat from now on (a bot may react to it).
+    const m = update.message as { chat?: { id?: number }; message_id?: number; text?: string } | undefined;
+    if (m?.chat?.id !== undefined && m.message_id !== undefined && !this.messages.has(`${m.chat.id}:${m.message_id}`))
+      this.messages.set(`${m.chat.id}:${m.message_id}`, { text: m.text ?? '', markup: 'null' });
     for (const w of [...bot.waiters]) w();
     return update_id;
   }
@@ -247,8 +265,54 @@ export class FakeTelegram {
       case 'sendChatAction':
         return true;
       case 'editMessageText':
-      case 'editMessageReplyMarkup':
+      case 'editMessageReplyMarkup': {
+        const key = `${Number(p.chat_id)}:${Number(p.message_id)}`;
+        const m = this.messages.get(key);
+        if (!m) return new ApiError(400, 'Bad Request: message to edit not found');
+        const text = method === 'editMessageText' ? String(p.text ?? '') : m.text;
+        if (method === 'editMessageText' && !text) return new ApiError(400, 'Bad Request: message text is empty');
+        if (text.length > 4096) return new ApiError(400, 'Bad Request: MESSAGE_TOO_LONG');
+        const markup = JSON.stringify(p.reply_markup ?? null);
+        if (text === m.text && markup === m.markup)
+          return new ApiError(
+            400,
+            'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+          );
+        this.messages.set(key, { ...m, text, markup });
+        return {
+          message_id: Number(p.message_id),
+          date: Math.floor(Date.now() / 1000),
+          edit_date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(p.chat_id), type: Number(p.chat_id) < 0 ? 'supergroup' : 'private' },
+          text,
+          ...(m.thread !== undefined ? { message_thread_id: m.thread, is_topic_message: true } : {}),
+          ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+        };
+      }
+      case 'setMessageReaction':
+      case 'deleteMessage':
+        return this.messages.has(`${Number(p.chat_id)}:${Number(p.message_id)}`)
+          ? true
+          : new ApiError(400, 'Bad Request: message to react not found');
+      case 'editForumTopic':
+      case 'closeForumTopic':
+      case 'reopenForumTopic': {
+        const key = `${Number(p.chat_id)}:${Number(p.message_thread_id)}`;
+        if (this.deletedTopics.has(key) || !this.forums.has(Number(p.chat_id)))
+          return new ApiError(400, 'Bad Request: TOPIC_ID_INVALID');
+        // A topic the test set up in the store without creating it here: it exists, as it would in a real group.
+        const t = this.topics.get(key) ?? { name: '', closed: false };
+        this.topics.set(key, t);
+        if (method === 'editForumTopic') {
+          const name = String(p.name ?? '');
+          if (name.length < 1 || name.length > 128) return new ApiError(400, 'Bad Request: TOPIC_TITLE_INVALID');
+          if (name === t.name) return new ApiError(400, 'Bad Request: TOPIC_NOT_MODIFIED');
+          t.name = name;
+        } else if ((method === 'closeForumTopic') === t.closed)
+          return new ApiError(400, 'Bad Request: TOPIC_NOT_MODIFIED');
+        else t.closed = method === 'closeForumTopic';
         return true;
+      }
       case 'getChat': {
         const id = Number(p.chat_id);
         return { id, type: id < 0 ? 'supergroup' : 'private', is_forum: this.forums.has(id) };
@@ -256,7 +320,10 @@ export class FakeTelegram {
       case 'createForumTopic': {
         const id = Number(p.chat_id);
         if (!this.forums.has(id)) return new ApiError(400, 'Bad Request: the chat is not a forum');
-        const topic = { message_thread_id: this.nextTopicId++, name: String(p.name ?? ''), icon_color: 7322096 };
+        const name = String(p.name ?? '');
+        if (name.length < 1 || name.length > 128) return new ApiError(400, 'Bad Request: TOPIC_TITLE_INVALID');
+        const topic = { message_thread_id: this.nextTopicId++, name, icon_color: 7322096 };
+        this.topics.set(`${id}:${topic.message_thread_id}`, { name, closed: false });
         return topic;
       }
       case 'sendMessage':
@@ -275,8 +342,14 @@ export class FakeTelegram {
         const thread = p.message_thread_id !== undefined ? Number(p.message_thread_id) : undefined;
         if (thread !== undefined && this.deletedTopics.has(`${chatId}:${thread}`))
           return new ApiError(400, 'Bad Request: message thread not found');
-        const message_id = (this.nextMessageId.get(chatId) ?? 1) + 0;
+        // Bots number from 100000 here so their ids never meet the small ids test builders give users' messages.
+        const message_id = this.nextMessageId.get(chatId) ?? 100_000;
         this.nextMessageId.set(chatId, message_id + 1);
+        this.messages.set(`${chatId}:${message_id}`, {
+          text: typeof p.text === 'string' ? p.text : typeof p.caption === 'string' ? p.caption : '',
+          markup: JSON.stringify(p.reply_markup ?? null),
+          ...(thread !== undefined ? { thread } : {}),
+        });
         const replyParams =
           typeof p.reply_parameters === 'object' && p.reply_parameters
             ? (p.reply_parameters as { message_id?: number })
