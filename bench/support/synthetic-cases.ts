@@ -1,6 +1,5 @@
 // Stored history for the benchmarks: synthetic complaint cases written in bulk (one transaction per 5,000), so a
 // benchmark can start from 1,000 or 100,000 stored cases in seconds.
-import { newTicket } from '../../src/domain/ticket.js';
 import type { CaseRecord } from '../../src/domain/case.js';
 import { openSqliteBundle } from '../../src/store/sqlite/bundle.js';
 import { openStoredRepeatIndex } from '../../nlp/repeat/stored-index.js';
@@ -17,11 +16,20 @@ const TOPICS = [
 ];
 const PLACES = ['di kantor Bapenda', 'di jalan Sudirman', 'di kecamatan Padang Barat', 'di website', 'di loket 2'];
 
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** The i-th seeded ticket: distinct for every i (random tickets collide at a million: 32^8 is only 10^12). */
+export function seedTicket(i: number): string {
+  let code = '';
+  for (let n = i, k = 0; k < 8; k++, n = Math.floor(n / 32)) code = CROCKFORD[n % 32] + code;
+  return `ADU-${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
 /** A forwarded complaint of `seed-<i mod 20,000>`, created up to 90 days before `now` (text: given or a template). */
 export function syntheticCase(i: number, now: number, text?: string): CaseRecord {
   const at = now - (i % 90) * 86_400_000;
   return {
-    ticket: newTicket(),
+    ticket: seedTicket(i),
     kind: 'complaint',
     citizen: { channel: 'telegram', userId: `seed-${i % 20_000}`, chatId: `seed-${i % 20_000}`, language: 'id' },
     text: text ?? `${TOPICS[i % TOPICS.length]} ${PLACES[(i >> 3) % PLACES.length]} nomor ${i}`,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { openMongoStore } from '../../src/store/mongo/mongo-store.js';
 import { databaseInUri, maskMongoUri } from '../../src/store/mongo/uri.js';
+import { serverSelectionTimeout } from '../../src/store/mongo/connection.js';
 
 async function refusal(uri: string): Promise<Error> {
   try {
@@ -16,6 +17,28 @@ async function refusal(uri: string): Promise<Error> {
 }
 
 describe('opening the MongoDB store', () => {
+  it("waits for a server as long as MONGODB_URI says, or the driver's 30 s when it says nothing", () => {
+    expect(serverSelectionTimeout('mongodb://db:27017/aduan?replicaSet=rs0')).toBe(30_000);
+    expect(serverSelectionTimeout('mongodb://db:27017/aduan?replicaSet=rs0&serverSelectionTimeoutMS=45000')).toBe(
+      45_000,
+    );
+    expect(serverSelectionTimeout('mongodb+srv://u:p@cluster.example.net/?serverselectiontimeoutms=8000')).toBe(8000);
+    expect(
+      serverSelectionTimeout('mongodb://db/aduan?serverSelectionTimeoutMS=45000', { serverSelectionTimeoutMS: 500 }),
+    ).toBe(500);
+  });
+
+  it('follows the serverSelectionTimeoutMS of the URI when refusing an unreachable server', async () => {
+    const err = await openMongoStore('mongodb://127.0.0.1:1/x?serverSelectionTimeoutMS=700').then(
+      async (s) => {
+        await s.close();
+        throw new Error('opened');
+      },
+      (e: Error) => e,
+    );
+    expect(err.message).toMatch(/^MONGODB_URI: cannot connect to MongoDB at .* within 700 ms/);
+  });
+
   it('rejects an unreachable server within the timeout, with a message naming MONGODB_URI', async () => {
     const started = Date.now();
     const err = await refusal('mongodb://127.0.0.1:1/x');

@@ -3,7 +3,18 @@
 import mongoose, { type Connection } from 'mongoose';
 import { databaseInUri, maskMongoUri, scrubSecrets } from './uri.js';
 
-export const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5000;
+/**
+ * The driver's own default for finding a usable server, kept unless MONGODB_URI sets serverSelectionTimeoutMS:
+ * longer than a primary election (MongoDB's median is up to 12 s), so a commit waits out a failover instead of failing.
+ */
+export const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 30_000;
+
+/** How long server selection waits: the caller's value, else the URI's serverSelectionTimeoutMS, else the driver's. */
+export function serverSelectionTimeout(uri: string, opts: MongoConnectOptions = {}): number {
+  if (opts.serverSelectionTimeoutMS !== undefined) return opts.serverSelectionTimeoutMS;
+  const fromUri = /[?&]serverSelectionTimeoutMS=(\d+)/i.exec(uri)?.[1];
+  return fromUri !== undefined ? Number(fromUri) : DEFAULT_SERVER_SELECTION_TIMEOUT_MS;
+}
 /** Used when neither the URI nor the caller names a database (the driver would otherwise pick "test"). */
 export const DEFAULT_DB_NAME = 'aduan';
 
@@ -14,7 +25,7 @@ export interface MongoConnectOptions {
 
 /** Connects, or rejects within about `serverSelectionTimeoutMS` with a message fit for the operator. */
 export async function connectMongo(uri: string, opts: MongoConnectOptions = {}): Promise<Connection> {
-  const timeoutMs = opts.serverSelectionTimeoutMS ?? DEFAULT_SERVER_SELECTION_TIMEOUT_MS;
+  const timeoutMs = serverSelectionTimeout(uri, opts);
   let conn: Connection;
   try {
     conn = mongoose.createConnection(uri, {
@@ -22,7 +33,11 @@ export async function connectMongo(uri: string, opts: MongoConnectOptions = {}):
       ...(opts.dbName !== undefined || databaseInUri(uri) === undefined
         ? { dbName: opts.dbName ?? DEFAULT_DB_NAME }
         : {}),
-      serverSelectionTimeoutMS: timeoutMs,
+      // Only an explicit value from the caller is passed: an option here would override the URI's for the whole
+      // life of the client (every later operation, not only start-up).
+      ...(opts.serverSelectionTimeoutMS !== undefined
+        ? { serverSelectionTimeoutMS: opts.serverSelectionTimeoutMS }
+        : {}),
       appName: 'aduan',
       // Query filters never take operators from data ({ $ne: ... } arriving as a "ticket"); the store marks its
       // own operators with mongoose.trusted().

@@ -21,8 +21,8 @@ import {
 } from '../port.js';
 import {
   connectMongo,
-  DEFAULT_SERVER_SELECTION_TIMEOUT_MS,
   openError,
+  serverSelectionTimeout,
   requireTransactions,
   type MongoConnectOptions,
 } from './connection.js';
@@ -59,7 +59,7 @@ export async function openMongoStoreWithConnection(
   } catch (err) {
     await conn.close().catch(() => {});
     if (err instanceof Error && err.message.startsWith('MONGODB_URI')) throw err;
-    throw openError(uri, err, opts.serverSelectionTimeoutMS ?? DEFAULT_SERVER_SELECTION_TIMEOUT_MS, 'prepare');
+    throw openError(uri, err, serverSelectionTimeout(uri, opts), 'prepare');
   }
 }
 
