@@ -258,9 +258,13 @@ export function mongoReports(conn: Connection): ReportStore {
 
       return {
         newByKind,
-        newByChannel: [...channels].map(([channel, c]) => ({ channel, count: c })).sort((a, b) => b.count - a.count),
+        newByChannel: [...channels]
+          .map(([channel, c]) => ({ channel, count: c }))
+          .sort((a, b) => b.count - a.count || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0)),
         newByDivision: [...divisions.values()].sort(
-          (a, b) => b.complaint + b.praise + b.statement - (a.complaint + a.praise + a.statement),
+          (a, b) =>
+            b.complaint + b.praise + b.statement - (a.complaint + a.praise + a.statement) ||
+            (a.division < b.division ? -1 : a.division > b.division ? 1 : 0),
         ),
         openByStage,
         overStandard: {
@@ -291,7 +295,7 @@ export function mongoReports(conn: Connection): ReportStore {
     async conversationsWaiting(mode: string, before: number, limit: number): Promise<Conversation[]> {
       const rows = await conversations()
         .find({ 'state.mode': mode, 'state.lastActivityAt': { $lt: before } })
-        .sort({ 'state.lastActivityAt': 1 })
+        .sort({ 'state.lastActivityAt': 1, key: 1 })
         .limit(limit)
         .toArray();
       return rows.map((r) => ({
@@ -310,7 +314,7 @@ export function mongoReports(conn: Connection): ReportStore {
           { stage, kind: 'complaint', [`doc.stageTimes.${stage}.enteredAt`]: { $lt: before } },
           { projection: { doc: 1 } },
         )
-        .sort({ createdAt: 1 })
+        .sort({ createdAt: 1, ticket: 1 })
         .limit(limit)
         .toArray();
       return rows.map((r) => normaliseCase(r.doc));
@@ -321,12 +325,12 @@ export function mongoReports(conn: Connection): ReportStore {
       for (const stage of stages) {
         const rows = await cases()
           .find({ stage, kind: 'complaint', dueAt: { $lte: now } }, { projection: { doc: 1 } })
-          .sort({ dueAt: -1 })
+          .sort({ dueAt: -1, ticket: 1 })
           .limit(limit)
           .toArray();
         out.push(...rows.map((r) => normaliseCase(r.doc)));
       }
-      return out.sort((a, b) => (b.dueAt ?? 0) - (a.dueAt ?? 0)).slice(0, limit);
+      return out.sort((a, b) => (b.dueAt ?? 0) - (a.dueAt ?? 0) || cmp(a.ticket, b.ticket)).slice(0, limit);
     },
 
     async closedBetween(from: number, to: number, limit: number): Promise<CaseRecord[]> {

@@ -4,6 +4,7 @@ import { describe, it } from 'vitest';
 import { storeContract } from './contract.js';
 import { webStoreContract } from './web-contract.js';
 import { privacyContract } from './privacy-contract.js';
+import { reportContract } from './report-contract.js';
 
 const uri = process.env.MONGODB_URI;
 
@@ -38,9 +39,22 @@ if (uri) {
       return openMongoBundle(uri, { dbName: db });
     },
   });
+  reportContract('MongoDB', {
+    open: async () => {
+      const { openMongoBundle } = await import('../../src/store/mongo/bundle.js');
+      const db = `aduan_report_contract_${process.pid}_${++n}`;
+      dbs.push(db);
+      return openMongoBundle(uri, { dbName: db });
+    },
+  });
 } else {
+  describe('report contract: MongoDB', () => {
+    it.skip('SKIPPED: MONGODB_URI is not set, so the MongoDB reports were not compared with the expected ones here', () => {});
+  });
   describe('store contract: MongoDB', () => {
     it.skip('SKIPPED: MONGODB_URI is not set, so the MongoDB store was not tested here', () => {});
   });
-  console.warn('[store contract] MongoDB SKIPPED: set MONGODB_URI to run the contract suite against MongoDB.');
+  console.warn(
+    '[store contract] MongoDB SKIPPED: set MONGODB_URI to run the store, web, privacy and report contract suites against MongoDB.',
+  );
 }

@@ -66,7 +66,7 @@ export class SqliteReports implements ReportStore {
         `SELECT ${BRIEF} FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ? ORDER BY due_at, ticket LIMIT ?`,
       ),
       overdueDocs: db.prepare(
-        `SELECT doc FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ? ORDER BY due_at DESC LIMIT ?`,
+        `SELECT doc FROM cases WHERE stage = ? AND kind = 'complaint' AND due_at <= ? ORDER BY due_at DESC, ticket LIMIT ?`,
       ),
       oldest: db.prepare(
         `SELECT ${BRIEF} FROM cases WHERE stage = ? AND kind = 'complaint' ORDER BY created_at, ticket LIMIT ?`,
@@ -107,11 +107,11 @@ export class SqliteReports implements ReportStore {
       ),
       waiting: db.prepare(
         `SELECT * FROM conversations WHERE json_extract(state, '$.mode') = ?
-         AND json_extract(state, '$.lastActivityAt') < ? ORDER BY json_extract(state, '$.lastActivityAt') LIMIT ?`,
+         AND json_extract(state, '$.lastActivityAt') < ? ORDER BY json_extract(state, '$.lastActivityAt'), key LIMIT ?`,
       ),
       atStage: db.prepare(
         `SELECT doc FROM cases WHERE stage = ? AND kind = 'complaint' AND json_extract(doc, ?) < ?
-         ORDER BY created_at LIMIT ?`,
+         ORDER BY created_at, ticket LIMIT ?`,
       ),
       closedBetween: db.prepare(
         `SELECT doc FROM cases WHERE json_extract(doc, '$.closedAt') >= ? AND json_extract(doc, '$.closedAt') < ?
@@ -185,9 +185,13 @@ export class SqliteReports implements ReportStore {
 
     return {
       newByKind,
-      newByChannel: [...channels].map(([channel, c]) => ({ channel, count: c })).sort((a, b) => b.count - a.count),
+      newByChannel: [...channels]
+        .map(([channel, c]) => ({ channel, count: c }))
+        .sort((a, b) => b.count - a.count || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0)),
       newByDivision: [...divisions.values()].sort(
-        (a, b) => b.complaint + b.praise + b.statement - (a.complaint + a.praise + a.statement),
+        (a, b) =>
+          b.complaint + b.praise + b.statement - (a.complaint + a.praise + a.statement) ||
+          (a.division < b.division ? -1 : a.division > b.division ? 1 : 0),
       ),
       openByStage,
       overStandard: {
@@ -264,7 +268,7 @@ export class SqliteReports implements ReportStore {
   async overdueCases(now: number, stages: readonly Stage[], limit: number): Promise<CaseRecord[]> {
     const out: CaseRecord[] = [];
     for (const stage of stages) out.push(...docs(this.q.overdueDocs.all(stage, now, limit)));
-    return out.sort((a, b) => (b.dueAt ?? 0) - (a.dueAt ?? 0)).slice(0, limit);
+    return out.sort((a, b) => (b.dueAt ?? 0) - (a.dueAt ?? 0) || cmp(a.ticket, b.ticket)).slice(0, limit);
   }
 
   async closedBetween(from: number, to: number, limit: number): Promise<CaseRecord[]> {
