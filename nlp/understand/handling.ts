@@ -6,9 +6,10 @@
 
 /**
  * 'handling': speaks of the handling of a report; 'disappointed': disappointment that does not say with what;
+ * 'again': a problem that came back ("bocor lagi", "is out again"), an earlier case's or a new one;
  * 'adding': announces more facts for a report ("mau nambahin", "I want to add something to my complaint").
  */
-export type HandlingCue = 'handling' | 'disappointed' | 'adding';
+export type HandlingCue = 'handling' | 'disappointed' | 'again' | 'adding';
 
 const NEG =
   '(?:belum|blm|blum|blom|tidak|tdk|tak|gak|ga|gk|g|nggak|ngga|enggak|engga|kagak|ndak|indak|alun|durung|dereng|ora|mboten|no|not|never|nobody|still\\s+no|still\\s+not)';
@@ -31,6 +32,10 @@ const HANDLING = new RegExp(
   'i',
 );
 
+// "Bocor lagi", "error maneh", "is out again": the problem came back.
+const AGAIN =
+  /\b(?:rusak|mati|error|eror|bocor|salah|naik|muncul|terjadi|kambuh|kumat|dobel|macet|banjir|gagal|padam|hilang|tutup)\s+(?:lagi|lg|maneh|meneh|baliak)\b|\bagain\b|\bterulang\b/i;
+
 const DISAPPOINTED =
   /\b(?:kecewa|mengecewakan|dikecewakan|disappointed|disappointing|tidak\s+puas|gak\s+puas|ga\s+puas|nggak\s+puas|ndak\s+puas|kurang\s+puas|not\s+(?:happy|satisfied)|unhappy|dereng\s+marem|ora\s+marem|indak\s+puas)\b/i;
 
@@ -49,6 +54,7 @@ const ADDING = new RegExp(
 export function handlingCue(text: string): HandlingCue | undefined {
   if (ADDING.test(text)) return 'adding';
   if (HANDLING.test(text)) return 'handling';
+  if (AGAIN.test(text)) return 'again';
   if (DISAPPOINTED.test(text)) return 'disappointed';
   return undefined;
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary, runDialogueSet } from './run.js';
 
-/** Just under the share measured with the act model and the flows on main (209/210, 99.5 %, `npm run dialogues`). */
+/** Just under the share measured with the act model and the flows on main (222/223, 99.6 %, `npm run dialogues`). */
 const FLOOR = 0.99;
 
 describe('the dialogue set', () => {

@@ -180,6 +180,21 @@ describe('a grievance about how an earlier report is handled, read as a complain
     expect(w.get(c.ticket)).toEqual(c);
   });
 
+  it('reopens the case a problem that came back shares its words with ("the street light is out again")', async () => {
+    const again = 'the street light is out again since last night';
+    const w = new FlowWorld(stubNlp({ reads: { [again]: { act: 'complaint', confidence: 0.4 } } }));
+    const c = w.caseAt('closed', 'The street light in front of the office is out', { ageDays: 12 });
+    await w.say(again);
+    expect(w.get(c.ticket)).toMatchObject({ stage: 'root_cause', reopenCount: 1 });
+  });
+
+  it('asks which case when a problem came back but shares no words with it', async () => {
+    const again = 'banjir lagi di depan rumah';
+    const w = new FlowWorld(stubNlp({ reads: { [again]: 'complaint' } }));
+    const c = w.caseAt('in_progress', 'Lampu jalan mati');
+    expect(text(await w.say(again))).toMatch(new RegExp(`Apakah ini tentang ${c.ticket}`));
+  });
+
   it('is a new complaint from a citizen whose cases are all closed long ago', async () => {
     const w = new FlowWorld(stubNlp({ reads: { [SLOW]: 'complaint' } }));
     const c = w.caseAt('closed', 'Lampu jalan mati', { ageDays: 200 });

@@ -21,6 +21,13 @@ describe('handlingCue', () => {
     },
   );
 
+  it.each(['the street light is out again since last night', 'atapnya bocor lagi tuh min', 'tagihan sy salah lagi'])(
+    'reads %j as a problem that came back',
+    (text) => {
+      expect(handlingCue(text)).toBe('again');
+    },
+  );
+
   it.each([
     'I want to add something to my complaint: the owner is Siti Rahmah',
     'mau nambahin min, nama pemiliknya Sri Wahyuni',
@@ -35,6 +42,7 @@ describe('handlingCue', () => {
     'petugas loket minta biaya tambahan 50rb',
     'website e-pbb error tidak bisa login',
     'antrian di loket bphtb panjang sekali',
+    'sy lagi di kantor bapenda, antriannya panjang',
   ])('finds no cue in the new grievance %j', (text) => {
     expect(handlingCue(text)).toBeUndefined();
   });
