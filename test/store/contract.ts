@@ -159,6 +159,29 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect((await store.getCase(old.ticket))?.stage).toBe('forwarded');
     });
 
+    it('inserts many new cases in one commit, and none of them when one ticket exists already', async () => {
+      const batch = Array.from({ length: 5 }, () => makeCase());
+      await store.commit({
+        cases: batch.map((record) => ({ record, expectedVersion: null })),
+        events: batch.map((c) => ({
+          ticket: c.ticket,
+          at: 1,
+          actor: { kind: 'system', id: 'seed' },
+          action: 'recorded',
+        })),
+      });
+      for (const c of batch) {
+        expect((await store.getCase(c.ticket))?.version).toBe(1);
+        expect((await store.getEvents(c.ticket)).map((e) => e.action)).toEqual(['recorded']);
+      }
+      const fresh = makeCase();
+      const again = store.commit({
+        cases: [fresh, batch[2]!].map((record) => ({ record, expectedVersion: null })),
+      });
+      await expect(again).rejects.toBeInstanceOf(ConflictError);
+      expect(await store.getCase(fresh.ticket)).toBeNull();
+    });
+
     it('refuses to insert a ticket that already exists', async () => {
       const c = makeCase();
       await store.commit({ cases: [{ record: c, expectedVersion: null }] });

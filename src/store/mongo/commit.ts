@@ -3,10 +3,11 @@
 // The driver may run this again after a transient error (a write conflict); it depends only on `change`.
 import type { ClientSession } from 'mongoose';
 import { chatKeyOf } from '../../domain/messages.js';
+import type { CaseRecord } from '../../domain/case.js';
 import { AlreadyHandledError, ConflictError, type Commit } from '../port.js';
 import { caseDoc, nextSeq, objectId, toJson } from './records.js';
 import type { Models } from './schemas.js';
-import { insertOrConflict } from './write-errors.js';
+import { insertOrConflict, isDuplicateKey } from './write-errors.js';
 import { applyErasure } from './erasure.js';
 
 export async function applyCommit(m: Models, change: Commit, session: ClientSession): Promise<void> {
@@ -52,7 +53,18 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
       { upsert: true, session },
     );
   }
+  // Many new cases (seeding, imports) go in one insertMany: one round trip for the batch instead of one per case,
+  // so a batch stays far inside MongoDB's 60-second transaction limit on a remote cluster.
+  const inserted = (change.cases ?? []).filter((c) => c.expectedVersion === null);
+  const bulk = inserted.length > 1;
+  if (bulk)
+    await insertCases(
+      m,
+      inserted.map((c) => c.record),
+      session,
+    );
   for (const { record, expectedVersion } of change.cases ?? []) {
+    if (bulk && expectedVersion === null) continue;
     // The stored version is always expectedVersion + 1 (1 on insert), whatever the record itself says.
     const row = caseDoc({ ...record, version: expectedVersion === null ? 1 : expectedVersion + 1 });
     if (expectedVersion === null) {
@@ -63,10 +75,13 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
     }
   }
   if (change.events?.length) {
+    const newTickets = new Set(inserted.map((c) => c.record.ticket));
     const last = new Map<string, number>();
     const docs = [];
     for (const e of change.events) {
-      const seq = nextSeq(last.get(e.ticket) ?? (await lastEventSeq(m, e.ticket, session)));
+      // A case inserted by this commit has no earlier events: no round trip to look for them.
+      const known = last.get(e.ticket) ?? (newTickets.has(e.ticket) ? 0 : undefined);
+      const seq = nextSeq(known ?? (await lastEventSeq(m, e.ticket, session)));
       last.set(e.ticket, seq);
       docs.push({ ticket: e.ticket, at: e.at, seq, doc: toJson(e) });
     }
@@ -103,6 +118,20 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
     const db = m.cases.db.db;
     if (!db) throw new Error('MongoDB connection is not open');
     await applyErasure(db, change.erase, session);
+  }
+}
+
+/** Inserts new cases in one ordered insertMany; a ticket that exists already is a ConflictError naming it. */
+async function insertCases(m: Models, records: CaseRecord[], session: ClientSession): Promise<void> {
+  try {
+    await m.cases.insertMany(
+      records.map((record) => caseDoc({ ...record, version: 1 })),
+      { session, ordered: true },
+    );
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const index = (err as { writeErrors?: Array<{ index?: number }> }).writeErrors?.[0]?.index;
+    throw new ConflictError(`case ${records[index ?? -1]?.ticket ?? `(one of ${records.length} new cases)`}`);
   }
 }
 
