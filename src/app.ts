@@ -17,6 +17,7 @@ import { Counters } from './services/metrics.js';
 import { recordUnreachable } from './services/unreachable.js';
 import { StorageGuard, storageNotice, watchStorage, type StorageStatus } from './services/storage-guard.js';
 import type { OfficeCalendar } from './domain/office-hours.js';
+import type { FileSources } from './ports/files.js';
 import type { TextUnderstanding } from '../nlp/types.js';
 
 export interface App {
@@ -42,6 +43,8 @@ export interface App {
   calendar?: OfficeCalendar;
   /** Whether the store can write; channels wait on it before taking in new work. */
   storage: StorageGuard;
+  /** Files one channel holds and another sends (src/ports/files.ts), registered by the adapters. */
+  files: FileSources;
   /** Erasure and retention in the store (the retention job). */
   privacy: PrivacyData;
   close(): Promise<void>;
@@ -175,6 +178,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     instanceId: config.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     now,
     health: new Map(),
+    files: new Map(),
     counters,
     ...(opts.calendar ? { calendar: opts.calendar } : {}),
     storage,

@@ -24,7 +24,13 @@ export async function startCitizenBot(app: App, opts: CitizenBotOptions = {}): P
   const { bot, handle } = createCitizenBot(app, token, log);
   await bot.init();
   app.dispatcher.register(
-    citizenSender({ api: bot.api, store: app.store, log, ...(opts.pacing ? { pacing: opts.pacing } : {}) }),
+    citizenSender({
+      api: bot.api,
+      store: app.store,
+      log,
+      files: app.files,
+      ...(opts.pacing ? { pacing: opts.pacing } : {}),
+    }),
   );
   await bot.api
     .setMyCommands(CITIZEN_COMMANDS.id)

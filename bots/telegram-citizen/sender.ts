@@ -3,7 +3,8 @@
 // DeliveryError the dispatcher understands.
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { OutboundMessage } from '../../src/domain/messages.js';
-import type { ChannelSender, Pacing } from '../../src/services/dispatcher.js';
+import { DeliveryError, type ChannelSender, type Pacing } from '../../src/services/dispatcher.js';
+import type { FileSources } from '../../src/ports/files.js';
 import type { Logger } from '../../src/log/logger.js';
 import type { Store } from '../../src/store/port.js';
 import { splitText } from '../telegram/split-text.js';
@@ -31,7 +32,14 @@ export function grammyDeliveryError(err: unknown) {
   return toDeliveryError({ description: (err as Error)?.message ?? String(err) });
 }
 
-export function citizenSender(deps: { api: Api; store: Store; log: Logger; pacing?: Pacing }): ChannelSender {
+export function citizenSender(deps: {
+  api: Api;
+  store: Store;
+  log: Logger;
+  pacing?: Pacing;
+  /** Where files other channels hold are fetched (a staff member's photo). */
+  files?: FileSources;
+}): ChannelSender {
   // Parts of a split message already delivered, so a retry after a failure in the middle does not repeat them.
   const progress = new Map<string, number>();
   return {
@@ -41,7 +49,7 @@ export function citizenSender(deps: { api: Api; store: Store; log: Logger; pacin
       const chatId = m.chatId;
       if (!/^-?\d{1,20}$/.test(chatId))
         throw toDeliveryError({ code: 400, description: 'Bad Request: chat not found (not a Telegram chat id)' });
-      const steps = plan(m);
+      const steps = m.files?.length ? planFiles(m, deps.files) : plan(m);
       const key = `${chatId}\u0000${m.kind ?? ''}\u0000${m.text}`;
       let lastId: number | undefined;
       for (let i = progress.get(key) ?? 0; i < steps.length; i++) {
@@ -49,7 +57,7 @@ export function citizenSender(deps: { api: Api; store: Store; log: Logger; pacin
           lastId = await (steps[i] as Step)(deps.api, chatId);
         } catch (err) {
           progress.set(key, i);
-          throw grammyDeliveryError(err);
+          throw err instanceof DeliveryError ? err : grammyDeliveryError(err);
         }
       }
       progress.delete(key);
@@ -84,6 +92,23 @@ function plan(m: OutboundMessage): Step[] {
       return sent.message_id;
     });
   });
+  return steps;
+}
+
+/** Each file as a photo or document, the text as the first one's caption (or after them when too long). */
+function planFiles(m: OutboundMessage, sources: FileSources | undefined): Step[] {
+  const captioned = m.text.length > 0 && m.text.length <= 1024;
+  const steps: Step[] = (m.files ?? []).map((f, i) => async (api, chatId) => {
+    const fetch = sources?.get(f.source);
+    if (!fetch) throw new DeliveryError(`no file source "${f.source}" in this process`, 'retry', 30_000);
+    const got = await fetch(f.fileId);
+    const file = new InputFile(got.bytes, f.name ?? got.name ?? (f.kind === 'photo' ? 'foto.jpg' : 'dokumen'));
+    const extra = i === 0 && captioned ? { caption: m.text } : {};
+    const sent =
+      f.kind === 'photo' ? await api.sendPhoto(chatId, file, extra) : await api.sendDocument(chatId, file, extra);
+    return sent.message_id;
+  });
+  if (!captioned && m.text) steps.push(...plan({ ...m, files: [] }));
   return steps;
 }
 

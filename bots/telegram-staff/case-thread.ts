@@ -139,7 +139,7 @@ export function keyboard(c: CaseRecord): Button[][] {
 
 /** A typed staff message ("<chat>:<message id>") gets a 👌: seen and done. A button's answer is its toast. */
 async function react(deps: { app: App; telegram: Telegram }, answers: string): Promise<number> {
-  const m = /^(-?\d{1,20}):(\d{1,12})$/.exec(answers);
+  const m = /^(-?\d{1,20}):(\d{1,12})(?::edit:\d+)?$/.exec(answers);
   if (!m) return 0;
   try {
     await deps.telegram.setMessageReaction(m[1] ?? '', Number(m[2]), [{ type: 'emoji', emoji: '👌' }]);

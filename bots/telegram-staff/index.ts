@@ -45,8 +45,15 @@ export async function startStaffBot(app: App, opts: StaffBotOptions = {}): Promi
       ...(opts.retry ? { retry: opts.retry } : {}),
     }),
   );
+  // The staff bot's files (photos and documents staff send a citizen), fetched by the citizen's channel when it sends.
+  app.files.set('staff-telegram', async (fileId) => {
+    const link = await bot.telegram.getFileLink(fileId);
+    const res = await fetch(link);
+    if (!res.ok) throw new Error(`staff file download failed: HTTP ${res.status}`);
+    return { bytes: Buffer.from(await res.arrayBuffer()) };
+  });
   await bot.telegram.setMyCommands(COMMANDS).catch((err: Error) => log.warn('setMyCommands failed', { error: err }));
-  const allowed = ['message', 'callback_query'] as const;
+  const allowed = ['message', 'edited_message', 'callback_query'] as const;
   if (opts.webhook) {
     await opts.webhook.mount('staff', handle, (url, secret) =>
       bot.telegram.setWebhook(url, { secret_token: secret, allowed_updates: [...allowed] }).then(() => {}),

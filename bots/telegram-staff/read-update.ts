@@ -17,6 +17,10 @@ export interface StaffMessage {
   replyToMessageId?: number;
   text: string;
   hasMedia: boolean;
+  /** A photo (its largest size) or a document, by the staff bot's file id. */
+  file?: { kind: 'photo' | 'document'; fileId: string; name?: string; mime?: string; size?: number };
+  /** Set for an edited message: when it was edited (unix seconds). */
+  editDate?: number;
 }
 
 export interface StaffButton {
@@ -71,8 +75,12 @@ export function readStaffUpdate(raw: unknown): StaffUpdate {
       ...(topicId !== undefined ? { topicId } : {}),
     };
   }
-  if (u.edited_message !== undefined)
-    return { kind: 'ignore', updateId, why: 'edited message (the citizen already has the first version)' };
+  if (u.edited_message !== undefined) {
+    // An edit of a message relayed to the citizen is sent to them as a correction (the staff flow decides).
+    const read = readMessage(updateId, u.edited_message);
+    const editDate = int(obj(u.edited_message)?.edit_date);
+    return read.kind === 'message' ? { ...read, editDate: editDate ?? 0 } : read;
+  }
   return { kind: 'ignore', updateId, why: 'update type not used' };
 }
 
@@ -105,10 +113,12 @@ function readMessage(updateId: number, raw: unknown): StaffUpdate {
     'video_note',
     'animation',
   ].some((k) => m[k] !== undefined);
+  const file = fileOf(m);
   return {
     kind: 'message',
     updateId,
     chatId,
+    ...(file ? { file } : {}),
     chatType: str(chat?.type) ?? 'unknown',
     messageId,
     ...(from ? { from } : {}),
@@ -118,5 +128,28 @@ function readMessage(updateId: number, raw: unknown): StaffUpdate {
     ...(replyTo !== undefined ? { replyToMessageId: replyTo } : {}),
     text,
     hasMedia,
+  };
+}
+
+/** The photo (largest size) or document of a message, if it has one with a file id. */
+function fileOf(m: Record<string, unknown>): StaffMessage['file'] | undefined {
+  if (Array.isArray(m.photo)) {
+    const sizes = m.photo.map(obj).filter((p): p is Record<string, unknown> => !!p && typeof p.file_id === 'string');
+    const best = sizes.sort((a, b) => (int(b.file_size) ?? 0) - (int(a.file_size) ?? 0))[0];
+    const size = int(best?.file_size);
+    if (best) return { kind: 'photo', fileId: String(best.file_id), ...(size !== undefined ? { size } : {}) };
+  }
+  const d = obj(m.document);
+  const id = str(d?.file_id);
+  if (!d || !id) return undefined;
+  const name = str(d.file_name);
+  const mime = str(d.mime_type);
+  const size = int(d.file_size);
+  return {
+    kind: 'document',
+    fileId: id,
+    ...(name ? { name: name.slice(0, 120) } : {}),
+    ...(mime ? { mime } : {}),
+    ...(size !== undefined ? { size } : {}),
   };
 }

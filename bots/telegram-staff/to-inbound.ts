@@ -39,13 +39,27 @@ export async function readStaffMessage(m: TgStaffMessage, ctx: ReadContext): Pro
     kind: 'message',
     msg: {
       surface: 'telegram',
-      // Telegram numbers messages per chat, so the chat is part of the id.
-      messageId: `${m.chatId}:${m.messageId}`,
+      // Telegram numbers messages per chat, so the chat is part of the id; each edit is a message of its own.
+      messageId: `${m.chatId}:${m.messageId}${m.editDate !== undefined ? `:edit:${m.editDate}` : ''}`,
+      ...(m.editDate !== undefined ? { edits: `${m.chatId}:${m.messageId}` } : {}),
       sender,
       ...(ticket ? { ticket } : {}),
       replyTo: ticket ?? (isPrivate && m.from ? `dm:${m.from.id}` : 'general'),
       text,
-      attachments: m.hasMedia ? [{ kind: 'document' }] : [],
+      // Photos and documents by the staff bot's file id (sent on to the citizen); other media only as "there was one".
+      attachments: m.file
+        ? [
+            {
+              kind: m.file.kind,
+              fileId: m.file.fileId,
+              ...(m.file.name ? { name: m.file.name } : {}),
+              ...(m.file.mime ? { mime: m.file.mime } : {}),
+              ...(m.file.size !== undefined ? { size: m.file.size } : {}),
+            },
+          ]
+        : m.hasMedia
+          ? [{ kind: 'video' }]
+          : [],
       sentAt: Date.now(),
     },
   };

@@ -54,6 +54,7 @@ export function startWhatsApp(app: App, rt: WhatsAppRuntime): RunningWhatsApp {
     defaultLanguage: app.config.DEFAULT_LANGUAGE,
     connection,
     media: (mime, data, name) => rt.driver.media(mime, data, name),
+    files: app.files,
   });
   app.dispatcher.register(sender);
   connection.start();

@@ -5,6 +5,7 @@ import type { Language } from '../../src/domain/case.js';
 import type { OutboundMessage } from '../../src/domain/messages.js';
 import { DeliveryError, type ChannelSender } from '../../src/services/dispatcher.js';
 import type { Store } from '../../src/store/port.js';
+import type { FileSources } from '../../src/ports/files.js';
 import type { Logger } from '../../src/log/logger.js';
 import { maskContact } from '../../nlp/pii.js';
 import { isPersonalChat, toChatId } from './addresses.js';
@@ -31,6 +32,8 @@ export interface WhatsAppSenderDeps {
   defaultLanguage: Language;
   connection: SenderConnection;
   media(mimetype: string, base64: string, filename: string): WaMedia;
+  /** Where files other channels hold are fetched (a staff member's photo). */
+  files?: FileSources;
 }
 
 /** Builds the ChannelSender the dispatcher uses for channel 'whatsapp'. */
@@ -85,7 +88,23 @@ export function createWhatsAppSender(deps: WhatsAppSenderDeps): ChannelSender {
         if (!wrote && !(await isRegistered(client, chatId))) {
           throw new DeliveryError('number is not on WhatsApp', 'permanent', undefined, true);
         }
-        if (m.imagePngBase64) {
+        if (m.files?.length) {
+          // A staff member's photos or documents, fetched from where they are held; the text as the first caption.
+          const captioned = text.length <= MAX_CAPTION;
+          for (const [i, f] of m.files.entries()) {
+            const fetch = deps.files?.get(f.source);
+            if (!fetch) throw new DeliveryError(`no file source "${f.source}" in this process`, 'retry', 30_000);
+            const got = await fetch(f.fileId);
+            const mime = f.mime ?? got.mime ?? (f.kind === 'photo' ? 'image/jpeg' : 'application/octet-stream');
+            const media = deps.media(
+              mime,
+              got.bytes.toString('base64'),
+              f.name ?? got.name ?? (f.kind === 'photo' ? 'foto.jpg' : 'dokumen'),
+            );
+            await client.sendMessage(chatId, media, i === 0 && captioned ? { caption: text } : {});
+          }
+          if (!captioned) await client.sendMessage(chatId, text, { linkPreview: false });
+        } else if (m.imagePngBase64) {
           const image = deps.media('image/png', m.imagePngBase64, 'ringkasan.png');
           if (text.length <= MAX_CAPTION) {
             await client.sendMessage(chatId, image, { caption: text });

@@ -10,7 +10,7 @@ import { answer, notice, type StaffContext, type StaffResult } from './context.j
 import { help, listCases, searchCases, showTicket } from './lookups.js';
 import { answerQuestion } from './questions.js';
 import { outsiderActor, refuse } from './refuse.js';
-import { questionAbout, withoutQuestion, type StaffState } from './state.js';
+import { questionAbout, withoutQuestion, withRelay, type StaffState } from './state.js';
 import { caseCardText } from '../../src/domain/case-card.js';
 
 export { caseChoices } from './choices.js';
@@ -68,6 +68,7 @@ export async function handleStaffMessage(
     return refuse(state, c, who, { what: 'message', reason: NOT_LISTED, say }, ctx);
   }
   if (msg.choice !== undefined) return withToast(await handleChoice(state, msg.choice, ctx));
+  if (msg.edits !== undefined) return handleEdit(state, msg.edits, text, ctx);
   if (command) return handleCommand(state, command.name, command.args, ctx);
   return handleText(state, msg, text, ctx);
 }
@@ -120,14 +121,57 @@ async function handleText(state: StaffState, msg: StaffMessage, text: string, ct
     if ('result' in answered) return answered.result;
     return check(answered.state, c, answered.action.type, ctx) ?? run(answered.state, c, answered.action, ctx);
   }
-  if (!VISIBLE.test(text)) {
-    const why = msg.attachments.length
-      ? 'Hanya teks yang diteruskan ke warga; lampiran tidak dikirim.'
-      : 'Pesan kosong (tanpa huruf, angka atau tanda yang terlihat) tidak dikirim ke warga. Tulis isi pesannya.';
+  // Photos and documents go to the citizen with the words as their caption; other media (voice, video, stickers) not.
+  const files = msg.attachments
+    .filter((a) => (a.kind === 'photo' || a.kind === 'document') && a.fileId)
+    .map((a) => ({
+      kind: a.kind as 'photo' | 'document',
+      source: `staff-${msg.surface}`,
+      fileId: a.fileId ?? '',
+      ...(a.name ? { name: a.name } : {}),
+      ...(a.mime ? { mime: a.mime } : {}),
+    }));
+  if (msg.attachments.length > files.length)
+    return answer(state, [
+      notice(
+        `${c.ticket}: hanya teks, foto dan dokumen yang diteruskan ke warga; pesan suara, video dan stiker tidak dikirim. ` +
+          'Tidak ada yang dikirim.',
+        c.ticket,
+      ),
+    ]);
+  if (!VISIBLE.test(text) && files.length === 0) {
+    const why =
+      'Pesan kosong (tanpa huruf, angka atau tanda yang terlihat) tidak dikirim ke warga. Tulis isi pesannya.';
     return answer(state, [notice(why, c.ticket)]);
   }
-  // A plain message in a case's thread is written to the citizen.
-  return begin(state, c, 'reply', text, ctx);
+  if (files.length) {
+    const denied = check(state, c, 'reply', ctx);
+    if (denied) return denied;
+    const out = run(state, c, { type: 'reply', text: VISIBLE.test(text) ? text : '', files }, ctx);
+    return out.cases.length ? { ...out, state: withRelay(out.state, msg.messageId, c.ticket, ctx.now) } : out;
+  }
+  // A plain message in a case's thread is written to the citizen (remembered, so an edit of it is a correction).
+  const out = begin(state, c, 'reply', text, ctx);
+  return out.cases.length ? { ...out, state: withRelay(out.state, msg.messageId, c.ticket, ctx.now) } : out;
+}
+
+/** An edited message: a message relayed to the citizen is sent again as a correction; any other edit changes nothing. */
+function handleEdit(state: StaffState, original: string, text: string, ctx: StaffContext): StaffResult {
+  const c = ctx.case;
+  if (!c) return answer(state, []); // an edit in the general thread is not ours
+  const relayed = state.relays?.find((r) => r.id === original && r.ticket === c.ticket);
+  if (!relayed)
+    return answer(state, [
+      notice(
+        `${c.ticket}: suntingan pesan tidak diproses. Hanya pesan yang sudah dikirim ke warga yang dikirim ulang ` +
+          'sebagai koreksi; untuk perintah, kirim perintahnya lagi.',
+        c.ticket,
+      ),
+    ]);
+  if (!VISIBLE.test(text))
+    return answer(state, [notice(`${c.ticket}: koreksi kosong tidak dikirim ke warga.`, c.ticket)]);
+  const denied = check(state, c, 'reply', ctx);
+  return denied ?? run(state, c, { type: 'reply', text: `Koreksi: ${text}` }, ctx);
 }
 
 async function handleChoice(state: StaffState, choice: string, ctx: StaffContext): Promise<StaffResult> {

@@ -25,7 +25,12 @@ export interface Question {
 export interface StaffState {
   v: typeof STAFF_STATE_VERSION;
   questions: Question[];
+  /** The member's recent messages relayed to a citizen (surface message id), so an edit of one is a correction. */
+  relays?: Array<{ id: string; ticket: string; at: number }>;
 }
+
+/** How long, and how many, relayed messages are remembered for corrections. */
+export const RELAY_MEMORY = { ms: 48 * 3_600_000, count: 20 };
 
 /** The conversation key of a staff member's state (never a citizen key: those start with a channel name). */
 export function staffStateKey(actorId: string): string {
@@ -37,7 +42,17 @@ export function readStaffState(raw: unknown, now: number): StaffState {
   const s = raw as Partial<StaffState> | null;
   if (!s || s.v !== STAFF_STATE_VERSION || !Array.isArray(s.questions))
     return { v: STAFF_STATE_VERSION, questions: [] };
-  return { v: STAFF_STATE_VERSION, questions: s.questions.filter((q) => now - q.at <= QUESTION_TTL_MS) };
+  const relays = Array.isArray(s.relays) ? s.relays.filter((r) => now - r.at <= RELAY_MEMORY.ms) : [];
+  return {
+    v: STAFF_STATE_VERSION,
+    questions: s.questions.filter((q) => now - q.at <= QUESTION_TTL_MS),
+    ...(relays.length ? { relays } : {}),
+  };
+}
+
+/** The state remembering that message `id` was relayed to the citizen of `ticket`. */
+export function withRelay(s: StaffState, id: string, ticket: string, at: number): StaffState {
+  return { ...s, relays: [...(s.relays ?? []), { id, ticket, at }].slice(-RELAY_MEMORY.count) };
 }
 
 /** The question open for `ticket`, asked on `surface` (an answer from another surface is not taken for it). */

@@ -63,6 +63,20 @@ export interface OutboundMessage {
   ack?: boolean;
   /** May wait behind the destination's other messages (new case cards: answers to staff go first). */
   deferrable?: boolean;
+  /**
+   * Photos and documents to send with the text (the text as their caption): each with the file source that can
+   * fetch it (src/ports/files.ts), e.g. a staff member's photo held by the staff bot.
+   */
+  files?: Array<OutboundFile>;
+}
+
+/** A file to send: where to fetch it and how to show it. */
+export interface OutboundFile {
+  kind: 'photo' | 'document';
+  source: string;
+  fileId: string;
+  name?: string;
+  mime?: string;
 }
 
 /** Anything the inbox stores: a citizen's message, or a staff member's (src/domain/staff.ts). */

@@ -37,6 +37,8 @@ export interface StaffMessage {
    */
   replyTo?: string;
   text: string;
+  /** Set when this is an edit of an earlier message of the surface (its message id): a relay's edit is a correction. */
+  edits?: string;
   /** A pressed button's data, exactly as the core wrote it (checked like any input from a client). */
   choice?: string;
   attachments: Attachment[];

@@ -50,6 +50,36 @@ describe('a citizen on WhatsApp', () => {
     expect(t.client().seen).toContain(CITIZEN);
   });
 
+  it('receives a staff photo with its caption, fetched from the surface that holds it', async () => {
+    const ticket = await fileComplaint();
+    const bytes = Buffer.from('foto SPPT yang sudah dikoreksi');
+    // The surface that holds the file (the staff bot on Telegram; here the terminal) registers how to fetch it.
+    t.h.app.files.set('staff-terminal', async (id) => {
+      if (id !== 'sppt-1') throw new Error('unknown file');
+      return { bytes, name: 'sppt.jpg', mime: 'image/jpeg' };
+    });
+    const before = t.client().sent.length;
+    await t.h.app.inbound.receive({
+      surface: 'terminal',
+      messageId: 'photo-1',
+      sender: { id: 'rina', name: 'Rina' },
+      ticket,
+      text: 'Ini SPPT baru Bapak.',
+      attachments: [{ kind: 'photo', fileId: 'sppt-1' }],
+      sentAt: Date.now(),
+    });
+    await t.flush();
+    const sent = t
+      .client()
+      .sent.slice(before)
+      .filter((m) => m.chatId === CITIZEN);
+    expect(sent).toHaveLength(1);
+    const media = sent[0]!.content as { mimetype: string; data: string; filename: string };
+    expect(media.mimetype).toBe('image/jpeg');
+    expect(Buffer.from(media.data, 'base64')).toEqual(bytes);
+    expect(sent[0]!.options?.caption).toContain('Ini SPPT baru Bapak.');
+  });
+
   it('receives a staff reply written in the staff inbox', async () => {
     const ticket = await fileComplaint();
     const before = t.client().textsTo(CITIZEN).length;

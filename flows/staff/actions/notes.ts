@@ -5,6 +5,7 @@ import { threadOpened } from '../../staff-effects.js';
 import { t } from '../../texts.js';
 import { formatTime } from '../../../src/domain/case-card.js';
 import { unreachableWords } from '../../../src/domain/contact.js';
+import type { OutboundFile } from '../../../src/domain/messages.js';
 import { toCitizen } from './common.js';
 import { ActionError, requireText, type Planner } from './types.js';
 
@@ -18,15 +19,24 @@ export const planNote: Planner<{ type: 'note'; text: string }> = (c, a, ctx) => 
   };
 };
 
-export const planReply: Planner<{ type: 'reply'; text: string }> = (c, a, ctx) => {
-  const text = requireText(a.text, 'pesan');
+/** The log's line for a relay: its words and what was attached. */
+function withFiles(text: string, files: OutboundFile[]): string {
+  if (!files.length) return text;
+  const what = files.map((f) => (f.kind === 'photo' ? 'foto' : `dokumen${f.name ? ` ${f.name}` : ''}`)).join(', ');
+  return `${text}${text ? ' ' : ''}[lampiran: ${what}]`;
+}
+
+export const planReply: Planner<{ type: 'reply'; text: string; files?: OutboundFile[] }> = (c, a, ctx) => {
+  const files = a.files ?? [];
+  // A photo or document may come without words; its caption is then the agency's signature alone.
+  const text = files.length && !a.text.trim() ? '' : requireText(a.text, 'pesan');
   if (c.stage === 'archived') throw new ActionError('kasus sudah diarsipkan');
   const lang = c.citizen.language;
   const relay = t(lang, 'staffReply', { ticket: c.ticket, text, signature: ctx.agency.signature });
   return {
     record: { ...c, updatedAt: ctx.now },
-    events: [noteEvent(c, ctx.now, ctx.actor, 'reply to citizen', text)],
-    outbox: [toCitizen(c, relay, { kind: 'relay' })],
+    events: [noteEvent(c, ctx.now, ctx.actor, 'reply to citizen', withFiles(text, files))],
+    outbox: [{ ...toCitizen(c, relay, { kind: 'relay' }), ...(files.length ? { files } : {}) }],
     citizen: (s) => threadOpened(s, c.ticket),
     message: ctx.citizenUnreachable
       ? `⚠ ${c.ticket}: warga tidak dapat dihubungi sejak ${formatTime(ctx.citizenUnreachable.at)} ` +

@@ -4,7 +4,7 @@
 import type { Agency } from '../../../src/domain/agency.js';
 import type { CaseEvent, CaseRecord } from '../../../src/domain/case.js';
 import type { DuePolicy } from '../../../src/domain/lifecycle.js';
-import type { OutboundMessage } from '../../../src/domain/messages.js';
+import type { OutboundFile, OutboundMessage } from '../../../src/domain/messages.js';
 import type { StaffActor } from '../../../src/domain/staff.js';
 import type { MessageLabel } from '../../../nlp/types.js';
 import type { CitizenEffect } from '../context.js';
@@ -23,7 +23,7 @@ export type StaffAction =
   | { type: 'relabel'; label: MessageLabel; note?: string }
   | { type: 'note'; text: string }
   | { type: 'invalid'; reason: string }
-  | { type: 'reply'; text: string }
+  | { type: 'reply'; text: string; files?: OutboundFile[] }
   | { type: 'answered'; note?: string }
   | { type: 'archive' }
   | { type: 'erase' };

@@ -87,6 +87,14 @@ export class FakeTelegram {
     this.deletedTopics.add(`${chatId}:${topicId}`);
   }
 
+  /** Files users sent, by file id (served by getFile and the file download path). */
+  private readonly files = new Map<string, Buffer>();
+
+  /** Makes a file a user sent available for bots to download (getFile, then /file/bot<token>/<path>). */
+  addFile(fileId: string, bytes: Buffer): void {
+    this.files.set(fileId, bytes);
+  }
+
   /** A sent message's text as it reads now (after edits), or undefined. */
   messageText(chatId: number, messageId: number): string | undefined {
     return this.messages.get(`${chatId}:${messageId}`)?.text;
@@ -184,6 +192,21 @@ export class FakeTelegram {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot([^/]+)\/files\/([\w-]+)$/.exec((req.url ?? '').split('?')[0] ?? '');
+    if (download) {
+      const bytes = this.bots.has(download[1] ?? '') ? this.files.get(download[2] ?? '') : undefined;
+      this.calls.push({
+        token: download[1] ?? '',
+        method: 'download',
+        params: { file: download[2] },
+        at: Date.now(),
+        status: bytes ? 200 : 404,
+      });
+      if (!bytes) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(bytes);
+      return;
+    }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? '').split('?')[0] ?? '');
     const body = await readBody(req);
     if (!m) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -313,6 +336,12 @@ export class FakeTelegram {
         else t.closed = method === 'closeForumTopic';
         return true;
       }
+      case 'getFile': {
+        const id = String(p.file_id ?? '');
+        const bytes = this.files.get(id);
+        if (!bytes) return new ApiError(400, 'Bad Request: invalid file_id');
+        return { file_id: id, file_unique_id: `u${id}`, file_size: bytes.length, file_path: `files/${id}` };
+      }
       case 'getChat': {
         const id = Number(p.chat_id);
         return { id, type: id < 0 ? 'supergroup' : 'private', is_forum: this.forums.has(id) };
@@ -337,6 +366,8 @@ export class FakeTelegram {
           return new ApiError(400, 'Bad Request: message is too long');
         if (typeof p.caption === 'string' && p.caption.length > 1024)
           return new ApiError(400, 'Bad Request: message caption is too long');
+        if (method === 'sendDocument' && !p.document)
+          return new ApiError(400, 'Bad Request: there is no document in the request');
         if (method === 'sendPhoto' && !p.photo)
           return new ApiError(400, 'Bad Request: there is no photo in the request');
         const thread = p.message_thread_id !== undefined ? Number(p.message_thread_id) : undefined;
@@ -466,7 +497,8 @@ export async function parseParams(contentType: string, body: Buffer): Promise<Re
       body,
     }).formData();
   } catch {
-    return {};
+    // undici refuses grammY's multipart (headers without a space after the colon): read it by hand.
+    return parseMultipartByHand(contentType, body);
   }
   const out: Record<string, unknown> = {};
   for (const [name, value] of form.entries()) {
@@ -487,5 +519,41 @@ export async function parseParams(contentType: string, body: Buffer): Promise<Re
       out[name] = value;
     }
   }
+  return out;
+}
+
+/** A plain multipart/form-data reader; a value "attach://<name>" is replaced by the upload in part <name>. */
+function parseMultipartByHand(contentType: string, body: Buffer): Record<string, unknown> {
+  const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
+  if (!boundary) return {};
+  const raw = body.toString('latin1');
+  const out: Record<string, unknown> = {};
+  const files = new Map<string, FakeUpload>();
+  for (const part of raw.split(`--${boundary}`)) {
+    const cut = part.indexOf('\r\n\r\n');
+    if (cut < 0) continue;
+    const head = part.slice(0, cut);
+    const value = part.slice(cut + 4).replace(/\r\n$/, '');
+    const name = /[;\s]name=("?)([^";\r\n]*)\1/i.exec(head)?.[2];
+    if (!name) continue;
+    const filename = /filename=("?)([^";\r\n]*)\1/i.exec(head)?.[2];
+    if (filename !== undefined) {
+      const bytes = Buffer.from(value, 'latin1');
+      const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? '';
+      files.set(name, { file: filename, size: bytes.length, type, base64: bytes.toString('base64') });
+      continue;
+    }
+    const text = Buffer.from(value, 'latin1').toString('utf8');
+    try {
+      out[name] = /^[[{]/.test(text) ? JSON.parse(text) : text;
+    } catch {
+      out[name] = text;
+    }
+  }
+  for (const [k, v] of Object.entries(out)) {
+    const ref = typeof v === 'string' ? /^attach:\/\/(.+)$/.exec(v)?.[1] : undefined;
+    if (ref && files.has(ref)) out[k] = files.get(ref);
+  }
+  for (const [name, f] of files) if (!(name in out)) out[name] = f;
   return out;
 }
