@@ -66,6 +66,7 @@ export function sqliteRepeatStorage(db: Database.Database, durable: boolean): Re
        RETURNING id, term, df`,
     ),
     uncountTerm: db.prepare('UPDATE repeat_terms SET df = MAX(0, df - 1) WHERE id = ? RETURNING id, term, df'),
+    dropUnusedTerm: db.prepare('DELETE FROM repeat_terms WHERE id = ? AND df = 0'),
     insertDoc: db.prepare(
       `INSERT INTO repeat_docs (ticket, citizen_key, terms, taxes, objects, procedures, problems)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -121,7 +122,12 @@ export function sqliteRepeatStorage(db: Database.Database, durable: boolean): Re
     s.deleteDoc.run(row.doc);
     return [...doc.terms].map((t) => {
       removePosting(t, row.doc);
-      return s.uncountTerm.get(t) as TermCount;
+      const left = s.uncountTerm.get(t) as TermCount;
+      // A word no complaint uses any more leaves the vocabulary: after an erasure it may be the citizen's name.
+      // (An index in memory keeps its id with no documents, which reads as an unknown word; the word written again
+      // gets a new id.)
+      if (left.df === 0) s.dropUnusedTerm.run(t);
+      return left;
     });
   };
 
