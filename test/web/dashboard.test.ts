@@ -149,6 +149,15 @@ describe('what each role sees', () => {
       expect(html, path).not.toMatch(/<script|<b onclick/);
     }
   });
+
+  it('names the reading of the message in Indonesian on the case page', async () => {
+    const { ticket } = await fileComplaint(w.browser('203.0.113.33'), { pesan: COMPLAINT });
+    const kabid = await signIn(w, 'kabid');
+    const html = await (await kabid.get(`/staf/kasus/${ticket}`)).text();
+    expect(html).toMatch(/<dt>Klasifikasi<\/dt><dd>aduan \(keyakinan model \d+%\)/);
+    // What a member reads (the form's option values stay machine words).
+    expect(html.replace(/<[^>]*>/g, ' ')).not.toMatch(/\b(complaint|praise|statement)\b/);
+  });
 });
 
 describe('the sign-in link from the staff bot', () => {

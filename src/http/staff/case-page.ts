@@ -12,6 +12,7 @@ import { ACTION_LABELS } from '../../../flows/staff/texts.js';
 import type { ActionType } from '../../../flows/staff/actions/types.js';
 import { CHANNEL_NAMES, citizenText, contactView, KIND_NAMES, stageName, tags, when } from './views.js';
 import { newToken } from '../tokens.js';
+import { LABEL_NAMES } from '../../domain/case-card.js';
 
 export interface CaseView {
   c: CaseRecord;
@@ -52,7 +53,7 @@ ${v.flash.length ? flashBox(c, v.flash, csrf) : ''}
 ${c.details.what ? h`<dt>Rincian</dt><dd>${text(c.details.what)}</dd>` : ''}
 ${c.details.where ? h`<dt>Lokasi</dt><dd>${text(c.details.where)}</dd>` : ''}
 ${c.details.since ? h`<dt>Sejak</dt><dd>${c.details.since}</dd>` : ''}
-<dt>Klasifikasi</dt><dd>${c.correction ? `${c.correction.label} (dikoreksi; model: ${c.classification.label})` : `${c.classification.label} ${Math.round(c.classification.confidence * 100)}%`} · topik ${c.topic}</dd>
+<dt>Klasifikasi</dt><dd>${classification(c)} · topik ${c.topic}</dd>
 <dt>Bidang</dt><dd>${division}</dd>
 ${c.repeatOf ? h`<dt>Berulang dari</dt><dd><a class="mono" href="/staf/kasus/${c.repeatOf.ticket}">${c.repeatOf.ticket}</a> (kemiripan ${Math.round(c.repeatOf.similarity * 100)}%)</dd>` : ''}
 <dt>Masuk</dt><dd>${when(c.createdAt)}</dd>
@@ -167,4 +168,10 @@ function historyLine(e: CaseEvent, role: StaffActor['kind']): Html {
   const action = ACTION_LABELS[e.action as ActionType] ?? e.action;
   const detail = e.detail ? (role === 'supervisor' ? e.detail : maskPersonalData(e.detail)) : '';
   return h`<li><span class="when">${when(e.at)}</span> <strong>${who}</strong> · ${action}${move}${detail ? h` — “${detail}”` : ''}</li>`;
+}
+
+/** The model's reading (and a staff correction) in Indonesian words, as the Telegram card shows it. */
+function classification(c: CaseRecord): string {
+  const model = `${LABEL_NAMES[c.classification.label]} (keyakinan model ${Math.round(c.classification.confidence * 100)}%)`;
+  return c.correction ? `${LABEL_NAMES[c.correction.label]} (dikoreksi petugas; model: ${model})` : model;
 }
