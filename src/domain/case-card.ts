@@ -63,6 +63,18 @@ export interface CardExtras {
   unreachable?: { at: number; reason: string };
   /** The last thing that happened, shown at the foot of a live card. */
   last?: string;
+  /** The citizen's other complaints, newest first (a pattern staff should see: the same person again and again). */
+  earlier?: Array<Pick<CaseRecord, 'ticket' | 'stage'>>;
+  /** How many other complaints the citizen has in all, when more than `earlier` lists. */
+  earlierTotal?: number;
+}
+
+/** The card's line naming the citizen's other complaints ('' when there are none). */
+export function earlierCasesLine(x: Pick<CardExtras, 'earlier' | 'earlierTotal'>): string {
+  if (!x.earlier?.length) return '';
+  const more = (x.earlierTotal ?? x.earlier.length) - x.earlier.length;
+  const list = x.earlier.map((o) => `${o.ticket} (${STAFF_STAGE_NAMES[o.stage]})`).join(', ');
+  return `Aduan lain warga ini: ${list}${more > 0 ? ` dan ${more} lainnya` : ''}`;
 }
 
 /**
@@ -111,6 +123,8 @@ export function caseCardText(c: CaseRecord, agency: Agency, nowOrExtras?: number
   lines.push(`Klasifikasi: ${cls} · Topik: ${quoted(c.topic, 80)}`);
   lines.push(`Bidang: ${divisionName(agency, c.division)}`);
   if (c.repeatOf) lines.push(`Aduan berulang dari: ${c.repeatOf.ticket} (kemiripan ${pct(c.repeatOf.similarity)})`);
+  const others = earlierCasesLine(x);
+  if (others) lines.push(others);
   const late =
     now !== undefined && isOpenPastDue(c, now)
       ? ` · ⏰ MELEWATI WAKTU STANDAR (${lateBy(now - (c.dueAt ?? now))})`

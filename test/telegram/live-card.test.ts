@@ -130,3 +130,38 @@ describe('a case walked through the SOP with one reopen in its topic', () => {
     await w.until(async () => (/🧩 akar masalah ↺2$/.test(w.fake.topic(GROUP, topic)!.name) ? true : null), 'renamed');
   });
 });
+
+describe('the card of a citizen who wrote before', () => {
+  let w: World;
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it("lists the citizen's other complaints with their stage", async () => {
+    w = await startWorld();
+    const who = { id: 7502, first_name: 'Yusuf' };
+    const first = await w.fileComplaint(who);
+    const second = await w.fileComplaint(
+      who,
+      '/lapor Antrian di loket BPHTB kantor Bapenda lama sekali sejak 3 hari lalu, petugasnya tidak ada',
+    );
+    expect(second).not.toBe(first);
+    await w.topicOf(second);
+    const cardOf = (t: string) =>
+      w.fake.calls.find(
+        (c) =>
+          c.token === STAFF_TOKEN &&
+          c.status === 200 &&
+          ['sendMessage', 'editMessageText'].includes(c.method) &&
+          String(c.params.text).startsWith(`${t} · `) &&
+          /Aduan lain warga ini/.test(String(c.params.text)),
+      );
+    await expect.poll(() => cardOf(second), { timeout: 20_000 }).toBeDefined();
+    expect(String(cardOf(second)!.params.text)).toMatch(new RegExp(`Aduan lain warga ini: ${first} \\(`));
+    // The first card was posted before there was anything else to list.
+    const firstCard = w.fake.calls.find(
+      (c) => c.token === STAFF_TOKEN && c.method === 'sendMessage' && String(c.params.text).startsWith(`${first} · `),
+    );
+    expect(String(firstCard?.params.text)).not.toMatch(/Aduan lain warga ini/);
+  }, 60_000);
+});
