@@ -51,6 +51,23 @@ export function blend(dot: number, normSqA: number, normSqB: number, termsA: num
 /** Share of the similarity given to containment (chosen on nlp/corpus/repeat-pairs.tsv). */
 export const CONTAINMENT_WEIGHT = 0.2;
 
+/** A text as the index weighs it: term ids with their idf weights, the norm, the term count, its facets. */
+export interface RepeatQuery {
+  weights: Map<number, number>;
+  norm: number;
+  /** Number of terms (known or not). */
+  size: number;
+  facets: Facets;
+}
+
+/** The similarity of two texts already weighed by the same index (the in-memory one and the one kept in a store). */
+export function querySimilarity(qa: RepeatQuery, qb: RepeatQuery): number {
+  let dot = 0;
+  for (const [t, w] of qa.weights) if (qb.weights.has(t)) dot += w * w;
+  if (!qa.norm || !qb.norm || dot === 0) return 0;
+  return blend(dot, qa.norm ** 2, qb.norm ** 2, qa.size, qb.size) * facetAgreement(qa.facets, qb.facets);
+}
+
 /** Creates an empty index; fill it with `add` from the store at start-up. */
 export function createRepeatIndex(options: RepeatIndexOptions = {}): TunableRepeatIndex {
   const scanBudget = options.scanBudget ?? 12_000;
@@ -210,7 +227,7 @@ export function createRepeatIndex(options: RepeatIndexOptions = {}): TunableRepe
     return s;
   }
 
-  function exactSimilarity(d: number, q: Query): number {
+  function exactSimilarity(d: number, q: RepeatQuery): number {
     let dot = 0;
     const start = docStart[d] ?? 0;
     for (let i = 0; i < (docLen[d] ?? 0); i++) {
@@ -227,15 +244,7 @@ export function createRepeatIndex(options: RepeatIndexOptions = {}): TunableRepe
     return blend(dot, q.norm * q.norm, docNormSq(d), q.size, docLen[d] ?? 0) * facetAgreement(q.facets, facets);
   }
 
-  interface Query {
-    weights: Map<number, number>;
-    norm: number;
-    /** Number of terms (known or not). */
-    size: number;
-    facets: Facets;
-  }
-
-  function query(text: string): Query {
+  function query(text: string): RepeatQuery {
     const weights = new Map<number, number>();
     let normSq = 0;
     const words = repeatTerms(text);
@@ -322,14 +331,7 @@ export function createRepeatIndex(options: RepeatIndexOptions = {}): TunableRepe
     get size() {
       return nAlive;
     },
-    similarity(a: string, b: string): number {
-      const qa = query(a);
-      const qb = query(b);
-      let dot = 0;
-      for (const [t, w] of qa.weights) if (qb.weights.has(t)) dot += w * w;
-      if (!qa.norm || !qb.norm || dot === 0) return 0;
-      return blend(dot, qa.norm ** 2, qb.norm ** 2, qa.size, qb.size) * facetAgreement(qa.facets, qb.facets);
-    },
+    similarity: (a: string, b: string) => querySimilarity(query(a), query(b)),
   };
   return index;
 }

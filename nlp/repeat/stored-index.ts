@@ -4,8 +4,16 @@
 // complaints written since the last run that were not indexed then (catchUp), so it costs the same at a thousand or
 // a million stored complaints.
 import type { RepeatCandidate } from '../types.js';
-import { facetAgreement, facetsOf, repeatTerms, type Facets } from './features.js';
-import { blend, CONTAINMENT_WEIGHT, DEFAULT_REPEAT_THRESHOLD, type TunableRepeatIndex } from './repeat-index.js';
+import { facetAgreement, facetsOf, repeatTerms } from './features.js';
+import {
+  blend,
+  CONTAINMENT_WEIGHT,
+  DEFAULT_REPEAT_THRESHOLD,
+  querySimilarity,
+  type RepeatQuery,
+  type TunableRepeatIndex,
+} from './repeat-index.js';
+import { ensureFloat32, ensureInt32 } from './growable.js';
 import type { RepeatStorage, StoredRepeatDoc, TermCount } from './storage.js';
 
 export interface StoredRepeatIndexOptions {
@@ -38,14 +46,10 @@ export function openStoredRepeatIndex(
   const maxCitizenDocs = options.maxCitizenDocs ?? 200;
 
   const vocab = new Map<string, number>();
-  let df = new Int32Array(1024);
+  let df: Int32Array = new Int32Array(1024);
   const note = (t: TermCount): void => {
     vocab.set(t.term, t.id);
-    if (t.id >= df.length) {
-      const grown = new Int32Array(Math.max(t.id + 1, df.length * 2));
-      grown.set(df);
-      df = grown;
-    }
+    df = ensureInt32(df, t.id);
     df[t.id] = t.df;
   };
   for (const t of storage.loadTerms()) note(t);
@@ -63,14 +67,7 @@ export function openStoredRepeatIndex(
     return found?.id;
   }
 
-  interface Query {
-    weights: Map<number, number>;
-    norm: number;
-    size: number;
-    facets: Facets;
-  }
-
-  function query(text: string): Query {
+  function query(text: string): RepeatQuery {
     const weights = new Map<number, number>();
     let normSq = 0;
     const words = repeatTerms(text);
@@ -87,7 +84,7 @@ export function openStoredRepeatIndex(
   let acc: Float32Array = new Float32Array(1024);
   let touched: Int32Array = new Int32Array(1024);
 
-  function exactSimilarity(d: StoredRepeatDoc, q: Query): number {
+  function exactSimilarity(d: StoredRepeatDoc, q: RepeatQuery): number {
     let dot = 0;
     let normSq = 0;
     for (const t of d.terms) {
@@ -113,10 +110,10 @@ export function openStoredRepeatIndex(
       const list = storage.postings(t, cap);
       budget -= list.length;
       for (const d of list) {
-        if (d >= acc.length) acc = growFloat(acc, d + 1);
+        acc = ensureFloat32(acc, d);
         const before = acc[d] as number;
         if (before === 0) {
-          if (nTouched >= touched.length) touched = growInt(touched, nTouched + 1);
+          touched = ensureInt32(touched, nTouched);
           touched[nTouched++] = d;
         }
         acc[d] = before + w * w;
@@ -192,28 +189,9 @@ export function openStoredRepeatIndex(
     get size() {
       return nAlive;
     },
-    similarity(a: string, b: string): number {
-      const qa = query(a);
-      const qb = query(b);
-      let dot = 0;
-      for (const [t, w] of qa.weights) if (qb.weights.has(t)) dot += w * w;
-      if (!qa.norm || !qb.norm || dot === 0) return 0;
-      return blend(dot, qa.norm ** 2, qb.norm ** 2, qa.size, qb.size) * facetAgreement(qa.facets, qb.facets);
-    },
+    similarity: (a: string, b: string) => querySimilarity(query(a), query(b)),
   };
   return index;
-}
-
-function growFloat(a: Float32Array, need: number): Float32Array {
-  const grown = new Float32Array(Math.max(need, a.length * 2));
-  grown.set(a);
-  return grown;
-}
-
-function growInt(a: Int32Array, need: number): Int32Array {
-  const grown = new Int32Array(Math.max(need, a.length * 2));
-  grown.set(a);
-  return grown;
 }
 
 /** The ids of the (at most) k highest scores; among equal scores at the cut, the newest (highest id) first. */
