@@ -174,9 +174,12 @@ function lastLine(text: string, ticket: string): string {
   return first.startsWith(ticket) ? first.slice(ticket.length).replace(/^[:\s]+/, '') : first;
 }
 
-/** The citizen's other complaints for the card: the three newest, and how many in all (up to 50). */
+/**
+ * The citizen's other complaints for the card: the three newest, and whether there are more. Read on every card
+ * render (each staff action), so it reads four records, not the citizen's whole history.
+ */
 async function earlierOf(app: App, c: CaseRecord): Promise<Pick<CardExtras, 'earlier' | 'earlierTotal'>> {
-  const all = await app.store.listCases({ citizenKey: citizenKey(c.citizen), kind: 'complaint', limit: 51 });
-  const others = all.filter((o) => o.ticket !== c.ticket).slice(0, 50);
-  return others.length ? { earlier: others.slice(0, 3), earlierTotal: others.length } : {};
+  const all = await app.store.listCases({ citizenKey: citizenKey(c.citizen), kind: 'complaint', limit: 5 });
+  const others = all.filter((o) => o.ticket !== c.ticket).slice(0, 4);
+  return others.length ? { earlier: others.slice(0, 3), ...(others.length > 3 ? { earlierTotal: 4 } : {}) } : {};
 }

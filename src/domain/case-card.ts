@@ -65,16 +65,16 @@ export interface CardExtras {
   last?: string;
   /** The citizen's other complaints, newest first (a pattern staff should see: the same person again and again). */
   earlier?: Array<Pick<CaseRecord, 'ticket' | 'stage'>>;
-  /** How many other complaints the citizen has in all, when more than `earlier` lists. */
+  /** How many other complaints were found; more than `earlier` lists adds 'dan lainnya'. */
   earlierTotal?: number;
 }
 
 /** The card's line naming the citizen's other complaints ('' when there are none). */
 export function earlierCasesLine(x: Pick<CardExtras, 'earlier' | 'earlierTotal'>): string {
   if (!x.earlier?.length) return '';
-  const more = (x.earlierTotal ?? x.earlier.length) - x.earlier.length;
+  const more = (x.earlierTotal ?? x.earlier.length) > x.earlier.length;
   const list = x.earlier.map((o) => `${o.ticket} (${STAFF_STAGE_NAMES[o.stage]})`).join(', ');
-  return `Aduan lain warga ini: ${list}${more > 0 ? ` dan ${more} lainnya` : ''}`;
+  return `Aduan lain warga ini: ${list}${more ? ' dan lainnya' : ''}`;
 }
 
 /**
