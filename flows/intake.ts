@@ -213,10 +213,36 @@ function appendLine(existing: string | undefined, text: string): string {
   return existing ? `${existing}\n${text}` : text;
 }
 
-/** Calls off the complaint being written: nothing is recorded. */
+/** Calls off the complaint being written: nothing is recorded, but the draft is kept a while for a change of mind. */
 export function cancelDraft(state: ConversationState, replies: Reply[]): FlowResult {
-  replies.push({ text: t(state.language, 'cancelledDraft') });
-  return result({ ...idleOf(state), suspended: undefined }, replies);
+  const draft = state.draft ?? state.suspended?.draft;
+  replies.push({ text: t(state.language, draft ? 'cancelledDraftResumable' : 'cancelledDraft') });
+  return result(
+    { ...idleOf(state), suspended: undefined, ...(draft ? { cancelled: { draft, at: state.lastActivityAt } } : {}) },
+    replies,
+  );
+}
+
+/** How long a called-off complaint can be taken up again. */
+const RESUME_CANCELLED_MS = 30 * 60_000;
+/** "jadi deh", "eh lanjut aja min", "terusin", "continue": going on after all (no negation anywhere in it). */
+const RESUME_WORDS =
+  /^(?:(?:eh|oh|ya|iya|yaudah|ok|oke|maaf)\s+)*(?:jadi|lanjut(?:kan|in)?|terus(?:kan|in)|continue|go on)\b/i;
+const NEGATION = /\b(?:ga|gak|nggak|ngga|enggak|engga|tidak|tdk|gk|batal|gajadi|don'?t|not|no)\b/i;
+
+/** Brings back the complaint the citizen just called off, when this message says to go on after all. */
+export function resumeCancelled(
+  state: ConversationState,
+  text: string,
+  ctx: FlowContext,
+  replies: Reply[],
+): FlowResult | null {
+  const c = state.cancelled;
+  if (!c || ctx.now - c.at > RESUME_CANCELLED_MS) return null;
+  const said = text.trim().toLowerCase();
+  if (!RESUME_WORDS.test(said) || NEGATION.test(said)) return null;
+  replies.push({ text: t(state.language, 'resumeIntake') });
+  return askNextOrRecord({ ...idleOf(state), cancelled: undefined }, c.draft, ctx, replies);
 }
 
 const SLOT_ORDER: DetailSlot[] = ['what', 'where', 'since', 'photo'];
@@ -280,6 +306,7 @@ export function idleOf(state: ConversationState): ConversationState {
     offered: undefined,
     ticket: undefined,
     retries: undefined,
+    cancelled: undefined,
   };
 }
 

@@ -9,7 +9,7 @@ import { handleConfirm, handleFollowup, handleRating, handleReason } from './clo
 import { handleCaseConfirm } from './disputes.js';
 import { handleClarified, handleIdle } from './idle.js';
 import { cleanText, matchChoice, parseCommand } from './input.js';
-import { cancelDraft, handleIntakeAnswer, idleOf, startComplaint, startReport } from './intake.js';
+import { cancelDraft, handleIntakeAnswer, idleOf, resumeCancelled, startComplaint, startReport } from './intake.js';
 import type { ConversationState } from './state.js';
 import { listMyCases, showStatus, withdraw } from './status.js';
 import { t } from './texts.js';
@@ -174,6 +174,10 @@ export async function handleMessage(
     state = { ...idleOf(state), pendingAttachments: state.pendingAttachments };
   }
 
+  if (state.mode === 'idle' && state.cancelled) {
+    const resumed = resumeCancelled(state, text, ctx, replies);
+    if (resumed) return resumed;
+  }
   if (state.mode === 'idle' && state.suspended && turn.act !== 'cancel') {
     // The question about another case no longer applies: this message continues the complaint put aside.
     const { draft, offered } = state.suspended;

@@ -75,6 +75,8 @@ export interface ConversationState {
   pendingText?: string;
   pendingAttachments?: Attachment[];
   ticket?: string;
+  /** A complaint the citizen just called off: "eh jadi deh, lanjut" soon after brings it back (a change of mind). */
+  cancelled?: { draft: IntakeDraft; at: number };
   /** A complaint the citizen was writing when the bot had to ask about another case; resumed afterwards. */
   suspended?: { draft: IntakeDraft; offered?: Choice[] };
   /** Choices offered in the last reply, so "1" or the choice's word can answer them on text-only channels. */

@@ -147,6 +147,10 @@ const TEXTS = {
     id: 'Aduan yang sedang Anda isi dibatalkan. Tidak ada yang dicatat.',
     en: 'The complaint you were writing has been cancelled. Nothing was recorded.',
   },
+  cancelledDraftResumable: {
+    id: 'Aduan yang sedang Anda isi dibatalkan. Tidak ada yang dicatat. Berubah pikiran? Ketik "lanjut" dalam 30 menit.',
+    en: 'The complaint you were writing has been cancelled. Nothing was recorded. Changed your mind? Type "continue" within 30 minutes.',
+  },
   nothingToCancel: {
     id: 'Tidak ada aduan yang sedang diisi. Untuk menarik aduan, ketik /batal <nomor tiket>.',
     en: 'You are not writing a complaint. To withdraw one, type /cancel <ticket>.',

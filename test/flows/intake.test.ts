@@ -172,6 +172,33 @@ describe('cancelling in words', () => {
     expect(w.state.mode).toBe('idle');
   });
 
+  it('takes the complaint up again where it stopped when the citizen changes their mind soon after', async () => {
+    // The model may read "eh jadi deh" as another cancel: the words decide, not the act.
+    const w = new FlowWorld(stubNlp({ reads: { 'gak jadi deh': 'cancel', 'eh jadi deh min, lanjut aja': 'cancel' } }));
+    await w.say('tagihan pbb sy naik 3x lipat di jl sudirman 12 padang');
+    expect(text(await w.say('gak jadi deh'))).toMatch(/dibatalkan.*lanjut/s);
+    const back = text(await w.say('eh jadi deh min, lanjut aja'));
+    expect(back).toMatch(/Kita lanjutkan/);
+    expect(back).toMatch(/Sejak kapan/);
+    await w.say('sejak bulan lalu');
+    const done = await w.say('lewati', { choice: 'skip' });
+    expect(ticketIn(text(done))).not.toBeNull();
+    expect(w.mine()).toHaveLength(1);
+    expect(w.mine()[0]?.details).toMatchObject({ since: 'sejak bulan lalu' });
+  });
+
+  it('does not take it up again on "ga jadi lanjut", nor after half an hour', async () => {
+    const w = new FlowWorld(stubNlp({ reads: { batal: 'cancel' } }));
+    await w.say('tagihan pbb sy naik 3x lipat di jl sudirman 12 padang');
+    await w.say('batal');
+    expect(text(await w.say('ga jadi lanjut'))).not.toMatch(/Kita lanjutkan/);
+    await w.say('tagihan pbb sy naik 3x lipat di jl sudirman 12 padang');
+    await w.say('batal');
+    w.now += 31 * 60_000;
+    expect(text(await w.say('lanjut'))).not.toMatch(/Kita lanjutkan/);
+    expect(w.mine()).toEqual([]);
+  });
+
   it('cancels after /lapor too', async () => {
     const w = new FlowWorld(stubNlp({ reads: { 'batalin aja min': 'cancel' } }));
     await w.say('/lapor');
