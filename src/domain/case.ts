@@ -4,7 +4,8 @@ import type { Classification, MessageLabel } from '../../nlp/types.js';
 import type { Attachment, ChannelName } from './messages.js';
 import type { Resolution, Stage } from './stages.js';
 
-export type Language = 'id' | 'en';
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 export interface CitizenRef {
   channel: ChannelName;
@@ -115,7 +116,8 @@ export interface CaseRecord {
   version: number;
 }
 
-export type ActorKind = 'citizen' | 'staff' | 'supervisor' | 'system';
+export const ACTOR_KINDS = ['citizen', 'staff', 'supervisor', 'system'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export interface Actor {
   kind: ActorKind;

@@ -3,10 +3,12 @@
 import type { StaffMessage } from './staff.js';
 
 /** The channels citizens write on ('web': the complaint form and tracking page). */
-export type ChannelName = 'console' | 'telegram' | 'whatsapp' | 'web';
+export const CHANNELS = ['console', 'telegram', 'whatsapp', 'web'] as const;
+export type ChannelName = (typeof CHANNELS)[number];
 
 /** Where an outbound message goes: a citizen's channel, or the staff inbox (cases' threads, notices, digests). */
-export type Destination = ChannelName | 'staff';
+export const DESTINATIONS = [...CHANNELS, 'staff'] as const;
+export type Destination = (typeof DESTINATIONS)[number];
 
 export interface Attachment {
   kind: 'photo' | 'document' | 'voice' | 'video' | 'location';

@@ -19,7 +19,9 @@ export type Stage = (typeof STAGES)[number];
 
 export const OPEN_STAGES: readonly Stage[] = STAGES.filter((s) => s !== 'closed' && s !== 'archived');
 
-export type Resolution = 'satisfied' | 'no_response' | 'invalid' | 'withdrawn' | 'relabelled' | 'answered';
+/** How a case was closed. */
+export const RESOLUTIONS = ['satisfied', 'no_response', 'invalid', 'withdrawn', 'relabelled', 'answered'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
 
 /** The allowed moves: from → the stages it may go to. */
 const TRANSITIONS: Record<Stage, readonly Stage[]> = {

@@ -5,10 +5,47 @@ import type { ClientSession } from 'mongoose';
 import { chatKeyOf } from '../../domain/messages.js';
 import type { CaseRecord } from '../../domain/case.js';
 import { AlreadyHandledError, ConflictError, type Commit } from '../port.js';
-import { caseDoc, nextSeq, objectId, toJson } from './records.js';
+import { caseDoc, contactDoc, eventDoc, nextSeq, objectId, outboxDoc, toJson } from './records.js';
+import { validateDoc, type CheckedModel } from './validation.js';
 import type { Models } from './schemas.js';
-import { insertOrConflict, isDuplicateKey } from './write-errors.js';
+import { insertOrConflict, InvalidRecordError, isDuplicateKey } from './write-errors.js';
 import { applyErasure } from './erasure.js';
+
+/**
+ * Checks every record the commit writes against its collection's schema, before the transaction starts: a record
+ * that does not fit is refused (InvalidRecordError) and nothing of the commit is written.
+ */
+export async function validateCommit(m: Models, change: Commit, now = Date.now()): Promise<void> {
+  const checks: Array<Promise<void>> = [];
+  const check = (model: CheckedModel, build: () => object, what: string) => {
+    let doc: object;
+    try {
+      doc = build();
+    } catch (err) {
+      // A record so broken that its index fields cannot be read (no citizen, no text).
+      checks.push(Promise.reject(new InvalidRecordError(what, [], `it cannot be read (${(err as Error).message})`)));
+      return;
+    }
+    checks.push(validateDoc(model, doc, what));
+  };
+  for (const { key, state } of change.conversations ?? []) {
+    check(m.conversations, () => ({ key, state: toJson(state), version: 1, updatedAt: now }), `conversation ${key}`);
+  }
+  for (const n of change.contacts ?? []) check(m.contacts, () => contactDoc(n), `contact ${n.key}`);
+  for (const { record, expectedVersion } of change.cases ?? []) {
+    const v = expectedVersion === null ? 1 : expectedVersion + 1;
+    check(m.cases, () => caseDoc({ ...record, version: v }), `case ${String(record?.ticket)}`);
+  }
+  for (const e of change.events ?? []) check(m.events, () => eventDoc(e, 0), `event of case ${String(e?.ticket)}`);
+  for (const o of change.outbox ?? [])
+    check(m.outbox, () => outboxDoc(o, now, 0), `outbox message to ${chatKeyOfAny(o)}`);
+  const results = await Promise.allSettled(checks);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+const chatKeyOfAny = (o: { channel?: unknown; chatId?: unknown } | null | undefined) =>
+  `${String(o?.channel)}:${String(o?.chatId)}`;
 
 export async function applyCommit(m: Models, change: Commit, session: ClientSession): Promise<void> {
   const now = Date.now();
@@ -35,22 +72,11 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
     }
   }
   for (const n of change.contacts ?? []) {
+    const { firstWroteAt, lastWroteAt, key, ...set } = contactDoc(n);
     await m.contacts.updateOne(
-      { key: n.key },
-      {
-        $set: {
-          channel: n.channel,
-          userId: n.userId,
-          chatId: n.chatId,
-          ...(n.displayName !== undefined ? { displayName: n.displayName } : {}),
-          ...(n.language !== undefined ? { language: n.language } : {}),
-          unreachableAt: null,
-          unreachableReason: null,
-        },
-        $min: { firstWroteAt: n.wroteAt },
-        $max: { lastWroteAt: n.wroteAt },
-      },
-      { upsert: true, session },
+      { key },
+      { $set: set, $min: { firstWroteAt }, $max: { lastWroteAt } },
+      { upsert: true, session, runValidators: true },
     );
   }
   // Many new cases (seeding, imports) go in one insertMany: one round trip for the batch instead of one per case,
@@ -83,7 +109,7 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
       const known = last.get(e.ticket) ?? (newTickets.has(e.ticket) ? 0 : undefined);
       const seq = nextSeq(known ?? (await lastEventSeq(m, e.ticket, session)));
       last.set(e.ticket, seq);
-      docs.push({ ticket: e.ticket, at: e.at, seq, doc: toJson(e) });
+      docs.push(eventDoc(e, seq));
     }
     await m.events.insertMany(docs, { session });
   }
@@ -101,16 +127,7 @@ export async function applyCommit(m: Models, change: Commit, session: ClientSess
         );
       const seq = nextSeq(last.get(chatKey) ?? (await lastPendingSeq(m, chatKey, session)));
       last.set(chatKey, seq);
-      docs.push({
-        chatKey,
-        message: toJson(message),
-        status: 'pending',
-        attempts: 0,
-        createdAt: now,
-        // A deferrable message (a new case card) is stored at 1, behind messages stored for "at once" (0).
-        nextAttemptAt: message.deferrable ? 1 : 0,
-        seq,
-      });
+      docs.push(outboxDoc(message, now, seq));
     }
     await m.outbox.insertMany(docs, { session });
   }

@@ -26,10 +26,11 @@ import {
   requireTransactions,
   type MongoConnectOptions,
 } from './connection.js';
-import { applyCommit } from './commit.js';
-import { migrateToTypedRecords } from './migrate-records.js';
+import { applyCommit, validateCommit } from './commit.js';
+import { validateDoc } from './validation.js';
+import { migrateMongo, type MigrateOptions } from './migrations.js';
 import { claimFree, outboxHeadsDue } from './outbox-heads.js';
-import { escapeRegExp, nextSeq, objectId, outboxItem, toJson } from './records.js';
+import { escapeRegExp, inboundDoc, nextSeq, objectId, outboxItem } from './records.js';
 import { defineModels, type CaseDoc, type Models } from './schemas.js';
 import { isDuplicateKey, retryOnDuplicate } from './write-errors.js';
 import { defineWebModels, MongoWebRecords } from './web-records.js';
@@ -38,23 +39,28 @@ import type { StaffLoginLink, StaffSession, WebCitizen, WebMessage } from '../we
 const { trusted } = mongoose;
 
 /** Opens (and prepares: collections, indexes) the MongoDB store; rejects with a message naming MONGODB_URI. */
-export async function openMongoStore(uri: string, opts: MongoConnectOptions = {}): Promise<Store> {
+export interface MongoOpenOptions extends MongoConnectOptions {
+  /** How migrations run (tests: a short lock, another step list). */
+  migrations?: MigrateOptions;
+}
+
+export async function openMongoStore(uri: string, opts: MongoOpenOptions = {}): Promise<Store> {
   return (await openMongoStoreWithConnection(uri, opts)).store;
 }
 
 /** The store and its mongoose connection (the reports adapter reads the same connection: src/store/mongo/bundle.ts). */
 export async function openMongoStoreWithConnection(
   uri: string,
-  opts: MongoConnectOptions = {},
+  opts: MongoOpenOptions = {},
 ): Promise<{ store: Store; connection: Connection }> {
   const conn = await connectMongo(uri, opts);
   try {
     await requireTransactions(conn, uri);
     const models = defineModels(conn);
-    await Promise.all(Object.values(models).map((model: Models[keyof Models]) => model.init()));
-    await migrateToTypedRecords(models);
-    const web = new MongoWebRecords(defineWebModels(conn));
-    await web.init();
+    const webModels = defineWebModels(conn);
+    // Collections, indexes and moves of data: the versioned steps not run yet, under a lock (migrations.ts).
+    await migrateMongo({ conn, models, web: webModels }, opts.migrations);
+    const web = new MongoWebRecords(webModels);
     return { store: new MongoStore(conn, models, web), connection: conn };
   } catch (err) {
     await conn.close().catch(() => {});
@@ -125,15 +131,10 @@ class MongoStore implements Store {
     receivedAt: number,
   ): Promise<{ id: string; duplicate: boolean; handled: boolean }> {
     const key = dedupeKey(message);
+    const row = inboundDoc(message, receivedAt, nextSeq());
+    await validateDoc(this.m.inbound, row, `inbound message ${key}`);
     try {
-      const doc = await this.m.inbound.create({
-        dedupeKey: key,
-        message: toJson(message),
-        receivedAt,
-        handled: false,
-        handledAt: null,
-        seq: nextSeq(),
-      });
+      const doc = await this.m.inbound.create(row);
       return { id: String(doc._id), duplicate: false, handled: false };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -206,8 +207,10 @@ class MongoStore implements Store {
     await this.conn.transaction(async (session) => {
       await this.m.caseThreads.deleteOne({ ticket }, { session });
       if (!thread) return;
+      const row = { ticket, kind: thread.kind, threadId: thread.id };
+      await validateDoc(this.m.caseThreads, row, `thread of case ${ticket}`);
       await this.m.caseThreads.deleteOne({ kind: thread.kind, threadId: thread.id }, { session });
-      await this.m.caseThreads.create([{ ticket, kind: thread.kind, threadId: thread.id }], { session });
+      await this.m.caseThreads.create([row], { session });
     });
   }
 
@@ -291,6 +294,8 @@ class MongoStore implements Store {
   }
 
   async commit(change: Commit): Promise<void> {
+    // Every record checked first: one that does not fit is refused before the transaction starts.
+    await validateCommit(this.m, change);
     // One MongoDB transaction, hence the replica set: a ConflictError thrown inside aborts all of it.
     await this.conn.transaction((session) => applyCommit(this.m, change, session));
   }
@@ -380,6 +385,7 @@ class MongoStore implements Store {
   }
 
   async setValue(key: string, value: string): Promise<void> {
+    await validateDoc(this.m.kv, { key, value }, `setting ${key}`);
     await retryOnDuplicate(() => this.m.kv.updateOne({ key }, { $set: { value } }, { upsert: true }));
   }
 

@@ -1,10 +1,13 @@
 // Turning domain records into MongoDB documents and back, the same way for every collection of the store.
 import mongoose, { type Types } from 'mongoose';
-import type { CaseRecord } from '../../domain/case.js';
+import type { CaseEvent, CaseRecord } from '../../domain/case.js';
 import { citizenKey } from '../../domain/case.js';
+import type { ContactNote } from '../../domain/contact.js';
+import { chatKeyOf, type AnyInbound, type OutboundMessage } from '../../domain/messages.js';
+import { dedupeKey } from '../../domain/messages.js';
 import type { OutboxItem } from '../port.js';
 import { caseSearchText } from '../search-text.js';
-import type { CaseDoc, OutboxDoc } from './schemas.js';
+import type { CaseDoc, ContactDoc, EventDoc, InboundDoc, OutboxDoc } from './schemas.js';
 
 /**
  * A JSON round trip, which is what the SQLite store keeps: undefined fields are dropped (BSON would store them as
@@ -30,6 +33,50 @@ export function caseDoc(c: CaseRecord): Omit<CaseDoc, '_id'> {
     version: c.version,
     searchText: caseSearchText(c),
     doc: toJson(c),
+  };
+}
+
+/** An event as stored: the event whole, its ticket, time and place in the case's log beside it. */
+export function eventDoc(e: CaseEvent, seq: number): Omit<EventDoc, '_id'> {
+  return { ticket: e.ticket, at: e.at, seq, doc: toJson(e) };
+}
+
+/** A new outbox document (pending, never tried). */
+export function outboxDoc(message: OutboundMessage, now: number, seq: number): Omit<OutboxDoc, '_id'> {
+  return {
+    chatKey: chatKeyOf(message),
+    message: toJson(message),
+    status: 'pending',
+    attempts: 0,
+    createdAt: now,
+    // A deferrable message (a new case card) is stored at 1, behind messages stored for "at once" (0).
+    nextAttemptAt: message.deferrable ? 1 : 0,
+    claimedBy: null,
+    claimUntil: null,
+    deliveredAt: null,
+    lastError: null,
+    seq,
+  };
+}
+
+/** A new inbound document (not handled yet). */
+export function inboundDoc(message: AnyInbound, receivedAt: number, seq: number): Omit<InboundDoc, '_id'> {
+  return { dedupeKey: dedupeKey(message), message: toJson(message), receivedAt, handled: false, handledAt: null, seq };
+}
+
+/** What a handled message tells about its sender, as the contact document's fields (it writes: reachable again). */
+export function contactDoc(n: ContactNote): Omit<ContactDoc, '_id'> & { firstWroteAt: number; lastWroteAt: number } {
+  return {
+    key: n.key,
+    channel: n.channel,
+    userId: n.userId,
+    chatId: n.chatId,
+    ...(n.displayName !== undefined ? { displayName: n.displayName } : {}),
+    ...(n.language !== undefined ? { language: n.language } : {}),
+    unreachableAt: null,
+    unreachableReason: null,
+    firstWroteAt: n.wroteAt,
+    lastWroteAt: n.wroteAt,
   };
 }
 

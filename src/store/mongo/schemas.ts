@@ -1,15 +1,36 @@
-// The MongoDB collections of the store, one mongoose model each. Records the domain owns (messages, cases, events,
-// conversation state) are kept whole in one Mixed field, exactly as written; the fields beside it are copies for
-// indexes and conditions, like the SQLite store's columns beside its JSON `doc`.
+// The MongoDB collections of the store, one mongoose model each, every field typed and checked: a document that does
+// not fit is refused before anything is written (validation.ts). Records the domain owns (messages, cases, events)
+// are kept whole in one field with the domain's own schema (record-schemas.ts); the fields beside them are copies
+// for indexes and conditions, like the SQLite store's columns beside its JSON `doc`. The indexes are made by the
+// versioned migrations (migrations.ts), not by mongoose.
 import mongoose, { type Connection, type Model, type Types } from 'mongoose';
-import type { CaseEvent, CaseRecord } from '../../domain/case.js';
-import type { AnyInbound, OutboundMessage } from '../../domain/messages.js';
+import { LANGUAGES, type CaseEvent, type CaseRecord } from '../../domain/case.js';
+import type { CaseThread } from '../../domain/case-thread.js';
+import { CHANNELS, type AnyInbound, type OutboundMessage } from '../../domain/messages.js';
+import { STAGES } from '../../domain/stages.js';
+import { MESSAGE_LABELS } from '../../../nlp/types.js';
+import { caseEventSchema, caseRecordSchema, inboundMessageSchema, outboundMessageSchema } from './record-schemas.js';
+import { allowEmpty, count, flag, id, oneOf, text, time, valuesOf } from './schema-kit.js';
+import type { OutboxStatus } from '../port.js';
+
+/** The outbox's statuses (src/store/port.ts). */
+export const OUTBOX_STATUSES = valuesOf<OutboxStatus>()(['pending', 'delivered', 'failed']);
 
 const { Schema } = mongoose;
 const Mixed = Schema.Types.Mixed;
 
-/** No __v (versions are ours), and empty objects are kept, so a record reads back exactly as written. */
-const options = (collection: string) => ({ collection, versionKey: false as const, minimize: false });
+/**
+ * No __v (versions are ours), empty objects kept (a record reads back exactly as written), a field the store does not
+ * know is an error rather than silently dropped, and no index made by mongoose: migrations.ts makes them.
+ */
+const options = (collection: string) => ({
+  collection,
+  versionKey: false as const,
+  minimize: false,
+  strict: 'throw' as const,
+  autoIndex: false,
+  autoCreate: false,
+});
 
 export interface InboundDoc {
   _id: Types.ObjectId;
@@ -51,6 +72,7 @@ export interface CaseThreadDoc {
   ticket: string;
   kind: 'topic' | 'message';
   threadId: number;
+  chat?: string | number;
 }
 
 /** A bot message of a case's thread in a staff group without topics. */
@@ -116,138 +138,123 @@ export interface LeaseDoc {
 
 const inbound = new Schema<InboundDoc>(
   {
-    dedupeKey: { type: String, required: true },
-    message: { type: Mixed, required: true },
-    receivedAt: { type: Number, required: true },
-    handled: { type: Boolean, required: true },
-    handledAt: { type: Number, default: null },
-    seq: { type: Number, required: true },
+    dedupeKey: id(1200),
+    message: { type: inboundMessageSchema, required: true },
+    receivedAt: time(),
+    handled: flag(),
+    handledAt: { ...time(false), default: null },
+    seq: count(),
   },
   options('inbound'),
 );
-inbound.index({ dedupeKey: 1 }, { unique: true });
-inbound.index({ seq: 1, _id: 1 }, { partialFilterExpression: { handled: false } });
-// purgeHandledInbound: handled messages by age.
-inbound.index({ receivedAt: 1 }, { partialFilterExpression: { handled: true } });
 
 const conversations = new Schema<ConversationDoc>(
   {
-    key: { type: String, required: true },
-    // Not `required`: mongoose refuses null for a required Mixed, and null is a valid state.
-    state: { type: Mixed },
-    version: { type: Number, required: true },
-    updatedAt: { type: Number, required: true },
+    key: id(),
+    // The flows' own state (src/flows): free-form to the store, but an object (or null: no conversation yet).
+    state: {
+      type: Mixed,
+      validate: {
+        validator: (v: unknown) => v === null || (typeof v === 'object' && !Array.isArray(v)),
+        message: 'A conversation state is an object or null.',
+      },
+    },
+    version: count(true, 1),
+    updatedAt: time(),
   },
   options('conversations'),
 );
-conversations.index({ key: 1 }, { unique: true });
 
 const contacts = new Schema<ContactDoc>(
   {
-    key: { type: String, required: true },
-    channel: { type: String, required: true },
-    userId: { type: String, required: true },
-    chatId: { type: String, required: true },
-    displayName: { type: String },
-    language: { type: String },
-    firstWroteAt: { type: Number },
-    lastWroteAt: { type: Number },
-    unreachableAt: { type: Number, default: null },
-    unreachableReason: { type: String, default: null },
+    key: id(),
+    channel: oneOf(CHANNELS),
+    userId: id(),
+    chatId: id(),
+    displayName: text(),
+    language: oneOf(LANGUAGES, false),
+    firstWroteAt: time(false),
+    lastWroteAt: time(false),
+    unreachableAt: { ...time(false), default: null },
+    unreachableReason: { ...text(), default: null },
   },
   options('contacts'),
 );
-contacts.index({ key: 1 }, { unique: true });
 
 const caseThreads = new Schema<CaseThreadDoc>(
   {
-    ticket: { type: String, required: true },
-    kind: { type: String, required: true, enum: ['topic', 'message'] },
-    threadId: { type: Number, required: true },
+    ticket: id(),
+    kind: oneOf(valuesOf<CaseThread['kind']>()(['topic', 'message'])),
+    threadId: count(true, Number.MIN_SAFE_INTEGER),
+    // The staff group the thread is in, where divisions have groups of their own (issue 10); absent: the one group.
+    chat: { type: Schema.Types.Union, of: [String, Number] },
   },
   options('case_threads'),
 );
-caseThreads.index({ ticket: 1 }, { unique: true });
-caseThreads.index({ kind: 1, threadId: 1 }, { unique: true });
 
 const threadMessages = new Schema<ThreadMessageDoc>(
-  { messageId: { type: Number, required: true }, ticket: { type: String, required: true } },
+  { messageId: count(true, Number.MIN_SAFE_INTEGER), ticket: id() },
   options('case_thread_messages'),
 );
-threadMessages.index({ messageId: 1 }, { unique: true });
 
 const cases = new Schema<CaseDoc>(
   {
-    ticket: { type: String, required: true },
-    kind: { type: String, required: true },
-    stage: { type: String, required: true },
-    citizenKey: { type: String, required: true },
-    division: { type: String },
-    correctedLabel: { type: String },
-    createdAt: { type: Number, required: true },
-    updatedAt: { type: Number, required: true },
-    dueAt: { type: Number },
-    version: { type: Number, required: true },
-    searchText: { type: String, required: true },
-    doc: { type: Mixed, required: true },
+    ticket: id(),
+    kind: oneOf(MESSAGE_LABELS),
+    stage: oneOf(STAGES),
+    citizenKey: id(),
+    division: text(true),
+    correctedLabel: oneOf(MESSAGE_LABELS, false),
+    createdAt: time(),
+    updatedAt: time(),
+    dueAt: time(false),
+    version: count(true, 1),
+    searchText: text(true),
+    doc: { type: caseRecordSchema, required: true },
   },
   options('cases'),
 );
-cases.index({ ticket: 1 }, { unique: true });
-cases.index({ stage: 1, createdAt: -1 });
-cases.index({ citizenKey: 1, createdAt: -1 });
-cases.index({ kind: 1, createdAt: -1 });
-// forEachComplaint pages through one kind in _id order.
-cases.index({ kind: 1, _id: 1 });
-cases.index({ createdAt: -1 });
-cases.index({ correctedLabel: 1 }, { sparse: true });
+allowEmpty(cases, 'searchText', 'division');
+// The copies beside the record must say what the record says (they are what queries and indexes read).
+cases.pre('validate', function (this: { get(p: string): unknown; invalidate(p: string, m: string): void }) {
+  for (const p of ['ticket', 'kind', 'stage']) {
+    const doc = this.get(`doc.${p}`);
+    if (doc !== undefined && this.get(p) !== doc) this.invalidate(p, `\`${p}\` differs from the case record's.`);
+  }
+});
 
 const events = new Schema<EventDoc>(
   {
-    ticket: { type: String, required: true },
-    at: { type: Number, required: true },
-    seq: { type: Number, required: true },
-    doc: { type: Mixed, required: true },
+    ticket: id(),
+    at: time(),
+    seq: count(),
+    doc: { type: caseEventSchema, required: true },
   },
   options('case_events'),
 );
-events.index({ ticket: 1, seq: 1, _id: 1 });
 
 const outbox = new Schema<OutboxDoc>(
   {
-    chatKey: { type: String, required: true },
-    message: { type: Mixed, required: true },
-    status: { type: String, required: true, enum: ['pending', 'delivered', 'failed'] },
-    attempts: { type: Number, required: true },
-    createdAt: { type: Number, required: true },
-    nextAttemptAt: { type: Number, required: true },
-    claimedBy: { type: String, default: null },
-    claimUntil: { type: Number, default: null },
-    deliveredAt: { type: Number, default: null },
-    lastError: { type: String, default: null },
-    seq: { type: Number, required: true },
+    chatKey: id(),
+    message: { type: outboundMessageSchema, required: true },
+    status: oneOf(OUTBOX_STATUSES),
+    attempts: count(),
+    createdAt: time(),
+    nextAttemptAt: time(),
+    claimedBy: { ...text(), default: null },
+    claimUntil: { ...time(false), default: null },
+    deliveredAt: { ...time(false), default: null },
+    lastError: { ...text(), default: null },
+    seq: count(),
   },
   options('outbox'),
 );
-// Serves the per-chat head lookup of claimOutbox (and counts by status).
-outbox.index({ status: 1, chatKey: 1, seq: 1, _id: 1 });
 
-const kv = new Schema<KvDoc>(
-  // Not `required` on free text: mongoose's required refuses the empty string.
-  { key: { type: String, required: true }, value: { type: String } },
-  options('kv'),
-);
-kv.index({ key: 1 }, { unique: true });
+const kv = new Schema<KvDoc>({ key: id(500), value: text(true) }, options('kv'));
+allowEmpty(kv, 'value');
 
-const leases = new Schema<LeaseDoc>(
-  {
-    name: { type: String, required: true },
-    owner: { type: String },
-    until: { type: Number, required: true },
-  },
-  options('leases'),
-);
-leases.index({ name: 1 }, { unique: true });
+const leases = new Schema<LeaseDoc>({ name: id(500), owner: text(true), until: time() }, options('leases'));
+allowEmpty(leases, 'owner');
 
 export interface Models {
   inbound: Model<InboundDoc>;
@@ -262,7 +269,7 @@ export interface Models {
   leases: Model<LeaseDoc>;
 }
 
-/** Compiles the models on this connection; `init()` on each resolves once its collection and indexes exist. */
+/** Compiles the models on this connection (no collection or index is made here: see migrations.ts). */
 export function defineModels(conn: Connection): Models {
   return {
     inbound: conn.model<InboundDoc>('Inbound', inbound),

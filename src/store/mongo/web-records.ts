@@ -1,12 +1,34 @@
 // The MongoDB store's web records (src/store/web-port.ts), mirroring sqlite/web-records.ts: web citizens, their
 // conversation as the tracking page shows it, staff sign-in links and sessions (tokens and ids stored as hashes).
 import mongoose, { type Connection, type Model, type Types } from 'mongoose';
-import type { StaffLoginLink, StaffSession, WebCitizen, WebMessage, WebStore } from '../web-port.js';
+import type { StaffLoginLink, StaffSession, WebCitizen, WebContactKind, WebMessage, WebStore } from '../web-port.js';
+import { choiceSchema, OUTBOUND_KINDS } from './record-schemas.js';
+import {
+  allowEmpty,
+  count,
+  fieldsOf,
+  flag,
+  id,
+  oneOf,
+  optionalId,
+  optionalList,
+  record,
+  text,
+  time,
+  valuesOf,
+} from './schema-kit.js';
 import { nextSeq, toJson } from './records.js';
 import { isDuplicateKey } from './write-errors.js';
 
 const { Schema } = mongoose;
-const options = (collection: string) => ({ collection, versionKey: false as const, minimize: false });
+const options = (collection: string) => ({
+  collection,
+  versionKey: false as const,
+  minimize: false,
+  strict: 'throw' as const,
+  autoIndex: false,
+  autoCreate: false,
+});
 
 interface WebCitizenDoc extends WebCitizen {
   _id: Types.ObjectId;
@@ -32,56 +54,58 @@ export interface WebModels {
   sessions: Model<SessionDoc>;
 }
 
-/** Compiles the web models on `conn`; call init() on each before use (collections and indexes). */
+const WEB_CONTACT_KINDS = valuesOf<WebContactKind>()(['whatsapp', 'telegram', 'email']);
+const contactSchema = record(
+  fieldsOf<NonNullable<WebCitizen['contact']>>()({ kind: oneOf(WEB_CONTACT_KINDS), value: id(320) }),
+);
+const webMessageSchema = record(
+  fieldsOf<WebMessage>()({
+    citizenKey: id(),
+    id: optionalId(1000),
+    at: time(),
+    from: oneOf(valuesOf<WebMessage['from']>()(['citizen', 'service'])),
+    text: text(true),
+    ticket: optionalId(),
+    choices: optionalList(choiceSchema),
+    attachments: optionalList(record({ kind: id(50), name: text() }, { strict: false })),
+    kind: oneOf(OUTBOUND_KINDS, false),
+  }),
+  { strict: false },
+);
+allowEmpty(webMessageSchema, 'text');
+
+const citizens = new Schema<WebCitizenDoc>(
+  {
+    key: id(),
+    tokenHash: id(),
+    contact: { type: contactSchema },
+    anonymous: flag(),
+    createdAt: time(),
+  },
+  options('webcitizens'),
+);
+const messages = new Schema<WebMessageDoc>(
+  {
+    citizenKey: id(),
+    messageId: optionalId(1000),
+    seq: count(),
+    doc: { type: webMessageSchema, required: true },
+  },
+  options('webmessages'),
+);
+const links = new Schema<LoginLinkDoc>(
+  { tokenHash: id(), staffId: id(), name: text(true), expiresAt: time() },
+  options('staffloginlinks'),
+);
+allowEmpty(links, 'name');
+const sessions = new Schema<SessionDoc>(
+  { idHash: id(), staffId: id(), name: text(true), csrf: id(), createdAt: time(), expiresAt: time() },
+  options('staffsessions'),
+);
+allowEmpty(sessions, 'name');
+
+/** Compiles the web models on `conn` (their collections and indexes are made by the migrations, migrations.ts). */
 export function defineWebModels(conn: Connection): WebModels {
-  const citizens = new Schema<WebCitizenDoc>(
-    {
-      key: { type: String, required: true },
-      tokenHash: { type: String, required: true },
-      contact: { type: Schema.Types.Mixed },
-      anonymous: { type: Boolean, required: true },
-      createdAt: { type: Number, required: true },
-    },
-    options('webcitizens'),
-  );
-  citizens.index({ key: 1 }, { unique: true });
-  citizens.index({ tokenHash: 1 }, { unique: true });
-  const messages = new Schema<WebMessageDoc>(
-    {
-      citizenKey: { type: String, required: true },
-      messageId: { type: String },
-      seq: { type: Number, required: true },
-      doc: { type: Schema.Types.Mixed, required: true },
-    },
-    options('webmessages'),
-  );
-  messages.index({ citizenKey: 1, seq: -1 });
-  messages.index(
-    { citizenKey: 1, messageId: 1 },
-    { unique: true, partialFilterExpression: { messageId: { $type: 'string' } } },
-  );
-  const links = new Schema<LoginLinkDoc>(
-    {
-      tokenHash: { type: String, required: true },
-      staffId: { type: String, required: true },
-      name: { type: String, required: true },
-      expiresAt: { type: Number, required: true },
-    },
-    options('staffloginlinks'),
-  );
-  links.index({ tokenHash: 1 }, { unique: true });
-  const sessions = new Schema<SessionDoc>(
-    {
-      idHash: { type: String, required: true },
-      staffId: { type: String, required: true },
-      name: { type: String, required: true },
-      csrf: { type: String, required: true },
-      createdAt: { type: Number, required: true },
-      expiresAt: { type: Number, required: true },
-    },
-    options('staffsessions'),
-  );
-  sessions.index({ idHash: 1 }, { unique: true });
   return {
     citizens: conn.model<WebCitizenDoc>('WebCitizen', citizens),
     messages: conn.model<WebMessageDoc>('WebMessage', messages),
@@ -92,11 +116,6 @@ export function defineWebModels(conn: Connection): WebModels {
 
 export class MongoWebRecords implements WebStore {
   constructor(private readonly m: WebModels) {}
-
-  /** Creates the collections and their indexes. */
-  async init(): Promise<void> {
-    await Promise.all(Object.values(this.m).map((model: Model<never>) => model.init()));
-  }
 
   async saveWebCitizen(c: WebCitizen): Promise<void> {
     await this.m.citizens.create(toJson(c));

@@ -30,3 +30,18 @@ export async function retryOnDuplicate<T>(upsert: () => Promise<T>): Promise<T> 
     return upsert();
   }
 }
+
+/**
+ * A record the store's schema refuses (a missing ticket, an unknown stage, a number where text belongs): thrown
+ * before anything of the write is sent, so nothing of it is stored. Names the record and every field at fault.
+ */
+export class InvalidRecordError extends Error {
+  constructor(
+    readonly record: string,
+    readonly fields: string[],
+    detail: string,
+  ) {
+    super(`MongoDB store refused ${record}: ${detail}. Nothing of this write was stored.`);
+    this.name = 'InvalidRecordError';
+  }
+}
