@@ -161,6 +161,43 @@ export const FAMILIES: readonly TemplateFamily[] = [
       'Mohon perhatian, [pelayanan|proses] {regional} [sangat lambat|tidak transparan|berbelit-belit] dan [merugikan wajib pajak|menghambat usaha kami].',
     ],
   },
+  {
+    // Grievances that say where and since when (issue 9: "tagihan pbb sy naik 3x lipat di jl sudirman 12 padang
+    // sejak bulan lalu" was read as a statement): the place and the time are details, the grievance is the act.
+    id: 'c-placetime',
+    act: 'complaint',
+    minPerFrame: 22,
+    frames: [
+      '{greet}[tagihan pbb|sppt|pbb] [sy|saya|rumah sy|ortu sy] {billbad} {place} {when}{cend}',
+      '{greet}{place} [sy|saya] punya rumah, [tagihan pbb|sppt] nya {billbad} {when}{cend}',
+      '{greet}{when} [validasi bphtb|berkas bphtb|verifikasi lapangan bphtb] [sy|saya|kami] {place} [blm|belum|gak] [selesai|diproses|ada kabar]{cend}',
+      '{greet}{regionalbad} {place} {when}{cend}{negemoji}',
+      '{greet}{when} {regionalbad}, [lokasinya|tempatnya|usahanya] {place}{cend}',
+      '{greet}[pak dewan|DPRD|bapak ibu dewan|min], {roadbad} {place} {when}, [tolong|mohon|mbok yo] [diperhatikan|ditindaklanjuti|diperbaiki|disampaikan ke dinas]{cend}',
+      '{greet}{roadbad} {place} [udah|sudah|udh] [dilaporkan|kami sampaikan pas reses] {when} tapi [belum ada tindakan|gak digubris|didiamkan aja]{cend}',
+      '{greet}[petugas|pegawai|satpam] {place} [judes|kasar|cuek|ngobrol terus] [waktu|pas] [sy|saya] [datang|antri|urus sppt] {when}{cend}',
+      '{greet}[antri|antrian] {place} {when} [lama bgt|gak gerak2|sampai 3 jam|kacau], [loketnya|petugasnya] cuma [satu|dua] yg [buka|kerja]{cend}',
+      '{greet}[sy|saya] [bayar|transfer] [pbb|pajak] {place} {when} tapi [status|tagihan]nya [masih belum lunas|masih muncul|ditagih lagi]{cend}',
+      '{greet}{when} [aplikasi|web bapenda|cek tagihan online] [gak bisa|error|gagal] [dipakai|login|bayar], [sy|saya] [coba|nyoba] {place}{cend}',
+      '[my|our] [property tax bill|pbb bill|restaurant tax] [for the house|for our shop|] {place} [doubled|is wrong|was charged twice] {when}',
+    ],
+  },
+  {
+    // The same with the place and the time first, the way a citizen sets the scene before the grievance.
+    id: 'c-placetime-2',
+    act: 'complaint',
+    minPerFrame: 22,
+    frames: [
+      '{greet}{place} {when}, {grievance}{cend}',
+      '{greet}{when} {place} {grievance}{cend}',
+      '{greet}{grievance} {place} {when}{cend}',
+      '{greet}[tadi|kemarin|barusan] {place}, {staff} [judes banget|kasar|cuek|ketus|ngusir sy]{cend}{negemoji}',
+      '{greet}{place}, {when}: {digital} [error terus|gak bisa dibuka|gagal terus pas bayar|lemot parah]{cend}',
+      '{greet}{place} {when} [sy|saya|kami] urus {pbb} tapi [belum selesai sampai sekarang|ditolak tanpa alasan|berkasnya hilang|disuruh balik lagi terus]{cend}',
+      '{greet}{when}, {place}, [antrian|antri] [lama bgt|gak gerak|sampai sore] dan [loket|petugas] [tutup duluan|ngilang]{cend}',
+      '{greet}{place} [sejak|dari] [kemarin|minggu lalu|bulan lalu] {roadbad}, [gak|tidak|belum] ada yang [peduli|datang|perbaiki]{cend}',
+    ],
+  },
   // ---- praise ----
   {
     id: 'p-fast',
@@ -329,6 +366,23 @@ export const FAMILIES: readonly TemplateFamily[] = [
       '{greet}[saya|kami] [warga|wajib pajak|pemilik usaha] [di Kecamatan Kuranji|Padang Utara|Koto Tangah|Lubuk Begalung]',
       '{greet}[besok|nanti siang|lusa] saya [datang|ke kantor|ambil berkas] [jam 9|pagi|setelah zuhur]',
       '{greet}[objek pajaknya|tanahnya|rumahnya] [atas nama|milik] [almarhum ayah saya|ibu saya|suami saya]',
+    ],
+  },
+  {
+    // Plain facts with a place and a time (answers to "where?" and "since when?", who one is, when one will come):
+    // with c-placetime they teach the model that a place or a date says nothing about whether a message is a grievance.
+    id: 's-placetime',
+    act: 'statement',
+    minPerFrame: 16,
+    frames: [
+      '{greet}[rumah|tanah|objek pajak|toko] [saya|sy|kami|ortu sy] {place}',
+      '{place} {when}',
+      '{greet}[kejadiannya|itu|yg sy maksud] {place}, {when}',
+      '{greet}[saya|sy|kami] [tinggal|buka usaha|punya kos2an|jualan] {place} {when}',
+      '{greet}[saya|sy] [datang|ke kantor|ke loket|ke UPT] {when}, {place}',
+      '{greet}[sppt|tagihan pbb|berkas bphtb] [itu|nya] [untuk|buat] rumah {place}, [atas nama|an] [ibu sy|almarhum bapak|suami sy]',
+      '{greet}[usaha|restoran|rumah makan|hotel kecil] [kami|sy] {place}, [buka|beroperasi|terdaftar] {when}',
+      '{greet}[kami|saya] warga {place}, [rt 03|rw 05|blok C no 7]',
     ],
   },
   {
