@@ -86,6 +86,7 @@ export function createRouter(agency: Agency, opts: RouterOptions = {}): Router {
   const integrity = opts.integrity ?? ((p: PreparedText): boolean => keywords.find(p.words) !== undefined);
   const fallback =
     agency.divisions.find((d) => d.id === agency.defaultDivision)?.id ?? agency.divisions[0]?.id ?? 'default';
+  const integrityDivision = agency.divisions.find((d) => d.id === agency.integrityDivision)?.id;
 
   function routePrepared(p: PreparedText): Routing {
     const terms = contentTerms(p);
@@ -107,6 +108,10 @@ export function createRouter(agency: Agency, opts: RouterOptions = {}): Router {
     const best = scored[0];
     const second = scored[1]?.score ?? 0;
     const keywords = [...new Set(scored.flatMap((s) => s.hits.map((h) => h.surface)))];
+    // An integrity report goes to the division the profile names for them, whatever service it speaks of.
+    if (integrityDivision && flags.includes('integrity')) {
+      return { division: integrityDivision, confidence: 0.99, topic: topicOf(terms, q, best), flags, keywords };
+    }
     if (!best || best.score < MIN_ROUTING_SCORE) {
       return { division: fallback, confidence: 0.2, topic: topicOf(terms, q, undefined), flags, keywords };
     }

@@ -19,5 +19,10 @@ export function loadAgency(path: string): Agency {
       `AGENCY_CONFIG (${path}) defaultDivision: "${r.data.defaultDivision}" is not a division id`,
     ]);
   }
+  if (r.data.integrityDivision && !r.data.divisions.some((d) => d.id === r.data.integrityDivision)) {
+    throw new ConfigError([
+      `AGENCY_CONFIG (${path}) integrityDivision: "${r.data.integrityDivision}" is not a division id`,
+    ]);
+  }
   return r.data;
 }

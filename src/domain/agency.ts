@@ -59,6 +59,11 @@ export const agencySchema = z.object({
   divisions: z.array(divisionSchema).min(1),
   /** Words that flag a report of extortion or illegal levies for the head of the agency. */
   integrityKeywords: z.array(z.string().min(1)).default([]),
+  /**
+   * The division that handles integrity reports (bribery, illegal levies, brokers) whatever service they name: a
+   * bribe asked at the online-payment desk is a conduct matter, not a payment one. Unset: routed like any complaint.
+   */
+  integrityDivision: z.string().min(1).optional(),
   /** The web form may offer "keep my identity from staff" (LAPOR!'s anonim): staff then never see the contact. */
   allowAnonymous: z.boolean().optional(),
   faq: z.array(faqEntrySchema).default([]),

@@ -67,4 +67,22 @@ describe('configuration', () => {
     expect(() => loadAgency(p)).toThrow(/defaultDivision/);
     expect(() => loadAgency(join(dir, 'missing.json'))).toThrow(/AGENCY_CONFIG: cannot read/);
   });
+
+  it('refuses an agency profile whose integrity division does not exist', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aduan-agency-'));
+    const p = join(dir, 'a.json');
+    writeFileSync(
+      p,
+      JSON.stringify({
+        id: 'x',
+        name: 'X',
+        shortName: 'X',
+        signature: 'X',
+        defaultDivision: 'a',
+        integrityDivision: 'none',
+        divisions: [{ id: 'a', name: 'A', description: 'A', examples: ['a'] }],
+      }),
+    );
+    expect(() => loadAgency(p)).toThrow(/integrityDivision/);
+  });
 });

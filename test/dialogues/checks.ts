@@ -5,6 +5,7 @@
 //   count: N                            the citizen has N cases in all (given ones included)
 //   where|since|what|text [#N|new]: /re/   a field of the case (default: the new case) matches ("no where: /re/")
 //   attachments [#N|new]: N
+//   division [#N|new]: <id>             the case is routed to that division ("no division: x": it is not)
 //   flag: integrity                     the new case carries the flag ("no flag: x": no new case does)
 //   added #N|new: /re/                  the citizen's words were added to that case's log
 //   staff [#N|#oN|new]: /re/            a staff inbox message (in that case's thread) matches
@@ -91,6 +92,11 @@ export async function checkOutcome(d: Dialogue, o: Outcome): Promise<string[]> {
           const hit = value !== undefined && re(arg).test(value);
           if (!c && !negate) fail('no such case');
           else if (hit === negate) fail(`${name} is ${JSON.stringify(value)}`);
+          break;
+        }
+        case 'division': {
+          const c = await caseOf(target);
+          if ((c?.division === arg) === negate) fail(`division: ${c?.division ?? 'no case'}`);
           break;
         }
         case 'attachments': {

@@ -129,3 +129,31 @@ describe('the integrity flag', () => {
     expect(createIntegrityMatcher([]).find(prepareText('ada titip absen').words)).toBeUndefined();
   });
 });
+
+describe('integrity reports and the division that handles them', () => {
+  const bribeAtPaymentDesk = 'pas bayar online di aplikasi ada yg minta uang pelicin biar cepat';
+
+  it('sends a bribe reported at the online-payment desk to the division the profile names for integrity', () => {
+    expect(bapenda.integrityDivision).toBe('pelayanan');
+    const r = router.route(bribeAtPaymentDesk);
+    expect(r.flags).toContain('integrity');
+    expect(r.division).toBe('pelayanan');
+  });
+
+  it('leaves an ordinary fault at the same desk with the division its words name', () => {
+    expect(router.route('pas bayar online di aplikasi saldo kepotong tapi tagihan masih muncul').division).toBe(
+      'layanan-digital',
+    );
+  });
+
+  it('routes an integrity report by its words when the profile names no integrity division', () => {
+    const { integrityDivision: _, ...rest } = bapenda;
+    expect(createRouter(rest).route(bribeAtPaymentDesk).division).toBe('layanan-digital');
+  });
+
+  it("sends a council secretariat's integrity report to its general affairs and staffing division", () => {
+    expect(createRouter(dprd).route('staf sekretariat minta uang pelicin buat jadwal audiensi').division).toBe(
+      'umum-keuangan',
+    );
+  });
+});
