@@ -5,6 +5,7 @@ import type { CaseRecord } from '../src/domain/case.js';
 import { noteEvent } from '../src/domain/lifecycle.js';
 import type { Attachment } from '../src/domain/messages.js';
 import { STAGE_LABELS } from '../src/domain/stages.js';
+import { staffStageLabel } from '../src/domain/labels-id.js';
 import { maskPersonalData } from '../nlp/pii.js';
 import { ownCase, type FlowContext, type FlowResult, type Reply } from './context.js';
 import { citizenActor, integrityNotices, staffMessage } from './record.js';
@@ -86,7 +87,7 @@ export function dissatisfiedWhileOpen(
   replies.push({ text: t(lang, 'stillInProgress', { ticket: c.ticket, stage: STAGE_LABELS[c.stage][lang] }) });
   const note = {
     action: 'citizen not satisfied (case still open)',
-    headline: `warga menyatakan BELUM PUAS (kasus masih di tahap ${STAGE_LABELS[c.stage].id})`,
+    headline: `warga menyatakan BELUM PUAS (kasus masih di tahap ${staffStageLabel(c.stage)})`,
     details: false,
   };
   return toThread(state, c, turn, attachments, note, ctx, replies);

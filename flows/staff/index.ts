@@ -12,6 +12,7 @@ import { answerQuestion } from './questions.js';
 import { outsiderActor, refuse } from './refuse.js';
 import { questionAbout, withoutQuestion, withRelay, type StaffState } from './state.js';
 import { caseCardText } from '../../src/domain/case-card.js';
+import { stageName } from './texts.js';
 
 export { caseChoices } from './choices.js';
 export { choiceAsCommand } from './commands.js';
@@ -204,7 +205,7 @@ async function handleChoice(state: StaffState, choice: string, ctx: StaffContext
   if (data.type === 'cancel') return answer(withoutQuestion(state, c.ticket), [], 'Dibatalkan.');
   if (data.stage !== c.stage) {
     const what: string = data.type === 'act' ? data.action : data.type;
-    const reason = `tombol kedaluwarsa: dibuat pada tahap ${data.stage}, kasus kini pada tahap ${c.stage}`;
+    const reason = `tombol kedaluwarsa: dibuat pada tahap ${stageName(data.stage)}, kasus kini pada tahap ${stageName(c.stage)}`;
     const out = refuse(
       state,
       c,

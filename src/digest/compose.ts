@@ -3,25 +3,13 @@
 // it is shortened, so a cut can never leave part of a number readable.
 import type { Agency } from '../domain/agency.js';
 import { divisionName } from '../domain/case-card.js';
-import { STAGE_LABELS, type Stage } from '../domain/stages.js';
+import { channelLabel, staffStageLabel } from '../domain/labels-id.js';
 import { maskPersonalData } from '../../nlp/pii.js';
 import type { CaseBrief, DigestFacts, StageCount } from '../store/reports.js';
 import { dateId, dateTimeId, durationId, percent } from './format.js';
 import type { Subject } from './subjects.js';
 
 export type Period = 'daily' | 'weekly';
-
-/** Stage names for staff (the shared labels speak to the citizen at awaiting_confirmation). */
-function stageLabel(stage: Stage): string {
-  return stage === 'awaiting_confirmation' ? 'menunggu konfirmasi warga' : STAGE_LABELS[stage].id;
-}
-
-const CHANNEL_LABELS: Record<string, string> = {
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  console: 'Konsol',
-  web: 'Situs web',
-};
 
 /** Masked and shortened citizen text for one line. */
 export function excerpt(text: string, max = 70): string {
@@ -58,9 +46,7 @@ export function composeDigest(i: ComposeInput): string {
     `Pesan baru: ${total} (aduan ${f.newByKind.complaint} · pujian ${f.newByKind.praise} · pernyataan/pertanyaan ${f.newByKind.statement})`,
   );
   if (f.newByChannel.length) {
-    lines.push(
-      `Per kanal: ${f.newByChannel.map((c) => `${CHANNEL_LABELS[c.channel] ?? c.channel} ${c.count}`).join(' · ')}`,
-    );
+    lines.push(`Per kanal: ${f.newByChannel.map((c) => `${channelLabel(c.channel)} ${c.count}`).join(' · ')}`);
   }
   if (f.newByDivision.length) {
     lines.push('Per bidang:');
@@ -71,7 +57,7 @@ export function composeDigest(i: ComposeInput): string {
 
   const open = f.openByStage.reduce((s, r) => s + r.count, 0);
   lines.push(`Aduan terbuka: ${open} · ditutup dalam periode: ${f.closed}`);
-  for (const r of f.openByStage) lines.push(`  • ${stageLabel(r.stage)}: ${r.count}`);
+  for (const r of f.openByStage) lines.push(`  • ${staffStageLabel(r.stage)}: ${r.count}`);
   lines.push('');
 
   lines.push(...overStandardLines(f, now, div));
@@ -128,7 +114,7 @@ export function composeDigest(i: ComposeInput): string {
 function overStandardLines(f: DigestFacts, now: number, div: (id: string) => string): string[] {
   const { passed, openNow } = f.overStandard;
   const byStage = (rows: StageCount[]) =>
-    rows.length ? ` (${rows.map((r) => `${stageLabel(r.stage)} ${r.count}`).join(', ')})` : '';
+    rows.length ? ` (${rows.map((r) => `${staffStageLabel(r.stage)} ${r.count}`).join(', ')})` : '';
   const lines = [
     '⏰ Melewati waktu standar SOP:',
     `  • dalam periode ini: ${passed.total} tahap tidak selesai sebelum batas waktunya${byStage(passed.byStage)}`,
@@ -136,7 +122,7 @@ function overStandardLines(f: DigestFacts, now: number, div: (id: string) => str
   ];
   for (const c of openNow.worst) {
     lines.push(
-      `    – ${c.ticket} · ${stageLabel(c.stage)} · ${div(c.division)} · terlambat ${durationId(now - (c.dueAt ?? now))}`,
+      `    – ${c.ticket} · ${staffStageLabel(c.stage)} · ${div(c.division)} · terlambat ${durationId(now - (c.dueAt ?? now))}`,
     );
   }
   return lines;
@@ -148,5 +134,5 @@ export function shortDivision(name: string): string {
 }
 
 function oldestLine(c: CaseBrief, now: number, tz: string, div: (id: string) => string): string {
-  return `${c.ticket} · sejak ${dateId(c.createdAt, tz)} (${durationId(now - c.createdAt)}) · ${stageLabel(c.stage)} · ${div(c.division)}: "${excerpt(c.text)}"`;
+  return `${c.ticket} · sejak ${dateId(c.createdAt, tz)} (${durationId(now - c.createdAt)}) · ${staffStageLabel(c.stage)} · ${div(c.division)}: "${excerpt(c.text)}"`;
 }

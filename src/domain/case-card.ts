@@ -3,9 +3,10 @@
 import { maskContact, maskPersonalData } from '../../nlp/pii.js';
 import type { Agency } from './agency.js';
 import type { CaseEvent, CaseRecord } from './case.js';
-import type { Resolution, Stage } from './stages.js';
+import type { Resolution } from './stages.js';
 import { unreachableWords } from './contact.js';
 import { isOpenPastDue } from './standard-time.js';
+import { actionLabel, actorKindLabel, RESOLUTION_ID, STAFF_STAGE_NAMES, staffStageLabel } from './labels-id.js';
 
 const JAKARTA = 'Asia/Jakarta';
 
@@ -33,20 +34,8 @@ export function divisionName(agency: Agency, id: string): string {
   return agency.divisions.find((d) => d.id === id)?.name ?? id;
 }
 
-/** Stage names as staff say them (the shared labels speak to the citizen at "awaiting confirmation"). */
-export const STAFF_STAGE_NAMES: Record<Stage, string> = {
-  received: 'diterima',
-  recorded: 'dicatat',
-  forwarded: 'diteruskan ke bidang',
-  in_review: 'ditelaah bidang',
-  root_cause: 'akar masalah',
-  action_planned: 'PTP direncanakan',
-  in_progress: 'perbaikan dikerjakan',
-  verifying: 'verifikasi',
-  awaiting_confirmation: 'menunggu jawaban warga',
-  closed: 'selesai',
-  archived: 'diarsipkan',
-};
+/** Stage names as staff say them: one vocabulary for the card, lists, reminders, digests and exports. */
+export { STAFF_STAGE_NAMES };
 
 /** What a message is, in the staff's words. */
 export const LABEL_NAMES: Record<CaseRecord['kind'], string> = {
@@ -177,9 +166,12 @@ export function ptpLines(c: CaseRecord): string[] {
 }
 
 export function eventLine(e: CaseEvent): string {
-  const move = e.fromStage && e.toStage && e.fromStage !== e.toStage ? ` ${e.fromStage} → ${e.toStage}` : '';
-  const who = `${e.actor.kind}:${e.actor.name ?? maskActorId(e.actor.id)}`;
-  return `${formatTime(e.at)}  ${who}  ${e.action}${move}${e.detail ? `  "${maskPersonalData(e.detail)}"` : ''}`;
+  const move =
+    e.fromStage && e.toStage && e.fromStage !== e.toStage
+      ? ` (${staffStageLabel(e.fromStage)} → ${staffStageLabel(e.toStage)})`
+      : '';
+  const who = `${actorKindLabel(e.actor.kind)}:${e.actor.name ?? maskActorId(e.actor.id)}`;
+  return `${formatTime(e.at)}  ${who}  ${actionLabel(e.action)}${move}${e.detail ? `  "${maskPersonalData(e.detail)}"` : ''}`;
 }
 
 /** A citizen's actor id is "channel:user id" (citizenKey): the user id part is masked like any contact. */
@@ -188,18 +180,9 @@ export function maskActorId(id: string): string {
   return colon > 0 ? `${id.slice(0, colon)}:${maskContact(id.slice(colon + 1))}` : maskContact(id);
 }
 
-const RESOLUTIONS: Record<Resolution, string> = {
-  satisfied: 'warga puas',
-  no_response: 'warga tidak menjawab',
-  invalid: 'tidak valid',
-  withdrawn: 'ditarik warga',
-  relabelled: 'bukan aduan (label diubah)',
-  answered: 'sudah dijawab',
-};
-
 /** How a case ended, in the staff's words. */
 export function resolutionName(r: Resolution): string {
-  return RESOLUTIONS[r];
+  return RESOLUTION_ID[r];
 }
 
 /** "terlambat 3 jam", "terlambat 2 hari". */

@@ -2,7 +2,7 @@
 // The stage names citizens read are STAGE_LABELS in stages.ts; these speak to staff ("menunggu konfirmasi warga").
 import type { MessageLabel } from '../../nlp/types.js';
 import type { CaseRecord } from './case.js';
-import { STAGE_LABELS, type Resolution, type Stage } from './stages.js';
+import type { Resolution, Stage } from './stages.js';
 
 export const KIND_ID: Record<MessageLabel, string> = {
   complaint: 'aduan',
@@ -21,7 +21,7 @@ export const RESOLUTION_ID: Record<Resolution, string> = {
   no_response: 'warga tidak menjawab',
   invalid: 'tidak valid',
   withdrawn: 'dicabut warga',
-  relabelled: 'dilabel ulang',
+  relabelled: 'bukan aduan (label diubah)',
   answered: 'sudah dijawab',
 };
 
@@ -38,9 +38,27 @@ export function channelLabel(channel: string): string {
   return CHANNEL_ID[channel] ?? channel;
 }
 
-/** The stage's name for staff (the citizens' label at awaiting_confirmation speaks to the citizen). */
+/**
+ * Stage names as staff say them, the one vocabulary of every staff surface (card, lists, reminders, digests, exports).
+ * The citizens' labels (STAGE_LABELS in stages.ts) speak to the citizen ("menunggu konfirmasi Anda").
+ */
+export const STAFF_STAGE_NAMES: Record<Stage, string> = {
+  received: 'diterima',
+  recorded: 'dicatat',
+  forwarded: 'diteruskan ke bidang',
+  in_review: 'ditelaah bidang',
+  root_cause: 'akar masalah',
+  action_planned: 'PTP direncanakan',
+  in_progress: 'perbaikan dikerjakan',
+  verifying: 'verifikasi',
+  awaiting_confirmation: 'menunggu konfirmasi warga',
+  closed: 'selesai',
+  archived: 'diarsipkan',
+};
+
+/** The stage's name for staff. */
 export function staffStageLabel(stage: Stage): string {
-  return stage === 'awaiting_confirmation' ? 'menunggu konfirmasi warga' : STAGE_LABELS[stage].id;
+  return STAFF_STAGE_NAMES[stage];
 }
 
 const ACTION_ID: Record<string, string> = {
@@ -81,13 +99,53 @@ const ACTION_ID: Record<string, string> = {
   'overdue escalation': 'eskalasi ke supervisor',
   'closure reminder': 'pengingat konfirmasi ke warga',
   'follow-up asked': 'cek lanjutan ditanyakan',
+  'received suggestion request': 'saran / kritik diterima',
+  'received information request': 'permintaan informasi diterima',
+  'received erasure request': 'permintaan hapus data diterima',
+  answered: 'dijawab',
+  erase: 'data pribadi dihapus atas permintaan',
+  'personal data erased': 'data pribadi dihapus',
+  'citizen added information': 'warga menambah keterangan',
+  'citizen not satisfied (case still open)': 'warga belum puas (kasus masih dikerjakan)',
+  'message to citizen not delivered': 'pesan ke warga tidak terkirim',
+  'repeat linked': 'ditautkan sebagai aduan berulang',
+};
+
+/** Whether an action has an Indonesian name (a test walks whole cases and checks every event it wrote). */
+export function hasActionLabel(action: string): boolean {
+  return action in ACTION_ID || (action.startsWith('refused: ') && action.slice(9) in COMMAND_ID);
+}
+
+/** What a refused staff command asked for ("refused: approve" → "ditolak: setujui verifikasi"). */
+const COMMAND_ID: Record<string, string> = {
+  take: 'ambil kasus',
+  forward: 'teruskan ke bidang',
+  review: 'telaah',
+  root_cause: 'akar masalah',
+  ptp: 'PTP',
+  start: 'mulai kerjakan',
+  done: 'selesai dikerjakan',
+  approve: 'setujui verifikasi',
+  reject: 'kembalikan verifikasi',
+  inform: 'sampaikan ke warga',
+  relabel: 'ubah label',
+  note: 'catatan',
+  invalid: 'tutup tidak valid',
+  archive: 'arsipkan',
+  erase: 'hapus data pribadi',
+  answered: 'jawab warga',
+  reply: 'pesan ke warga',
+  message: 'pesan',
+  button: 'tombol',
 };
 
 /** An event's action in Indonesian for records ("citizen satisfied" → "warga puas"); unknown ones as written. */
 export function actionLabel(action: string): string {
   const known = ACTION_ID[action];
   if (known) return known;
-  return action.startsWith('refused: ') ? `ditolak: ${action.slice(9)}` : action;
+  if (!action.startsWith('refused: ')) return action;
+  const asked = action.slice(9);
+  return `ditolak: ${COMMAND_ID[asked] ?? asked}`;
 }
 
 const ACTOR_ID: Record<string, string> = {

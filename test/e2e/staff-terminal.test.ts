@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasActionLabel } from '../../src/domain/labels-id.js';
 import { runCli } from '../support/cli.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -108,6 +109,17 @@ describe('working a case from the terminal with `aduan staff`', () => {
       /PTP putaran 2 \(dibuka kembali: "Tagihannya belum berubah"\):\n {2}Akar masalah: Koreksi belum disinkronkan/,
     );
     expect(shown.stdout).toMatch(/Jawaban warga: puas/);
+  });
+
+  it('writes the history staff and auditors read in Indonesian: every action of the walk has its name', async () => {
+    const events = await h.app.store.getEvents(ticket);
+    expect(events.length).toBeGreaterThan(12);
+    expect(events.map((e) => e.action).filter((a) => !hasActionLabel(a))).toEqual([]);
+    const shown = (await runCli(['cases', 'show', ticket], { env })).stdout;
+    expect(shown).toMatch(/supervisor:\S+ +verifikasi: dikembalikan \(verifikasi → perbaikan dikerjakan\)/);
+    expect(shown).toMatch(/petugas:\S+ +ditolak: setujui verifikasi +"hanya supervisor/);
+    expect(shown).toMatch(/warga belum puas: dibuka kembali \(menunggu konfirmasi warga → akar masalah\)/);
+    expect(shown).not.toMatch(/\b(citizen|staff|system):|root_cause|awaiting_confirmation|in_progress|refused/);
   });
 
   it('acts once on a repeated --id, refuses someone not listed, and says so for an unknown ticket or a missing --as', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseListLines } from '../../src/cli/commands/cases-list-view.js';
+import { caseListLines, divisionColumn } from '../../src/cli/commands/cases-list-view.js';
+import { loadAgency } from '../../src/config/agency.js';
 import { makeCase } from '../support/fixtures.js';
 
 describe('cases list', () => {
@@ -15,6 +16,25 @@ describe('cases list', () => {
     expect(marks).toEqual(['ya', '-', '-']);
     expect(lines.join('\n')).not.toContain('6677');
     expect(lines.at(-1)).toBe('3 kasus.');
+  });
+
+  it('names stages and divisions as staff say them, not by their ids', () => {
+    const padang = loadAgency('src/config/agencies/bapenda-kota-padang.json');
+    const lines = caseListLines(
+      [late, waiting, makeCase({ stage: 'archived', division: 'pelayanan' })],
+      3,
+      now,
+      padang,
+    );
+    const body = lines.slice(1, 4).join('\n');
+    expect(body).toContain('ditelaah bidang');
+    expect(body).toContain('menunggu konfirmasi warga');
+    expect(body).toContain('diarsipkan');
+    expect(body).not.toMatch(/in_review|awaiting_confirmation|archived/);
+    expect(divisionColumn(padang, 'pbb-p2')).toBe('PBB-P2');
+    expect(divisionColumn(padang, 'pelayanan')).toBe('Pelayanan dan Perila…');
+    expect(body).toContain('Pelayanan dan Perila…');
+    expect(divisionColumn(padang, 'no-such-division')).toBe('no-such-division');
   });
 
   it('says how many more cases match beyond its limit', () => {

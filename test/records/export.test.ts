@@ -118,7 +118,7 @@ describe('the CSV export', () => {
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(rows).toHaveLength(302);
     expect(rows[0]).toEqual(expect.arrayContaining(['Tiket', 'Isi pesan', 'Putaran PTP (rincian)']));
-    expect(rows[0]).toEqual(expect.arrayContaining(['penelusuran penyebab: lama (menit kerja)']));
+    expect(rows[0]).toEqual(expect.arrayContaining(['akar masalah: lama (menit kerja)']));
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
   });
 

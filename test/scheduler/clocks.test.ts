@@ -31,7 +31,7 @@ describe('the SOP stage clocks', () => {
     await advance(s, 65 * MINUTE);
     const r = reminders(s, ticket);
     expect(r).toHaveLength(1);
-    expect(r[0]?.text).toMatch(/diteruskan ke bidang terkait/);
+    expect(r[0]?.text).toMatch(/tahap "diteruskan ke bidang"/);
     expect(r[0]?.text).toMatch(/terlambat \d+ menit/);
     await advance(s, 5 * MINUTE);
     await advance(s, 5 * MINUTE);
@@ -69,7 +69,7 @@ describe('the SOP stage clocks', () => {
     await advance(s, 65 * MINUTE);
     const r = reminders(s, ticket);
     expect(r).toHaveLength(2);
-    expect(r[1]?.text).toMatch(/sedang ditelaah/);
+    expect(r[1]?.text).toMatch(/tahap "ditelaah bidang"/);
   });
 
   it('does not run the clock of a case waiting for the citizen or closed', async () => {

@@ -61,7 +61,8 @@ export default async function cases(argv: string[], io: Io): Promise<number> {
     };
     const rows = await store.listCases({ ...query, limit });
     const total = rows.length < limit ? rows.length : await reports.countCases(query);
-    for (const line of caseListLines(rows, total, Date.now())) io.stdout.write(`${line}\n`);
+    const agency = loadAgency(config.agencyConfigPath);
+    for (const line of caseListLines(rows, total, Date.now(), agency)) io.stdout.write(`${line}\n`);
     return 0;
   } finally {
     await store.close();

@@ -5,7 +5,7 @@ import type { CaseRecord } from '../../domain/case.js';
 import { divisionName } from '../../domain/case-card.js';
 import { noteEvent } from '../../domain/lifecycle.js';
 import type { OutboundMessage } from '../../domain/messages.js';
-import { STAGE_LABELS } from '../../domain/stages.js';
+import { staffStageLabel } from '../../domain/labels-id.js';
 import { maskPersonalData } from '../../../nlp/pii.js';
 import { dateTimeId, durationId } from '../../digest/format.js';
 import { supervisorMessages } from '../../digest/recipients.js';
@@ -63,7 +63,7 @@ async function checkCase(ctx: JobContext, c: CaseRecord): Promise<{ reminded: bo
   const sendEscalation = wantEscalation && !escalated;
   const outbox: OutboundMessage[] = [];
   const newEvents = [];
-  const stage = STAGE_LABELS[c.stage].id;
+  const stage = staffStageLabel(c.stage);
   const late = durationId(now - c.dueAt);
   const standard = `standar ${app.config.STANDARD_TIMES[c.stage] ?? Math.round((c.dueAt - entered) / 60_000)} menit`;
   const tz = ctx.settings.timeZone;
