@@ -2,7 +2,7 @@
 // Praise, statements and information requests are recorded as their own kinds so they are kept and counted; what
 // staff must see (cards, repeat links, integrity reports for the head of the agency) is returned as notices.
 import { complaintText, type CaseEvent, type CaseRecord, type Language } from '../src/domain/case.js';
-import { caseCardText } from '../src/domain/case-card.js';
+import { caseCardText, PRAISE_NOTE } from '../src/domain/case-card.js';
 import { moveCase } from '../src/domain/lifecycle.js';
 import type { OutboundMessage } from '../src/domain/messages.js';
 import { maskPersonalData } from '../nlp/pii.js';
@@ -30,7 +30,8 @@ export function recordComplaint(ctx: FlowContext, draft: IntakeDraft, opts: { re
   base.details = { ...draft.details };
   base.attachments = [...draft.attachments];
   base.flags = [...new Set([...routing.flags, ...(draft.flags ?? [])])];
-  if (draft.praise) base.privateNotes = [{ by: 'Aduan', at: ctx.now, text: `Pujian warga: ${draft.praise}` }];
+  if (draft.praise)
+    base.privateNotes = [{ by: PRAISE_NOTE.by, at: ctx.now, text: `${PRAISE_NOTE.prefix}${draft.praise}` }];
   const earlier = draft.linkTo
     ? { ticket: draft.linkTo, similarity: 1, sameCitizen: true }
     : repeat
@@ -56,7 +57,7 @@ export function recordComplaint(ctx: FlowContext, draft: IntakeDraft, opts: { re
   });
   events.push(recorded.event, forwarded.event);
   const record = forwarded.next;
-  const notify = [caseCard(record, ctx, draft.praise)];
+  const notify = [caseCard(record, ctx)];
   if (earlier) {
     // The earlier case learns of the new one too: an event in its log and a line in its staff thread.
     const pct = Math.round(earlier.similarity * 100);
@@ -130,15 +131,10 @@ export function integrityNotices(c: CaseRecord, ctx: FlowContext, words = c.text
   return ctx.toSupervisors({ kind: 'notice', ticket: c.ticket, text });
 }
 
-function caseCard(c: CaseRecord, ctx: FlowContext, praise?: string): OutboundMessage {
-  const lines = [caseCardText(c, ctx.agency)];
-  if (c.request === 'suggestion') lines.push('Jenis: saran / aspirasi');
-  if (c.request === 'information') lines.push('Jenis: permintaan informasi (jawab warga di topik ini)');
-  if (c.request === 'erasure')
-    lines.push('Jenis: permintaan penghapusan data pribadi (UU PDP); setelah diperiksa: /hapusdata ya');
-  if (praise) lines.push(`Pujian warga (diteruskan): ${maskPersonalData(praise)}`);
+function caseCard(c: CaseRecord, ctx: FlowContext): OutboundMessage {
+  // The card's text is the same on every redraw (bots/telegram-staff/live.ts): kind, praise and all come from the record.
   // A new card may wait behind answers to staff in the group's budget (staff acting now come first).
-  return { ...staffMessage(c, ctx, 'case-card', lines.join('\n')), deferrable: true };
+  return { ...staffMessage(c, ctx, 'case-card', caseCardText(c, ctx.agency)), deferrable: true };
 }
 
 function baseRecord(

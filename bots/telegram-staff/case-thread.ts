@@ -6,9 +6,10 @@
 import type { Telegram } from 'telegraf';
 import type { App } from '../../src/app.js';
 import { citizenKey, type CaseRecord } from '../../src/domain/case.js';
-import { caseCardText, earlierCasesLine, type CardExtras } from '../../src/domain/case-card.js';
+import { caseCardText, earlierCasesLine } from '../../src/domain/case-card.js';
 import type { OutboundMessage } from '../../src/domain/messages.js';
 import { caseChoices } from '../../flows/staff/index.js';
+import { otherCasesOf } from '../../src/services/other-cases.js';
 import { readLive, topicTitle, writeLive, type LiveState } from './live.js';
 import type { Thread } from './threads.js';
 
@@ -69,7 +70,7 @@ export async function postInCaseThread(
     // A staff-facing update posted as a message carries no buttons: the live card holds the case's actions.
     let plain: OutboundMessage = m.kind === 'case-update' ? { ...m, kind: 'notice' } : m;
     // The first card, written when the case was recorded, learns the citizen's other complaints here.
-    const others = firstCard && c ? earlierCasesLine(await earlierOf(app, c)) : '';
+    const others = firstCard && c ? earlierCasesLine(await otherCasesOf(app.store, c)) : '';
     if (others && plain.text.length + others.length < CARD_LIMIT)
       plain = { ...plain, text: `${plain.text}\n${others}` };
     const sent = await deps.post(plain, t);
@@ -106,7 +107,7 @@ async function showCard(
   const { app, telegram, groupId } = deps;
   const contact = await app.store.getContact(citizenKey(c.citizen));
   let text = caseCardText(c, app.agency, {
-    ...(await earlierOf(app, c)),
+    ...(await otherCasesOf(app.store, c)),
     now: app.now(),
     ...(contact?.unreachableAt !== undefined
       ? { unreachable: { at: contact.unreachableAt, reason: contact.unreachableReason ?? '' } }
@@ -172,14 +173,4 @@ async function topicCall(call: () => Promise<unknown>): Promise<number> {
 function lastLine(text: string, ticket: string): string {
   const first = text.split('\n')[0] ?? '';
   return first.startsWith(ticket) ? first.slice(ticket.length).replace(/^[:\s]+/, '') : first;
-}
-
-/**
- * The citizen's other complaints for the card: the three newest, and whether there are more. Read on every card
- * render (each staff action), so it reads four records, not the citizen's whole history.
- */
-async function earlierOf(app: App, c: CaseRecord): Promise<Pick<CardExtras, 'earlier' | 'earlierTotal'>> {
-  const all = await app.store.listCases({ citizenKey: citizenKey(c.citizen), kind: 'complaint', limit: 5 });
-  const others = all.filter((o) => o.ticket !== c.ticket).slice(0, 4);
-  return others.length ? { earlier: others.slice(0, 3), ...(others.length > 3 ? { earlierTotal: 4 } : {}) } : {};
 }

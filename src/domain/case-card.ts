@@ -58,6 +58,15 @@ export interface CardExtras {
   earlierTotal?: number;
 }
 
+/** Who writes the praise a citizen gave with a complaint into the case's notes (flows/record.ts). */
+export const PRAISE_NOTE = { by: 'Aduan', prefix: 'Pujian warga: ' } as const;
+
+/** The praise the citizen gave with this complaint (kept as a note when it was recorded), if any. */
+export function praiseOf(c: Pick<CaseRecord, 'privateNotes'>): string | undefined {
+  const note = c.privateNotes.find((n) => n.by === PRAISE_NOTE.by && n.text.startsWith(PRAISE_NOTE.prefix));
+  return note?.text.slice(PRAISE_NOTE.prefix.length);
+}
+
 /** The card's line naming the citizen's other complaints ('' when there are none). */
 export function earlierCasesLine(x: Pick<CardExtras, 'earlier' | 'earlierTotal'>): string {
   if (!x.earlier?.length) return '';
@@ -106,6 +115,11 @@ export function caseCardText(c: CaseRecord, agency: Agency, nowOrExtras?: number
   if (c.details.since) lines.push(`Sejak: ${quoted(c.details.since, 100)}`);
   if (c.attachments.length) lines.push(`Lampiran: ${c.attachments.map((a) => a.kind).join(', ')}`);
   if (c.request === 'information') lines.push('Jenis: permintaan informasi (jawab warga di topik ini, lalu /terjawab)');
+  if (c.request === 'suggestion') lines.push('Jenis: saran / aspirasi');
+  if (c.request === 'erasure')
+    lines.push('Jenis: permintaan penghapusan data pribadi (UU PDP); setelah diperiksa: /hapusdata ya');
+  const praise = praiseOf(c);
+  if (praise) lines.push(`Pujian warga (diteruskan): ${quoted(praise, 300)}`);
   const cls = c.correction
     ? `${LABEL_NAMES[c.correction.label]} (dikoreksi petugas; model: ${LABEL_NAMES[c.classification.label]} ${pct(c.classification.confidence)})`
     : `${LABEL_NAMES[c.classification.label]} (keyakinan model ${pct(c.classification.confidence)})`;

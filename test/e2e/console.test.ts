@@ -40,8 +40,8 @@ describe('the console chat, scripted through standard input', () => {
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toContain(ticket);
     expect(shown.stdout).toMatch(/Tagihan PBB/);
-    expect(shown.stdout).toMatch(/received/);
-    expect(shown.stdout).toMatch(/recorded → forwarded|received → recorded/);
+    expect(shown.stdout).toMatch(/aduan diterima/);
+    expect(shown.stdout).toMatch(/dicatat → diteruskan ke bidang|diterima → dicatat/);
 
     // Another citizen with the same problem: joined to the existing report, without learning its ticket.
     const again = await runCli(['chat', '--as', 'warga-2'], { env, input: SCRIPT });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FlowWorld, stubNlp, text, ticketIn } from './world.js';
 
+import { caseCardText } from '../../src/domain/case-card.js';
 const nothing = { act: 'dont_know' as const };
 
 describe('a complaint with its facts in the first message', () => {
@@ -271,6 +272,12 @@ describe('praise and sarcasm', () => {
     expect(text(done)).toMatch(/apresiasi/);
     const [c] = w.mine();
     expect(c?.privateNotes[0]?.text).toMatch(/Pujian warga: petugasnya ramah/);
-    expect(w.notify.find((m) => m.kind === 'case-card')?.text).toMatch(/Pujian warga/);
+    const card = w.notify.find((m) => m.kind === 'case-card')?.text ?? '';
+    expect(card).toMatch(/Pujian warga \(diteruskan\): "petugasnya ramah makasih"/);
+    // Every later redraw of the card (bots/telegram-staff/live.ts) is drawn from the stored record alone: the praise
+    // stays on it after the case moves on.
+    const moved = { ...c!, stage: 'in_review' as const, assignee: 'Rina' };
+    expect(caseCardText(moved, w.agency)).toMatch(/Pujian warga \(diteruskan\): "petugasnya ramah makasih"/);
+    expect(card.match(/^Jenis:|Pujian warga/gm)).toHaveLength(1);
   });
 });

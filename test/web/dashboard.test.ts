@@ -3,6 +3,7 @@
 // citizens' words escaped, the /web command's link, and the export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueLoginLink } from '../../src/http/staff/login-links.js';
+import { makeCase } from '../support/fixtures.js';
 import { act, fileComplaint, hidden, PUBLIC_URL, signIn, startWeb, type WebWorld } from './support.js';
 
 const COMPLAINT = 'Tagihan PBB saya naik dua kali lipat di kantor Bapenda sejak 2 minggu, tidak ada penjelasan';
@@ -98,6 +99,24 @@ describe('working a case', () => {
     const track = await (await citizen.get('/lacak')).text();
     expect(track).toContain('Tagihan sudah dikoreksi, silakan cek kembali.');
     expect(track).toContain('name="jawaban" value="not_satisfied"');
+  });
+
+  it("shows the citizen's other complaints with their stage and the history in Indonesian", async () => {
+    const filed = await fileComplaint(w.browser('203.0.113.23'), { pesan: COMPLAINT });
+    const c = (await w.app.store.getCase(filed.ticket))!;
+    // The same citizen complained before; that case was closed.
+    const before = makeCase({ citizen: c.citizen, stage: 'closed', createdAt: c.createdAt - 86_400_000 });
+    await w.app.store.commit({ cases: [{ record: before, expectedVersion: null }] });
+    const rina = await signIn(w, 'rina', '10.0.0.9');
+    await act(rina, filed.ticket, 'take');
+    const page = await (await rina.get(`/staf/kasus/${filed.ticket}`)).text();
+    expect(page).toContain(
+      `<dt>Aduan lain warga ini</dt><dd><a class="mono" href="/staf/kasus/${before.ticket}">${before.ticket}</a> (selesai)</dd>`,
+    );
+    expect(page).toContain('diambil petugas');
+    expect(page).not.toMatch(/· (take|received complaint|forwarded)\b/);
+    const earlier = await (await rina.get(`/staf/kasus/${before.ticket}`)).text();
+    expect(earlier).toContain(`href="/staf/kasus/${filed.ticket}">${filed.ticket}</a> (diteruskan ke bidang)`);
   });
 
   it('a form sent twice is one action', async () => {

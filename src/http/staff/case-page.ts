@@ -8,11 +8,11 @@ import type { WebCitizen, WebMessage } from '../../store/web-port.js';
 import { maskContact, maskPersonalData } from '../../../nlp/pii.js';
 import { h, type Html } from '../pages/html.js';
 import { actionForms } from './actions.js';
-import { ACTION_LABELS } from '../../../flows/staff/texts.js';
-import type { ActionType } from '../../../flows/staff/actions/types.js';
 import { CHANNEL_NAMES, citizenText, contactView, KIND_NAMES, stageName, tags, when } from './views.js';
 import { newToken } from '../tokens.js';
-import { LABEL_NAMES } from '../../domain/case-card.js';
+import { LABEL_NAMES, praiseOf, resolutionName, type CardExtras } from '../../domain/case-card.js';
+import { actionLabel } from '../../domain/labels-id.js';
+import { otherCasesOf } from '../../services/other-cases.js';
 
 export interface CaseView {
   c: CaseRecord;
@@ -20,19 +20,22 @@ export interface CaseView {
   web: WebCitizen | null;
   thread: WebMessage[];
   flash: StaffReply[];
+  /** The citizen's other complaints (newest three, and whether there are more), as the Telegram card lists them. */
+  others: Pick<CardExtras, 'earlier' | 'earlierTotal'>;
 }
 
 /** Reads what the page shows. */
 export async function loadCase(app: App, c: CaseRecord, flash: StaffReply[]): Promise<CaseView> {
   const webKey = c.citizen.channel === 'web' ? `web:${c.citizen.userId}` : null;
-  const [events, web, thread] = await Promise.all([
+  const [events, web, thread, others] = await Promise.all([
     app.store.getEvents(c.ticket),
     webKey ? app.store.getWebCitizen(webKey) : Promise.resolve(null),
     webKey ? app.store.listWebMessages(webKey, 200) : Promise.resolve([]),
+    otherCasesOf(app.store, c),
   ]);
   // From the citizen's first message (the turn that set up the conversation's language is not theirs).
   const first = thread.findIndex((m) => m.from === 'citizen');
-  return { c, events, web, thread: first < 0 ? [] : thread.slice(first), flash };
+  return { c, events, web, thread: first < 0 ? [] : thread.slice(first), flash, others };
 }
 
 export function caseBody(app: App, v: CaseView, actor: StaffActor, csrf: string): Html {
@@ -41,6 +44,7 @@ export function caseBody(app: App, v: CaseView, actor: StaffActor, csrf: string)
   const now = app.now();
   const text = (s: string) => citizenText(s, role);
   const division = app.agency.divisions.find((d) => d.id === c.division)?.name ?? c.division;
+  const praise = praiseOf(c);
   return h`<p><a href="/staf">← Kotak masuk</a></p>
 <h1><span class="mono">${c.ticket}</span> · ${KIND_NAMES[c.kind]}</h1>
 <p><span class="stage">${stageName(c.stage)}</span> ${tags(c, now)}</p>
@@ -55,12 +59,14 @@ ${c.details.where ? h`<dt>Lokasi</dt><dd>${text(c.details.where)}</dd>` : ''}
 ${c.details.since ? h`<dt>Sejak</dt><dd>${c.details.since}</dd>` : ''}
 <dt>Klasifikasi</dt><dd>${classification(c)} · topik ${c.topic}</dd>
 <dt>Bidang</dt><dd>${division}</dd>
+${praise ? h`<dt>Pujian warga</dt><dd>${text(praise)}</dd>` : ''}
+${otherCases(v.others)}
 ${c.repeatOf ? h`<dt>Berulang dari</dt><dd><a class="mono" href="/staf/kasus/${c.repeatOf.ticket}">${c.repeatOf.ticket}</a> (kemiripan ${Math.round(c.repeatOf.similarity * 100)}%)</dd>` : ''}
 <dt>Masuk</dt><dd>${when(c.createdAt)}</dd>
 <dt>Batas waktu</dt><dd>${c.dueAt ? when(c.dueAt) : '—'}</dd>
 <dt>Dibuka ulang</dt><dd>${c.reopenCount ? `${c.reopenCount}×` : 'belum pernah'}</dd>
 <dt>Dipegang</dt><dd>${c.assignee ?? 'belum ada'}</dd>
-${c.resolution ? h`<dt>Penyelesaian</dt><dd>${c.resolution}${c.resolutionNote ? ` (${c.resolutionNote})` : ''}</dd>` : ''}
+${c.resolution ? h`<dt>Penyelesaian</dt><dd>${resolutionName(c.resolution)}${c.resolutionNote ? h` (${text(c.resolutionNote)})` : ''}</dd>` : ''}
 </dl>
 ${attachments(c)}
 </section>
@@ -158,6 +164,16 @@ function eventThread(c: CaseRecord, events: CaseEvent[], role: StaffActor['kind'
   return items.length ? h`<ol class="thread">${items}</ol>` : h`<p class="muted">Belum ada pesan.</p>`;
 }
 
+/** The citizen's other complaints, each a link to its page with its stage; '' when there are none. */
+function otherCases(x: CaseView['others']): Html | string {
+  if (!x.earlier?.length) return '';
+  const more = (x.earlierTotal ?? 0) > x.earlier.length;
+  const items = x.earlier.map(
+    (o) => h`<a class="mono" href="/staf/kasus/${o.ticket}">${o.ticket}</a> (${stageName(o.stage)})`,
+  );
+  return h`<dt>Aduan lain warga ini</dt><dd>${items.flatMap((x, i) => (i ? [', ', x] : [x]))}${more ? ' dan lainnya' : ''}</dd>`;
+}
+
 function historyLine(e: CaseEvent, role: StaffActor['kind']): Html {
   const move =
     e.fromStage && e.toStage && e.fromStage !== e.toStage ? ` ${stageName(e.fromStage)} → ${stageName(e.toStage)}` : '';
@@ -165,7 +181,7 @@ function historyLine(e: CaseEvent, role: StaffActor['kind']): Html {
     e.actor.kind === 'citizen'
       ? 'Warga'
       : (e.actor.name ?? (role === 'supervisor' ? e.actor.id : maskContact(e.actor.id)));
-  const action = ACTION_LABELS[e.action as ActionType] ?? e.action;
+  const action = actionLabel(e.action);
   const detail = e.detail ? (role === 'supervisor' ? e.detail : maskPersonalData(e.detail)) : '';
   return h`<li><span class="when">${when(e.at)}</span> <strong>${who}</strong> · ${action}${move}${detail ? h` — “${detail}”` : ''}</li>`;
 }
