@@ -5,6 +5,9 @@ import type { Agency } from './domain/agency.js';
 import { plainMinutesPolicy, type DuePolicy } from './domain/lifecycle.js';
 import type { Config } from './config/config.js';
 import { loadAgency } from './config/agency.js';
+import { staffGroupsOf } from './config/staff-groups.js';
+import type { StaffGroups } from './domain/staff-groups.js';
+import { routeStaffLanes } from './services/staff-lanes.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { openStore } from './store/open.js';
 import type { PrivacyData, Store, StoreBundle } from './store/port.js';
@@ -31,6 +34,8 @@ export interface App {
   inbound: InboundService;
   /** Who may act on the staff side (any surface). */
   staff: StaffDirectory;
+  /** The staff groups: the general one and each division's own (TELEGRAM_STAFF_DIVISION_CHATS). */
+  staffGroups: StaffGroups;
   dispatcher: Dispatcher;
   /** A name for this running instance (leases, logs). */
   instanceId: string;
@@ -77,6 +82,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     });
   const now = opts.now ?? Date.now;
   const agency = loadAgency(config.agencyConfigPath);
+  // Checked before anything is opened: a division group naming no division of the profile stops start-up.
+  const staffGroups = staffGroupsOf(config, agency);
   const stores = opts.stores ?? (await openStore(config));
   const { reports } = stores;
   // Every store call reports a disk-full, read-only or failing store to the guard, which stops intake until the
@@ -90,7 +97,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     notify: (status, recovered) => tellStaffAboutStorage(status, recovered),
     onRecovered: () => onStorageBack(),
   });
-  const store = watchStorage(stores.store, storage);
+  // With division groups, staff messages are committed to their group's outbox lane (src/services/staff-lanes.ts).
+  const store = routeStaffLanes(watchStorage(stores.store, storage), staffGroups);
   let nlp = opts.nlp ?? (await import('../nlp/index.js')).loadTextUnderstanding({ agency });
   if (opts.repeatIndex !== 'skip' && stores.repeatStorage && !opts.nlp) {
     // Kept in the store: only the vocabulary and the complaints not indexed yet are read (nlp/repeat/stored-index.ts).
@@ -174,6 +182,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     duePolicy,
     inbound,
     staff,
+    staffGroups,
     dispatcher,
     instanceId: config.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     now,

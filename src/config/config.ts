@@ -57,6 +57,31 @@ const standardTimes = z
     return out;
   });
 
+/** "division:group-id" pairs, each division once, each id a group's (negative). */
+const divisionChats = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const out: Array<{ division: string; chatId: string }> = [];
+    if (v === '') return out;
+    for (const part of v.split(',').map((s) => s.trim())) {
+      const m = /^([A-Za-z0-9_.-]{1,64})\s*:\s*(-?\d{1,20})$/.exec(part);
+      const problem = !m
+        ? `"${part.slice(0, 60)}" bukan bidang:id-grup / is not division:group-id (mis./e.g. pbb-p2:-1001234567890)`
+        : !(m[2] ?? '').startsWith('-')
+          ? `"${part}": id grup harus negatif (id positif adalah chat pribadi) / a group id is negative (a positive id is a private chat)`
+          : out.some((o) => o.division === m[1])
+            ? `bidang "${m[1]}" disebut dua kali / division "${m[1]}" is given twice`
+            : null;
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: problem });
+        return z.NEVER;
+      }
+      out.push({ division: m?.[1] ?? '', chatId: m?.[2] ?? '' });
+    }
+    return out;
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -99,6 +124,9 @@ const schema = z.object({
       (v) => v === undefined || !/^\d+$/.test(v),
       'must be a group id (negative, e.g. -1001234567890); a positive id is a private chat',
     ),
+  // One staff group per division (issue 10): "pbb-p2:-100111,bphtb:-100222". The division ids are checked against the
+  // agency profile at start (src/config/staff-groups.ts); the general TELEGRAM_STAFF_CHAT_ID group keeps the notices.
+  TELEGRAM_STAFF_DIVISION_CHATS: divisionChats.prefault(''),
   STAFF_TELEGRAM_IDS: idList.prefault(''),
   SUPERVISOR_TELEGRAM_IDS: idList.prefault(''),
   // Terminal-only staff of a single-office install: "rina,budi,kabid:supervisor" (ids for `aduan staff --as`).
@@ -180,6 +208,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (c.TELEGRAM_STAFF_BOT_TOKEN && !c.TELEGRAM_STAFF_CHAT_ID) {
     problems.push('TELEGRAM_STAFF_CHAT_ID: required when TELEGRAM_STAFF_BOT_TOKEN is set');
+  }
+  if (c.TELEGRAM_STAFF_DIVISION_CHATS.length && !c.TELEGRAM_STAFF_CHAT_ID) {
+    problems.push(
+      'TELEGRAM_STAFF_DIVISION_CHATS: perlu TELEGRAM_STAFF_CHAT_ID (grup umum untuk pemberitahuan) / needs TELEGRAM_STAFF_CHAT_ID (the general group for notices)',
+    );
   }
   const http = httpSettings(c, problems);
   if (problems.length) throw new ConfigError(problems);

@@ -6,9 +6,24 @@ import type { StaffMessage } from './staff.js';
 export const CHANNELS = ['console', 'telegram', 'whatsapp', 'web'] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
-/** Where an outbound message goes: a citizen's channel, or the staff inbox (cases' threads, notices, digests). */
+/**
+ * Where an outbound message goes: a citizen's channel, or the staff inbox (cases' threads, notices, digests). A
+ * division with a staff group of its own has a lane of the inbox ("staff/<group chat id>", src/domain/staff-groups.ts),
+ * paced apart from the other groups.
+ */
 export const DESTINATIONS = [...CHANNELS, 'staff'] as const;
-export type Destination = (typeof DESTINATIONS)[number];
+export type Destination = (typeof DESTINATIONS)[number] | StaffLane;
+
+/** The staff inbox's lane of one division group. */
+export type StaffLane = `staff/${string}`;
+
+/** A division group's lane as stored: "staff/" and the group's (negative) chat id. */
+export const STAFF_LANE_PATTERN = /^staff\/-\d{1,20}$/;
+
+/** Whether a destination is the staff inbox (the general group or a division group's lane). */
+export function isStaffDestination(d: Destination): d is 'staff' | StaffLane {
+  return d === 'staff' || d.startsWith('staff/');
+}
 
 export interface Attachment {
   kind: 'photo' | 'document' | 'voice' | 'video' | 'location';

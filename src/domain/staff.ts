@@ -32,7 +32,8 @@ export interface StaffMessage {
   /** The case the message is about: its thread (Telegram topic) or the ticket given on the terminal. */
   ticket?: string;
   /**
-   * Where replies go in the staff inbox: a ticket (the case's thread), "general" or "dm:<user id>". Absent: the
+   * Where replies go in the staff inbox: a ticket (the case's thread), "general", "group:<chat id>" (a division
+   * group's main thread) or "dm:<user id>". Absent: the
    * surface reads them from the result of handling (the terminal prints them).
    */
   replyTo?: string;

@@ -2,7 +2,7 @@
 // when the failed message belonged to a case, the case's log and its staff thread say it did not arrive, so staff
 // never believe a message reached someone it did not.
 import type { CaseEvent } from '../domain/case.js';
-import type { OutboundMessage } from '../domain/messages.js';
+import { isStaffDestination, type OutboundMessage } from '../domain/messages.js';
 import type { Store } from '../store/port.js';
 import { unreachableWords } from '../domain/contact.js';
 import { maskPersonalData } from '../../nlp/pii.js';
@@ -14,7 +14,7 @@ export async function recordUnreachable(
   reason: string,
   now: number,
 ): Promise<boolean> {
-  if (msg.channel === 'staff') return false;
+  if (isStaffDestination(msg.channel)) return false;
   await store.markUnreachable(`${msg.channel}:${msg.chatId}`, now, reason);
   if (!msg.ticket) return false;
   const why = unreachableWords(reason);

@@ -147,11 +147,17 @@ export interface RecordStore {
 /** Where cases live in the staff inbox (written by the staff inbox adapter as it opens topics and posts cards). */
 export interface ThreadStore {
   getCaseThread(ticket: string): Promise<CaseThread | null>;
-  /** Sets the case's thread (replacing any earlier one), or forgets it (null: the topic was deleted). */
+  /**
+   * Sets the case's thread (replacing any earlier one, in any group), or forgets it (null: the topic was deleted).
+   * Ids are unique per group: a thread given (chat, kind, id) of another case takes it over.
+   */
   setCaseThread(ticket: string, thread: Omit<CaseThread, 'ticket'> | null): Promise<void>;
-  /** Remembers a bot message of the case's thread in a group without topics (a reply to it counts). */
-  noteThreadMessage(messageId: number, ticket: string): Promise<void>;
-  /** The case a staff message belongs to, by its forum topic or the bot message it replies to. */
+  /**
+   * Remembers a bot message of the case's thread in a group without topics (a reply to it counts); `chat` is the
+   * division group (absent: the general group).
+   */
+  noteThreadMessage(messageId: number, ticket: string, chat?: string): Promise<void>;
+  /** The case a staff message belongs to, by its forum topic or the bot message it replies to, in its group. */
   ticketOfThread(ref: ThreadRef): Promise<string | null>;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { loadAgency } from '../../src/config/agency.js';
+import { staffGroupsOf } from '../../src/config/staff-groups.js';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,5 +85,55 @@ describe('configuration', () => {
       }),
     );
     expect(() => loadAgency(p)).toThrow(/integrityDivision/);
+  });
+});
+
+describe('TELEGRAM_STAFF_DIVISION_CHATS (a staff group per division)', () => {
+  const agency = {
+    divisions: [{ id: 'pbb-p2' }, { id: 'bphtb' }, { id: 'pelayanan' }],
+  } as unknown as Parameters<typeof staffGroupsOf>[1];
+  const base = { TELEGRAM_STAFF_BOT_TOKEN: 'x', TELEGRAM_STAFF_CHAT_ID: '-100999' };
+
+  it('is empty without the setting: one general group, as before', () => {
+    const c = loadConfig(base, '/tmp');
+    expect(c.TELEGRAM_STAFF_DIVISION_CHATS).toEqual([]);
+    const g = staffGroupsOf(c, agency);
+    expect(g.general).toBe('-100999');
+    expect(g.divisions.size).toBe(0);
+  });
+
+  it('reads division:group pairs, spaces allowed, and checks the divisions against the agency profile', () => {
+    const c = loadConfig({ ...base, TELEGRAM_STAFF_DIVISION_CHATS: 'pbb-p2:-100111, bphtb : -100222' }, '/tmp');
+    const g = staffGroupsOf(c, agency);
+    expect([...g.divisions]).toEqual([
+      ['pbb-p2', '-100111'],
+      ['bphtb', '-100222'],
+    ]);
+  });
+
+  it('keeps a division mapped to the general group in the general group', () => {
+    const c = loadConfig({ ...base, TELEGRAM_STAFF_DIVISION_CHATS: 'pbb-p2:-100999,bphtb:-100222' }, '/tmp');
+    expect([...staffGroupsOf(c, agency).divisions]).toEqual([['bphtb', '-100222']]);
+  });
+
+  it('stops start-up naming the setting, in Indonesian and English, for every kind of bad value', () => {
+    const bad = (v: string) => problems({ ...base, TELEGRAM_STAFF_DIVISION_CHATS: v });
+    expect(bad('pbb-p2=-100111')).toMatch(
+      /TELEGRAM_STAFF_DIVISION_CHATS: "pbb-p2=-100111" bukan bidang:id-grup \/ is not division:group-id/,
+    );
+    expect(bad('pbb-p2:abc')).toMatch(/TELEGRAM_STAFF_DIVISION_CHATS: "pbb-p2:abc" bukan bidang:id-grup/);
+    expect(bad('pbb-p2:100111')).toMatch(
+      /TELEGRAM_STAFF_DIVISION_CHATS: .*id grup harus negatif .* a group id is negative/,
+    );
+    expect(bad('pbb-p2:-1,pbb-p2:-2')).toMatch(/TELEGRAM_STAFF_DIVISION_CHATS: bidang "pbb-p2" disebut dua kali/);
+    expect(bad('pbb-p2:-1,')).toMatch(/TELEGRAM_STAFF_DIVISION_CHATS/);
+    expect(problems({ TELEGRAM_STAFF_DIVISION_CHATS: 'pbb-p2:-100111' })).toMatch(
+      /TELEGRAM_STAFF_DIVISION_CHATS: perlu TELEGRAM_STAFF_CHAT_ID .* needs TELEGRAM_STAFF_CHAT_ID/,
+    );
+    const c = loadConfig({ ...base, TELEGRAM_STAFF_DIVISION_CHATS: 'pbb-p2:-100111,pajak:-100333' }, '/tmp');
+    expect(() => staffGroupsOf(c, agency)).toThrow(ConfigError);
+    expect(() => staffGroupsOf(c, agency)).toThrow(
+      /TELEGRAM_STAFF_DIVISION_CHATS: "pajak" bukan id bidang di profil instansi \/ is not a division id of the agency profile \(pbb-p2, bphtb, pelayanan\)/,
+    );
   });
 });

@@ -268,6 +268,39 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(await store.ticketOfThread({ topicId: 90 })).toBeNull();
     });
 
+    it('keeps each case thread in its group: the same topic or message id in two groups names two cases', async () => {
+      // Telegram numbers topics and messages per chat: group A's topic 501 is not group B's topic 501.
+      await store.setCaseThread('ADU-AAAA-0011', { kind: 'topic', id: 501, chat: '-100111' });
+      await store.setCaseThread('ADU-AAAA-0012', { kind: 'topic', id: 501, chat: '-100222' });
+      await store.setCaseThread('ADU-AAAA-0013', { kind: 'topic', id: 501 });
+      expect(await store.getCaseThread('ADU-AAAA-0011')).toEqual({
+        ticket: 'ADU-AAAA-0011',
+        kind: 'topic',
+        id: 501,
+        chat: '-100111',
+      });
+      expect(await store.ticketOfThread({ topicId: 501, chat: '-100111' })).toBe('ADU-AAAA-0011');
+      expect(await store.ticketOfThread({ topicId: 501, chat: '-100222' })).toBe('ADU-AAAA-0012');
+      // No chat: the general group, as records written before groups existed.
+      expect(await store.ticketOfThread({ topicId: 501 })).toBe('ADU-AAAA-0013');
+      expect(await store.getCaseThread('ADU-AAAA-0013')).toEqual({ ticket: 'ADU-AAAA-0013', kind: 'topic', id: 501 });
+      expect(await store.ticketOfThread({ topicId: 501, chat: '-100333' })).toBeNull();
+      // A case moved to another group leaves nothing behind in the first.
+      await store.setCaseThread('ADU-AAAA-0011', { kind: 'topic', id: 777, chat: '-100222' });
+      expect(await store.ticketOfThread({ topicId: 501, chat: '-100111' })).toBeNull();
+      expect(await store.ticketOfThread({ topicId: 777, chat: '-100222' })).toBe('ADU-AAAA-0011');
+      expect(await store.ticketOfThread({ topicId: 501, chat: '-100222' })).toBe('ADU-AAAA-0012');
+      // Groups without topics: message ids are per chat too.
+      await store.setCaseThread('ADU-AAAA-0014', { kind: 'message', id: 90, chat: '-100111' });
+      await store.noteThreadMessage(95, 'ADU-AAAA-0014', '-100111');
+      await store.noteThreadMessage(95, 'ADU-AAAA-0015', '-100222');
+      expect(await store.ticketOfThread({ messageId: 95, chat: '-100111' })).toBe('ADU-AAAA-0014');
+      expect(await store.ticketOfThread({ messageId: 95, chat: '-100222' })).toBe('ADU-AAAA-0015');
+      expect(await store.ticketOfThread({ messageId: 90, chat: '-100111' })).toBe('ADU-AAAA-0014');
+      expect(await store.ticketOfThread({ messageId: 90 })).toBeNull();
+      expect(await store.ticketOfThread({ messageId: 95 })).toBeNull();
+    });
+
     it('purges handled inbound messages older than the retention, never unhandled ones', async () => {
       const old = await store.saveInbound(makeInbound({ messageId: 'old' }), 100);
       const oldUnhandled = await store.saveInbound(makeInbound({ messageId: 'old-unhandled' }), 100);

@@ -72,3 +72,36 @@ describe('a store written by the version before typed records', () => {
     }
   });
 });
+
+describe('a store written before staff groups per division (step 7)', () => {
+  it('reads its case threads and thread messages as the general group, and lets another group reuse their ids', async () => {
+    const path = join(dir, 'v6.sqlite');
+    const db = new Database(path);
+    migrate(db, 6);
+    db.prepare('INSERT INTO case_threads (ticket, kind, thread_id) VALUES (?, ?, ?)').run(
+      'ADU-AAAA-0001',
+      'topic',
+      501,
+    );
+    db.prepare('INSERT INTO case_threads (ticket, kind, thread_id) VALUES (?, ?, ?)').run(
+      'ADU-AAAA-0002',
+      'message',
+      90,
+    );
+    db.prepare('INSERT INTO case_thread_messages (message_id, ticket) VALUES (?, ?)').run(95, 'ADU-AAAA-0002');
+    db.close();
+
+    const store = new SqliteStore(path);
+    try {
+      expect(await store.getCaseThread('ADU-AAAA-0001')).toEqual({ ticket: 'ADU-AAAA-0001', kind: 'topic', id: 501 });
+      expect(await store.ticketOfThread({ topicId: 501 })).toBe('ADU-AAAA-0001');
+      expect(await store.ticketOfThread({ messageId: 95 })).toBe('ADU-AAAA-0002');
+      expect(await store.ticketOfThread({ messageId: 90 })).toBe('ADU-AAAA-0002');
+      await store.setCaseThread('ADU-AAAA-0003', { kind: 'topic', id: 501, chat: '-100222' });
+      expect(await store.ticketOfThread({ topicId: 501 })).toBe('ADU-AAAA-0001');
+      expect(await store.ticketOfThread({ topicId: 501, chat: '-100222' })).toBe('ADU-AAAA-0003');
+    } finally {
+      await store.close();
+    }
+  });
+});

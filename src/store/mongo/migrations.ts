@@ -10,6 +10,7 @@ import type { IndexDescription } from 'mongodb';
 import { ensureReportIndexes } from '../mongo-reports.js';
 import { planMigrations, type PlannedStep } from './migration-plan.js';
 import { migrateToTypedRecords } from './migrate-records.js';
+import { migrateThreadChats } from './migrate-thread-chats.js';
 import type { Models } from './schemas.js';
 import type { WebModels } from './web-records.js';
 
@@ -113,6 +114,13 @@ export const MONGO_STEPS: MigrationStep[] = [
     name: 'typed records (contacts, case threads) out of the key-value collection',
     async run({ models }) {
       await migrateToTypedRecords(models);
+    },
+  },
+  {
+    version: 3,
+    name: 'case threads and their messages per staff group (a group per division)',
+    async run({ db }) {
+      await migrateThreadChats(db);
     },
   },
 ];

@@ -200,33 +200,36 @@ class MongoStore implements Store {
 
   async getCaseThread(ticket: string): Promise<CaseThread | null> {
     const r = await this.m.caseThreads.findOne({ ticket }).lean();
-    return r ? { ticket, kind: r.kind, id: r.threadId } : null;
+    return r ? { ticket, kind: r.kind, id: r.threadId, ...(r.chat ? { chat: r.chat } : {}) } : null;
   }
 
   async setCaseThread(ticket: string, thread: Omit<CaseThread, 'ticket'> | null): Promise<void> {
     await this.conn.transaction(async (session) => {
       await this.m.caseThreads.deleteOne({ ticket }, { session });
       if (!thread) return;
-      const row = { ticket, kind: thread.kind, threadId: thread.id };
+      const row = { ticket, kind: thread.kind, threadId: thread.id, chat: thread.chat ?? '' };
       await validateDoc(this.m.caseThreads, row, `thread of case ${ticket}`);
-      await this.m.caseThreads.deleteOne({ kind: thread.kind, threadId: thread.id }, { session });
+      await this.m.caseThreads.deleteOne({ chat: row.chat, kind: thread.kind, threadId: thread.id }, { session });
       await this.m.caseThreads.create([row], { session });
     });
   }
 
-  async noteThreadMessage(messageId: number, ticket: string): Promise<void> {
+  async noteThreadMessage(messageId: number, ticket: string, chat = ''): Promise<void> {
     await retryOnDuplicate(() =>
-      this.m.threadMessages.updateOne({ messageId }, { $set: { ticket } }, { upsert: true }),
+      this.m.threadMessages.updateOne({ chat, messageId }, { $set: { ticket } }, { upsert: true }),
     );
   }
 
   async ticketOfThread(ref: ThreadRef): Promise<string | null> {
+    const chat = ref.chat ?? '';
     if ('topicId' in ref) {
-      return (await this.m.caseThreads.findOne({ kind: 'topic', threadId: ref.topicId }).lean())?.ticket ?? null;
+      return (await this.m.caseThreads.findOne({ chat, kind: 'topic', threadId: ref.topicId }).lean())?.ticket ?? null;
     }
-    const noted = await this.m.threadMessages.findOne({ messageId: ref.messageId }).lean();
+    const noted = await this.m.threadMessages.findOne({ chat, messageId: ref.messageId }).lean();
     if (noted) return noted.ticket;
-    return (await this.m.caseThreads.findOne({ kind: 'message', threadId: ref.messageId }).lean())?.ticket ?? null;
+    return (
+      (await this.m.caseThreads.findOne({ chat, kind: 'message', threadId: ref.messageId }).lean())?.ticket ?? null
+    );
   }
 
   async getCase(ticket: string): Promise<CaseRecord | null> {

@@ -20,6 +20,7 @@ import {
 import {
   CHANNELS,
   DESTINATIONS,
+  STAFF_LANE_PATTERN,
   type Attachment,
   type Choice,
   type InboundMessage,
@@ -293,7 +294,13 @@ export const OUTBOUND_KINDS = valuesOf<NonNullable<OutboundMessage['kind']>>()([
 /** A message waiting in (or delivered from) the outbox. */
 export const outboundMessageSchema: SchemaT = record(
   fieldsOf<OutboundMessage>()({
-    channel: oneOf(DESTINATIONS),
+    // A citizen's channel, the staff inbox, or a division group's lane of it ("staff/-100…").
+    channel: {
+      type: String,
+      cast: false as const,
+      required: true,
+      validate: (v: string) => (DESTINATIONS as readonly string[]).includes(v) || STAFF_LANE_PATTERN.test(v),
+    },
     chatId: id(),
     text: text(true),
     choices: optionalList(choiceSchema),

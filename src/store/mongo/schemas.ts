@@ -66,20 +66,25 @@ export interface ContactDoc {
   unreachableReason?: string | null;
 }
 
-/** Where a case lives in the staff inbox (src/domain/case-thread.ts), unique by ticket and by (kind, threadId). */
+/**
+ * Where a case lives in the staff inbox (src/domain/case-thread.ts), unique by ticket and by (chat, kind, threadId);
+ * chat '' (or absent, in older documents) is the general staff group.
+ */
 export interface CaseThreadDoc {
   _id: Types.ObjectId;
   ticket: string;
   kind: 'topic' | 'message';
   threadId: number;
-  chat?: string | number;
+  /** The division group's chat id; '' (or absent, in documents older than migration 3): the general group. */
+  chat?: string;
 }
 
-/** A bot message of a case's thread in a staff group without topics. */
+/** A bot message of a case's thread in a staff group without topics (chat '' or absent: the general group). */
 export interface ThreadMessageDoc {
   _id: Types.ObjectId;
   messageId: number;
   ticket: string;
+  chat?: string;
 }
 
 export interface CaseDoc {
@@ -187,13 +192,18 @@ const caseThreads = new Schema<CaseThreadDoc>(
     kind: oneOf(valuesOf<CaseThread['kind']>()(['topic', 'message'])),
     threadId: count(true, Number.MIN_SAFE_INTEGER),
     // The staff group the thread is in, where divisions have groups of their own (issue 10); absent: the one group.
-    chat: { type: Schema.Types.Union, of: [String, Number] },
+    chat: text(),
   },
   options('case_threads'),
 );
 
 const threadMessages = new Schema<ThreadMessageDoc>(
-  { messageId: count(true, Number.MIN_SAFE_INTEGER), ticket: id() },
+  {
+    messageId: count(true, Number.MIN_SAFE_INTEGER),
+    ticket: id(),
+    // The staff group of the message ('' : the general group); ids are numbered per chat.
+    chat: text(),
+  },
   options('case_thread_messages'),
 );
 

@@ -150,6 +150,22 @@ ${stageDueIndexes(['received', 'recorded', 'forwarded', 'in_review', 'root_cause
   // 6: the repeat index kept in the store (repeat-storage.ts), so start-up no longer reads every complaint. Filled
   // by the first start after this step (the complaints already stored are indexed once, then only new ones).
   REPEAT_TABLES,
+  // 7: a staff group per division (issue 10): a case's thread and its messages name their group, since Telegram
+  // numbers topics and messages per chat. '' is the general staff group (TELEGRAM_STAFF_CHAT_ID): older rows.
+  `
+ALTER TABLE case_threads ADD COLUMN chat TEXT NOT NULL DEFAULT '';
+DROP INDEX case_threads_by_id;
+CREATE UNIQUE INDEX case_threads_by_id ON case_threads(chat, kind, thread_id);
+CREATE TABLE case_thread_messages_v7 (
+  chat TEXT NOT NULL DEFAULT '',
+  message_id INTEGER NOT NULL,
+  ticket TEXT NOT NULL,
+  PRIMARY KEY (chat, message_id)
+);
+INSERT INTO case_thread_messages_v7 (chat, message_id, ticket) SELECT '', message_id, ticket FROM case_thread_messages;
+DROP TABLE case_thread_messages;
+ALTER TABLE case_thread_messages_v7 RENAME TO case_thread_messages;
+  `,
 ];
 
 /**

@@ -40,25 +40,26 @@ export class SqliteRecords {
          ON CONFLICT(key) DO UPDATE SET unreachable_at = excluded.unreachable_at,
            unreachable_reason = excluded.unreachable_reason`,
       ),
-      getThread: db.prepare('SELECT kind, thread_id FROM case_threads WHERE ticket = ?'),
+      getThread: db.prepare('SELECT kind, thread_id, chat FROM case_threads WHERE ticket = ?'),
       deleteThread: db.prepare('DELETE FROM case_threads WHERE ticket = ?'),
-      // A topic id is the thread of one case: a new case given a reused id (never, in Telegram) takes it over.
-      deleteThreadById: db.prepare('DELETE FROM case_threads WHERE kind = ? AND thread_id = ?'),
-      insertThread: db.prepare('INSERT INTO case_threads (ticket, kind, thread_id) VALUES (?, ?, ?)'),
-      ticketOfTopic: db.prepare("SELECT ticket FROM case_threads WHERE kind = 'topic' AND thread_id = ?"),
+      // A topic id is the thread of one case in its group: a new case given a reused id takes it over.
+      deleteThreadById: db.prepare('DELETE FROM case_threads WHERE chat = ? AND kind = ? AND thread_id = ?'),
+      insertThread: db.prepare('INSERT INTO case_threads (ticket, kind, thread_id, chat) VALUES (?, ?, ?, ?)'),
+      ticketOfTopic: db.prepare("SELECT ticket FROM case_threads WHERE chat = ? AND kind = 'topic' AND thread_id = ?"),
       ticketOfMessage: db.prepare(
-        `SELECT ticket FROM case_thread_messages WHERE message_id = ?
-         UNION ALL SELECT ticket FROM case_threads WHERE kind = 'message' AND thread_id = ? LIMIT 1`,
+        `SELECT ticket FROM case_thread_messages WHERE chat = @chat AND message_id = @id
+         UNION ALL SELECT ticket FROM case_threads WHERE chat = @chat AND kind = 'message' AND thread_id = @id LIMIT 1`,
       ),
       noteMessage: db.prepare(
-        'INSERT INTO case_thread_messages (message_id, ticket) VALUES (?, ?) ON CONFLICT(message_id) DO UPDATE SET ticket = excluded.ticket',
+        `INSERT INTO case_thread_messages (chat, message_id, ticket) VALUES (?, ?, ?)
+         ON CONFLICT(chat, message_id) DO UPDATE SET ticket = excluded.ticket`,
       ),
     };
     this.setThreadTx = db.transaction((ticket: string, thread: Omit<CaseThread, 'ticket'> | null) => {
       this.stmt.deleteThread.run(ticket);
       if (!thread) return;
-      this.stmt.deleteThreadById.run(thread.kind, thread.id);
-      this.stmt.insertThread.run(ticket, thread.kind, thread.id);
+      this.stmt.deleteThreadById.run(thread.chat ?? '', thread.kind, thread.id);
+      this.stmt.insertThread.run(ticket, thread.kind, thread.id, thread.chat ?? '');
     });
   }
 
@@ -100,23 +101,24 @@ export class SqliteRecords {
   }
 
   getCaseThread(ticket: string): CaseThread | null {
-    const r = this.stmt.getThread.get(ticket) as { kind: CaseThread['kind']; thread_id: number } | undefined;
-    return r ? { ticket, kind: r.kind, id: r.thread_id } : null;
+    const r = this.stmt.getThread.get(ticket) as
+      { kind: CaseThread['kind']; thread_id: number; chat: string } | undefined;
+    return r ? { ticket, kind: r.kind, id: r.thread_id, ...(r.chat ? { chat: r.chat } : {}) } : null;
   }
 
   setCaseThread(ticket: string, thread: Omit<CaseThread, 'ticket'> | null): void {
     this.setThreadTx(ticket, thread);
   }
 
-  noteThreadMessage(messageId: number, ticket: string): void {
-    this.stmt.noteMessage.run(messageId, ticket);
+  noteThreadMessage(messageId: number, ticket: string, chat = ''): void {
+    this.stmt.noteMessage.run(chat, messageId, ticket);
   }
 
   ticketOfThread(ref: ThreadRef): string | null {
     const r = (
       'topicId' in ref
-        ? this.stmt.ticketOfTopic.get(ref.topicId)
-        : this.stmt.ticketOfMessage.get(ref.messageId, ref.messageId)
+        ? this.stmt.ticketOfTopic.get(ref.chat ?? '', ref.topicId)
+        : this.stmt.ticketOfMessage.get({ chat: ref.chat ?? '', id: ref.messageId })
     ) as { ticket: string } | undefined;
     return r?.ticket ?? null;
   }

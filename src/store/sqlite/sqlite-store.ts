@@ -217,8 +217,8 @@ export class SqliteStore implements Store {
     this.records.setCaseThread(ticket, thread);
   }
 
-  async noteThreadMessage(messageId: number, ticket: string): Promise<void> {
-    this.records.noteThreadMessage(messageId, ticket);
+  async noteThreadMessage(messageId: number, ticket: string, chat?: string): Promise<void> {
+    this.records.noteThreadMessage(messageId, ticket, chat);
   }
 
   async ticketOfThread(ref: ThreadRef): Promise<string | null> {
