@@ -5,6 +5,7 @@
 import { Telegraf } from 'telegraf';
 import type { App } from '../../src/app.js';
 import { readStaffUpdate } from './read-update.js';
+import type { GroupBook } from './groups.js';
 import { readStaffButton, readStaffMessage, type StaffRead } from './to-inbound.js';
 
 export interface StaffBot {
@@ -13,7 +14,8 @@ export interface StaffBot {
   handle(update: unknown): Promise<void>;
 }
 
-export function createStaffBot(app: App, token: string, groupId: number): StaffBot {
+/** The staff bot for the general group and every division group (`groups`); other chats' updates are ignored. */
+export function createStaffBot(app: App, token: string, groups: GroupBook): StaffBot {
   const bot = new Telegraf(token, {
     telegram: { apiRoot: app.config.TELEGRAM_API_ROOT.replace(/\/+$/, '') },
     handlerTimeout: 10 * 60_000,
@@ -31,7 +33,7 @@ export function createStaffBot(app: App, token: string, groupId: number): StaffB
   };
   bot.use(async (ctx) => {
     const u = readStaffUpdate(ctx.update);
-    const readCtx = { groupId, botUsername: ctx.botInfo.username, store: app.store };
+    const readCtx = { groups, botUsername: ctx.botInfo.username, store: app.store };
     const read: StaffRead =
       u.kind === 'message'
         ? await readStaffMessage(u, readCtx)

@@ -14,7 +14,10 @@ import { readLive, topicTitle, writeLive, type LiveState } from './live.js';
 import type { Thread } from './threads.js';
 
 export interface ThreadTarget {
+  /** The group's Telegram chat id (where every call of the thread goes). */
   chatId: string;
+  /** The same group as thread records name it: a division group's id, absent for the general group. */
+  chat?: string;
   ticket: string;
   thread: Thread | null;
 }
@@ -33,14 +36,15 @@ const CARD_LIMIT = 4096;
 
 /** Delivers `m` into its case's thread; returns how many Bot API calls it took. */
 export async function postInCaseThread(
-  deps: { app: App; telegram: Telegram; groupId: string; post: PostFn },
+  deps: { app: App; telegram: Telegram; post: PostFn },
   m: OutboundMessage,
   t: ThreadTarget,
 ): Promise<number> {
-  const { app, telegram, groupId } = deps;
+  const { app, telegram } = deps;
+  const groupId = t.chatId;
   const c = await app.store.getCase(t.ticket);
   const threadId = t.thread?.id ?? 0;
-  const live = await readLive(app.store, t.ticket, threadId);
+  const live = await readLive(app.store, t.ticket, threadId, t.chat);
   let calls = 0;
   const topic = t.thread?.kind === 'topic' ? t.thread.id : undefined;
   const shut = c !== null && (c.stage === 'closed' || c.stage === 'archived');
@@ -98,13 +102,14 @@ export async function postInCaseThread(
 
 /** The live card: edited in place, or posted (and remembered) when there is none or it was deleted. */
 async function showCard(
-  deps: { app: App; telegram: Telegram; groupId: string; post: PostFn },
+  deps: { app: App; telegram: Telegram; post: PostFn },
   c: CaseRecord,
   live: LiveState,
   t: ThreadTarget,
   last?: string,
 ): Promise<number> {
-  const { app, telegram, groupId } = deps;
+  const { app, telegram } = deps;
+  const groupId = t.chatId;
   const contact = await app.store.getContact(citizenKey(c.citizen));
   let text = caseCardText(c, app.agency, {
     ...(await otherCasesOf(app.store, c)),

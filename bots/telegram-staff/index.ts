@@ -7,6 +7,8 @@ import { startPolling } from '../telegram/polling.js';
 import type { WebhookServer } from '../telegram/webhook.js';
 import { createStaffBot } from './bot.js';
 import { staffSender } from './sender.js';
+import { GroupBook } from './groups.js';
+import { allGroups, staffLane } from '../../src/domain/staff-groups.js';
 
 export interface StaffBotOptions {
   /** Overrides the group pacing (tests run fast). */
@@ -34,17 +36,22 @@ export async function startStaffBot(app: App, opts: StaffBotOptions = {}): Promi
   if (app.config.STAFF_TELEGRAM_IDS.length + app.config.SUPERVISOR_TELEGRAM_IDS.length === 0) {
     log.warn('no STAFF_TELEGRAM_IDS or SUPERVISOR_TELEGRAM_IDS: nobody can act in the staff group');
   }
-  const { bot, handle } = createStaffBot(app, token, Number(group));
+  const groups = new GroupBook(app.staffGroups, app.agency);
+  const { bot, handle } = createStaffBot(app, token, groups);
   bot.botInfo = await bot.telegram.getMe();
-  app.dispatcher.register(
-    staffSender({
-      app,
-      telegram: bot.telegram,
-      groupId: group,
-      ...(opts.pacing ? { pacing: opts.pacing } : {}),
-      ...(opts.retry ? { retry: opts.retry } : {}),
-    }),
-  );
+  const sender = staffSender({
+    app,
+    telegram: bot.telegram,
+    groups,
+    ...(opts.pacing ? { pacing: opts.pacing } : {}),
+    ...(opts.retry ? { retry: opts.retry } : {}),
+  });
+  // One destination per group, each paced on its own budget (Telegram limits each group separately).
+  app.dispatcher.register(sender);
+  for (const chat of allGroups(app.staffGroups).filter((c) => c !== groups.general))
+    app.dispatcher.register({ ...sender, channel: staffLane(chat) });
+  if (app.staffGroups.divisions.size)
+    log.info('staff groups per division', { divisions: Object.fromEntries(app.staffGroups.divisions) });
   // The staff bot's files (photos and documents staff send a citizen), fetched by the citizen's channel when it sends.
   app.files.set('staff-telegram', async (fileId) => {
     const link = await bot.telegram.getFileLink(fileId);

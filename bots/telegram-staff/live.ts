@@ -10,6 +10,8 @@ import type { LeaseStore } from '../../src/store/port.js';
 export interface LiveState {
   /** The thread (topic id, or the root message without topics) these ids belong to. */
   thread: number;
+  /** The division group the thread is in (absent: the general group): ids are numbered per chat. */
+  chat?: string;
   /** The live card's message id. */
   card?: number;
   /** The last question with buttons, whose keyboard goes when the next message about the case does. */
@@ -21,20 +23,24 @@ export interface LiveState {
 
 const key = (ticket: string) => `staff-live:${ticket}`;
 
-/** The case's live state in thread `thread` (empty when none was kept, or it was kept for another thread). */
-export async function readLive(store: LeaseStore, ticket: string, thread: number): Promise<LiveState> {
+/**
+ * The case's live state in thread `thread` of group `chat` (absent: the general group); empty when none was kept,
+ * or it was kept for another thread.
+ */
+export async function readLive(store: LeaseStore, ticket: string, thread: number, chat?: string): Promise<LiveState> {
   const raw = await store.getValue(key(ticket));
   if (raw) {
     try {
       const s = JSON.parse(raw) as LiveState;
-      if (s && s.thread === thread) return s;
+      if (s && s.thread === thread && s.chat === chat) return s;
     } catch {
       // an unreadable row is replaced below
     }
   }
-  return { thread };
+  return { thread, ...(chat !== undefined ? { chat } : {}) };
 }
 
+/** Keeps the case's live state (one row per case). */
 export async function writeLive(store: LeaseStore, ticket: string, s: LiveState): Promise<void> {
   await store.setValue(key(ticket), JSON.stringify(s));
 }

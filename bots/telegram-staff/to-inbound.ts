@@ -4,6 +4,7 @@
 import type { StaffMessage } from '../../src/domain/staff.js';
 import type { ThreadStore } from '../../src/store/port.js';
 import type { StaffButton, StaffMessage as TgStaffMessage } from './read-update.js';
+import type { GroupBook } from './groups.js';
 
 export type StaffRead =
   | { kind: 'message'; msg: StaffMessage }
@@ -12,7 +13,8 @@ export type StaffRead =
   | { kind: 'ignore'; why: string; callbackId?: string; toast?: string };
 
 export interface ReadContext {
-  groupId: number;
+  /** The general group and every division group. */
+  groups: Pick<GroupBook, 'serves' | 'stored' | 'general'>;
   botUsername: string;
   store: ThreadStore;
 }
@@ -21,7 +23,7 @@ const COMMAND = /^\/([A-Za-z_]{1,32})@(\w+)/;
 
 /** A message in the staff group (or a private chat with the bot) as a StaffMessage, or why it is not one. */
 export async function readStaffMessage(m: TgStaffMessage, ctx: ReadContext): Promise<StaffRead> {
-  const inGroup = m.chatId === ctx.groupId;
+  const inGroup = ctx.groups.serves(String(m.chatId));
   const isPrivate = m.chatType === 'private';
   if (!inGroup && !isPrivate) return { kind: 'ignore', why: 'message from another chat' };
   const anonymous = m.senderChat || m.fromChannel || !m.from;
@@ -31,7 +33,9 @@ export async function readStaffMessage(m: TgStaffMessage, ctx: ReadContext): Pro
     return { kind: 'ignore', why: 'a command for another bot in the group' };
   }
   const text = addressed ? m.text.trim().replace(`@${addressed[2]}`, '') : m.text;
-  const ticket = inGroup ? await ticketOf(ctx.store, m.topicId, m.replyToMessageId) : null;
+  // Topic and message ids are numbered per chat: the case is found by (group, topic), never by the topic alone.
+  const group = ctx.groups.stored(String(m.chatId));
+  const ticket = inGroup ? await ticketOf(ctx.store, group, m.topicId, m.replyToMessageId) : null;
   const sender: StaffMessage['sender'] = anonymous
     ? { anonymous: m.fromChannel || m.senderChat?.type === 'channel' ? 'channel' : 'admin' }
     : { id: String(m.from?.id), ...(m.from?.name ? { name: m.from.name } : {}) };
@@ -44,7 +48,7 @@ export async function readStaffMessage(m: TgStaffMessage, ctx: ReadContext): Pro
       ...(m.editDate !== undefined ? { edits: `${m.chatId}:${m.messageId}` } : {}),
       sender,
       ...(ticket ? { ticket } : {}),
-      replyTo: ticket ?? (isPrivate && m.from ? `dm:${m.from.id}` : 'general'),
+      replyTo: ticket ?? (isPrivate && m.from ? `dm:${m.from.id}` : group ? `group:${group}` : 'general'),
       text,
       // Photos and documents by the staff bot's file id (sent on to the citizen); other media only as "there was one".
       attachments: m.file
@@ -67,7 +71,7 @@ export async function readStaffMessage(m: TgStaffMessage, ctx: ReadContext): Pro
 
 /** A button press as a StaffMessage carrying the button's data, or an answer for a press outside the group. */
 export async function readStaffButton(b: StaffButton, ctx: ReadContext): Promise<StaffRead> {
-  if (b.chatId !== ctx.groupId) {
+  if (b.chatId === undefined || !ctx.groups.serves(String(b.chatId))) {
     return {
       kind: 'ignore',
       why: 'button outside the staff group',
@@ -76,7 +80,8 @@ export async function readStaffButton(b: StaffButton, ctx: ReadContext): Promise
     };
   }
   // The case of the message the button sits on: its topic, or (no topics) the card message itself.
-  const ticket = await ticketOf(ctx.store, b.topicId, b.topicId === undefined ? b.messageId : undefined);
+  const group = ctx.groups.stored(String(b.chatId));
+  const ticket = await ticketOf(ctx.store, group, b.topicId, b.topicId === undefined ? b.messageId : undefined);
   return {
     kind: 'button',
     callbackId: b.callbackId,
@@ -85,7 +90,7 @@ export async function readStaffButton(b: StaffButton, ctx: ReadContext): Promise
       messageId: `cb:${b.callbackId}`,
       sender: { id: String(b.from.id), name: b.from.name },
       ...(ticket ? { ticket } : {}),
-      replyTo: ticket ?? 'general',
+      replyTo: ticket ?? (group ? `group:${group}` : 'general'),
       text: '',
       choice: b.data,
       attachments: [],
@@ -94,8 +99,14 @@ export async function readStaffButton(b: StaffButton, ctx: ReadContext): Promise
   };
 }
 
-async function ticketOf(store: ThreadStore, topicId?: number, messageId?: number): Promise<string | null> {
-  if (topicId !== undefined) return store.ticketOfThread({ topicId });
-  if (messageId !== undefined) return store.ticketOfThread({ messageId });
+async function ticketOf(
+  store: ThreadStore,
+  chat: string | undefined,
+  topicId?: number,
+  messageId?: number,
+): Promise<string | null> {
+  const where = chat ? { chat } : {};
+  if (topicId !== undefined) return store.ticketOfThread({ topicId, ...where });
+  if (messageId !== undefined) return store.ticketOfThread({ messageId, ...where });
   return null;
 }

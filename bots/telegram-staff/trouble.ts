@@ -16,72 +16,99 @@ export interface Trouble {
   fix: string;
 }
 
+/** Which staff group a failure is about: its chat, the setting that names it and how staff call it. */
+export interface GroupRef {
+  /** A division group's chat id; absent: the general group. */
+  chat?: string;
+  setting: string;
+  name: string;
+}
+
+/** The general group (TELEGRAM_STAFF_CHAT_ID), as failures name it. */
+export const GENERAL_GROUP: GroupRef = { setting: 'TELEGRAM_STAFF_CHAT_ID', name: 'grup petugas' };
+
 const HEALTH_KEY = 'staff-delivery';
 const NOTICE_KEY = 'staff-trouble';
+const noticeKey = (g: GroupRef) => (g.chat ? `${NOTICE_KEY}:${g.chat}` : NOTICE_KEY);
 
-/** Reads a refusal of the staff group into the fix it needs, or null when it is not a setup problem. */
-export function troubleOf(f: ApiFailure): Trouble | null {
+/**
+ * Reads a refusal of a staff group into the fix it needs, or null when it is not a setup problem. The fix names the
+ * group and the setting that gives its id (a division group's own entry in TELEGRAM_STAFF_DIVISION_CHATS).
+ */
+export function troubleOf(f: ApiFailure, g: GroupRef = GENERAL_GROUP): Trouble | null {
   const d = f.description ?? '';
+  const inGroup = g.chat ? ` di ${g.name}` : '';
   if (f.code === 401 || f.code === 404)
     return { kind: 'token', fix: 'periksa TELEGRAM_STAFF_BOT_TOKEN dan TELEGRAM_API_ROOT di pengaturan server' };
   if (/not enough rights to (create|manage|edit)[^.]*topic|CHAT_ADMIN_REQUIRED|need administrator rights/i.test(d))
     return {
       kind: 'topics-right',
-      fix: "beri bot hak 'Manage Topics' (Kelola Topik): Info grup → Administrator → bot petugas → aktifkan 'Manage Topics'",
+      fix: `beri bot hak 'Manage Topics' (Kelola Topik)${inGroup}: Info grup → Administrator → bot petugas → aktifkan 'Manage Topics'`,
     };
   if (/bot was kicked|bot is not a member|bot was removed|USER_NOT_PARTICIPANT|CHANNEL_PRIVATE/i.test(d))
     return {
       kind: 'not-member',
-      fix: "tambahkan bot petugas kembali ke grup petugas sebagai administrator (hak kirim pesan dan 'Manage Topics')",
+      fix: `tambahkan bot petugas kembali ke ${g.name} sebagai administrator (hak kirim pesan dan 'Manage Topics')`,
     };
   if (/not enough rights to send|CHAT_WRITE_FORBIDDEN|have no rights to send/i.test(d))
-    return { kind: 'send-right', fix: 'beri bot petugas hak mengirim pesan di grup petugas' };
+    return { kind: 'send-right', fix: `beri bot petugas hak mengirim pesan di ${g.name}` };
   if (f.code === 400 && /chat not found/i.test(d))
     return {
       kind: 'chat-id',
-      fix: 'periksa TELEGRAM_STAFF_CHAT_ID (id grup petugas, mis. -100…) dan bahwa bot petugas ada di grup itu',
+      fix: `periksa ${g.setting} (id ${g.name}, mis. -100…) dan bahwa bot petugas ada di grup itu`,
     };
   return null;
 }
 
 /** The staff sender's record of what is failing now, the notice sent about it and the health entry. */
 export class StaffTroubles {
-  /** Message key → why it failed (only messages for the group; a 429 is pacing, not a failure). */
-  private readonly failing = new Map<string, string>();
+  /** Message key → why it failed and in which group (a 429 is pacing, not a failure). */
+  private readonly failing = new Map<string, { why: string; group: string }>();
 
   constructor(private readonly app: App) {}
 
-  /** A message for the group failed; tells staff once when the failure needs an admin. */
-  async failed(key: string, ticket: string | undefined, f: ApiFailure, trouble: Trouble | null): Promise<void> {
+  /** A message for a group failed; tells staff once (per group and kind) when the failure needs an admin. */
+  async failed(
+    key: string,
+    ticket: string | undefined,
+    f: ApiFailure,
+    trouble: Trouble | null,
+    g: GroupRef = GENERAL_GROUP,
+  ): Promise<void> {
     if (f.code === 429) return;
     const why = `${ticket ? `${ticket}: ` : ''}Telegram ${f.code ?? 'jaringan'}: ${f.description ?? 'tidak menjawab'}`;
-    this.failing.set(key, trouble ? `${why} → ${trouble.fix}` : why);
+    this.failing.set(key, { why: trouble ? `${why} → ${trouble.fix}` : why, group: g.chat ?? '' });
     this.report();
     if (!trouble) return;
-    const told = await this.app.store.getValue(NOTICE_KEY);
+    const told = await this.app.store.getValue(noticeKey(g));
     if (told === trouble.kind) return;
-    await this.app.store.setValue(NOTICE_KEY, trouble.kind);
+    await this.app.store.setValue(noticeKey(g), trouble.kind);
+    const where = g.chat ? `${g.name} (${g.chat})` : 'grup petugas';
     await this.tell(
-      `⚠ Bot petugas tidak dapat memposting kartu/pesan kasus ke grup petugas (${f.description ?? f.code}).\n` +
+      `⚠ Bot petugas tidak dapat memposting kartu/pesan kasus ke ${where} (${f.description ?? f.code}).\n` +
         `Perbaikan: ${trouble.fix}.\n` +
         'Tidak ada yang hilang: kartu dan pesan menunggu dan dikirim otomatis setelah diperbaiki.',
     );
   }
 
-  /** A message for the group went out; when nothing fails any more, health is ok again and staff are told. */
-  async delivered(key: string): Promise<void> {
+  /** A message for a group went out; when nothing fails there any more, staff are told, and health is ok once all is. */
+  async delivered(key: string, g: GroupRef = GENERAL_GROUP): Promise<void> {
     const was = this.failing.delete(key);
-    if (this.failing.size > 0) return;
     if (was) this.report();
-    const told = await this.app.store.getValue(NOTICE_KEY);
+    if ([...this.failing.values()].some((x) => x.group === (g.chat ?? ''))) return;
+    const told = await this.app.store.getValue(noticeKey(g));
     if (!told) return;
-    await this.app.store.setValue(NOTICE_KEY, '');
-    await this.tell('✅ Bot petugas dapat memposting lagi: kartu dan pesan yang tertunda sudah dikirim.', false);
+    await this.app.store.setValue(noticeKey(g), '');
+    const where = g.chat ? ` ke ${g.name}` : '';
+    await this.tell(
+      `✅ Bot petugas dapat memposting lagi${where}: kartu dan pesan yang tertunda sudah dikirim.`,
+      false,
+    );
   }
 
   private report(): void {
     const n = this.failing.size;
-    const first = [...this.failing.values()][0];
+    const first = [...this.failing.values()][0]?.why;
     this.app.health.set(
       HEALTH_KEY,
       n === 0
