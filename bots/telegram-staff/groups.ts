@@ -40,7 +40,7 @@ export class GroupBook {
     const names = ids.map((id) => this.agency.divisions.find((d) => d.id === id)?.name ?? id);
     return {
       chat,
-      setting: `TELEGRAM_STAFF_DIVISION_CHATS (${ids.map((d) => `${d}:${chat}`).join(', ') || chat})`,
+      setting: `TELEGRAM_STAFF_DIVISION_CHATS ${ids.map((d) => `${d}:${chat}`).join(',') || chat}`,
       name: `grup ${names.join(' / ') || chat}`,
     };
   }

@@ -83,7 +83,7 @@ export class StaffTroubles {
     const told = await this.app.store.getValue(noticeKey(g));
     if (told === trouble.kind) return;
     await this.app.store.setValue(noticeKey(g), trouble.kind);
-    const where = g.chat ? `${g.name} (${g.chat})` : 'grup petugas';
+    const where = g.chat ? `${g.name} (${g.setting})` : 'grup petugas';
     await this.tell(
       `⚠ Bot petugas tidak dapat memposting kartu/pesan kasus ke ${where} (${f.description ?? f.code}).\n` +
         `Perbaikan: ${trouble.fix}.\n` +

@@ -62,21 +62,35 @@ export async function startWorld(
     log?: Logger;
     /** The staff group's real pace (default: none). */
     staffPacing?: Pacing;
+    /** A staff group per division (TELEGRAM_STAFF_DIVISION_CHATS): division id → group chat id (forums). */
+    divisionChats?: Record<string, number>;
+    /** A restart: the fake Bot API and the data folder of an earlier world (kept open when this one closes). */
+    reuse?: { fake: FakeTelegram; dir: string };
+    /** Prepares the fake Bot API before the bots start (e.g. topics numbered per chat). */
+    before?: (fake: FakeTelegram) => void;
   } = {},
 ): Promise<World> {
-  const fake = await FakeTelegram.start();
-  fake.addBot(CITIZEN_TOKEN, 111, 'AduanWargaBot');
-  fake.addBot(STAFF_TOKEN, 222, 'AduanStafBot');
+  const fake = opts.reuse?.fake ?? (await FakeTelegram.start());
+  if (!opts.reuse) {
+    fake.addBot(CITIZEN_TOKEN, 111, 'AduanWargaBot');
+    fake.addBot(STAFF_TOKEN, 222, 'AduanStafBot');
+  }
+  opts.before?.(fake);
   fake.setForum(GROUP, opts.forum ?? true);
-  const dir = mkdtempSync(join(tmpdir(), 'aduan-tg-'));
+  for (const chat of Object.values(opts.divisionChats ?? {})) fake.setForum(chat, opts.forum ?? true);
+  const dir = opts.reuse?.dir ?? mkdtempSync(join(tmpdir(), 'aduan-tg-'));
   const agencyPath = join(dir, 'agency.json');
   writeFileSync(agencyPath, JSON.stringify(testAgency));
+  const divisionChats = Object.entries(opts.divisionChats ?? {})
+    .map(([d, chat]) => `${d}:${chat}`)
+    .join(',');
   const config = loadConfig({
     DATA_DIR: dir,
     AGENCY_CONFIG: agencyPath,
     TELEGRAM_BOT_TOKEN: CITIZEN_TOKEN,
     TELEGRAM_STAFF_BOT_TOKEN: STAFF_TOKEN,
     TELEGRAM_STAFF_CHAT_ID: String(GROUP),
+    ...(divisionChats ? { TELEGRAM_STAFF_DIVISION_CHATS: divisionChats } : {}),
     STAFF_TELEGRAM_IDS: String(STAFF.id),
     SUPERVISOR_TELEGRAM_IDS: String(SUPERVISOR.id),
     TELEGRAM_API_ROOT: fake.apiRoot,
@@ -194,6 +208,7 @@ export async function startWorld(
     async close() {
       for (const r of running.reverse()) await r.stop();
       await app.close();
+      if (opts.reuse) return;
       await fake.close();
       rmSync(dir, { recursive: true, force: true });
     },

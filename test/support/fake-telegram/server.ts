@@ -51,6 +51,8 @@ export class FakeTelegram {
   /** `<chat>:<message_thread_id>` → the topic's name and whether it is closed. */
   private readonly topics = new Map<string, { name: string; closed: boolean }>();
   private nextTopicId = 500;
+  /** Set by numberTopicsPerChat: each chat numbers its own topics from 500, as Telegram does (ids collide). */
+  private topicIdsPerChat: Map<number, number> | null = null;
   private readonly injected: Injected[] = [];
   private readonly callWaiters = new Set<() => void>();
   private closing = false;
@@ -80,6 +82,11 @@ export class FakeTelegram {
   setForum(chatId: number, forum: boolean): void {
     if (forum) this.forums.add(chatId);
     else this.forums.delete(chatId);
+  }
+
+  /** From now on each chat numbers its topics on its own from 500, so two groups' topics share ids. */
+  numberTopicsPerChat(): void {
+    this.topicIdsPerChat = new Map();
   }
 
   /** Deletes a forum topic, as an admin would: messages sent into it fail from now on. */
@@ -351,7 +358,10 @@ export class FakeTelegram {
         if (!this.forums.has(id)) return new ApiError(400, 'Bad Request: the chat is not a forum');
         const name = String(p.name ?? '');
         if (name.length < 1 || name.length > 128) return new ApiError(400, 'Bad Request: TOPIC_TITLE_INVALID');
-        const topic = { message_thread_id: this.nextTopicId++, name, icon_color: 7322096 };
+        const perChat = this.topicIdsPerChat;
+        const threadId = perChat ? (perChat.get(id) ?? 500) : this.nextTopicId++;
+        perChat?.set(id, threadId + 1);
+        const topic = { message_thread_id: threadId, name, icon_color: 7322096 };
         this.topics.set(`${id}:${topic.message_thread_id}`, { name, closed: false });
         return topic;
       }
