@@ -21,6 +21,7 @@ const DIVISIONS = { 'pbb-p2': PBB_GROUP, digital: DIGITAL_GROUP };
 const ANI: TgUser = { id: 8101, first_name: 'Ani' };
 const BUDI: TgUser = { id: 8102, first_name: 'Budi' };
 const CICI: TgUser = { id: 8103, first_name: 'Cici' };
+const DEDI: TgUser = { id: 8104, first_name: 'Dedi' };
 
 const PBB_TEXT = '/lapor Tagihan PBB saya salah hitung di kantor Bapenda sejak 2 minggu lalu';
 const WEB_TEXT = '/lapor Website pembayaran error terus di kantor Bapenda sejak 2 minggu lalu';
@@ -84,6 +85,31 @@ describe('one staff group per division', () => {
       (c) => c.token === STAFF_TOKEN && c.method === 'sendMessage' && String(c.params.text).startsWith(tickets.pbb),
     );
     expect(new Set(pbbCards.map((c) => Number(c.params.chat_id)))).toEqual(new Set([PBB_GROUP]));
+  });
+
+  it("keeps an integrity report in the general group, not in its division's group", async () => {
+    const from = w.fake.calls.length;
+    const ticket = await w.fileComplaint(
+      DEDI,
+      '/lapor Petugas PBB minta uang pelicin di kantor Bapenda sejak 2 minggu lalu',
+    );
+    const c = await w.app.store.getCase(ticket);
+    expect(c).toMatchObject({ division: 'pbb-p2', flags: ['integrity'] });
+    await w.fake.waitFor(
+      staffSent('sendMessage', GROUP, (x) => String(x.params.text).startsWith(ticket)),
+      {
+        from,
+        what: 'the integrity card in the general group',
+      },
+    );
+    expect(await w.app.store.getCaseThread(ticket)).not.toHaveProperty('chat');
+    expect(
+      w.fake.calls
+        .slice(from)
+        .filter(
+          (x) => Number(x.params.chat_id) === PBB_GROUP && String(x.params.text ?? x.params.name).includes(ticket),
+        ),
+    ).toEqual([]);
   });
 
   it("relays a reply in group A's topic 500 to A's citizen, though group B and the general group have a topic 500 too", async () => {
