@@ -100,16 +100,23 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // With division groups, staff messages are committed to their group's outbox lane (src/services/staff-lanes.ts).
   const store = routeStaffLanes(watchStorage(stores.store, storage), staffGroups);
   let nlp = opts.nlp ?? (await import('../nlp/index.js')).loadTextUnderstanding({ agency });
-  if (opts.repeatIndex !== 'skip' && stores.repeatStorage && !opts.nlp) {
+  const repeatsStarted = Date.now();
+  const keptRepeats =
+    opts.repeatIndex === 'skip' || opts.nlp
+      ? undefined
+      : (stores.repeatStorage ??
+        (await stores.openRepeatStorage?.((err) =>
+          log.error('repeat index change not written to the store; the next start indexes it again', { error: err }),
+        )));
+  if (keptRepeats) {
     // Kept in the store: only the vocabulary and the complaints not indexed yet are read (nlp/repeat/stored-index.ts).
-    const started = Date.now();
     const { openStoredRepeatIndex } = await import('../nlp/repeat/stored-index.js');
-    const repeats = openStoredRepeatIndex(stores.repeatStorage, {
+    const repeats = openStoredRepeatIndex(keptRepeats, {
       onError: (err) => log.error('repeat index not updated; the next start indexes the complaint', { error: err }),
     });
     const indexed = repeats.catchUp();
     nlp = { ...nlp, repeats };
-    log.info('repeat index opened', { complaints: repeats.size, caughtUp: indexed, ms: Date.now() - started });
+    log.info('repeat index opened', { complaints: repeats.size, caughtUp: indexed, ms: Date.now() - repeatsStarted });
   } else if (opts.repeatIndex !== 'skip') {
     const started = Date.now();
     let indexed = 0;

@@ -221,6 +221,11 @@ export interface StoreBundle {
    * complaints not yet indexed. Absent: the index is rebuilt in memory from forEachComplaint at start.
    */
   repeatStorage?: RepeatStorage;
+  /**
+   * Where the repeat index is kept in the store but must be loaded first (MongoDB: read from the store at start,
+   * served from memory); `onError` hears of changes that could not be written back. Absent with `repeatStorage`.
+   */
+  openRepeatStorage?: (onError: (err: Error) => void) => Promise<RepeatStorage>;
 }
 
 /** Erasure on request and retention: previews, erasures on their own, what retention must look at. */

@@ -6,6 +6,7 @@ import { makeCase, makeInbound } from '../support/fixtures.js';
 import type { CaseRecord } from '../../src/domain/case.js';
 import type { AnyInbound } from '../../src/domain/messages.js';
 import type { Store } from '../../src/store/port.js';
+import { openStoredRepeatIndex } from '../../nlp/repeat/stored-index.js';
 
 const uri = process.env.MONGODB_URI;
 
@@ -121,6 +122,106 @@ if (uri) {
         expect(await store.listUnhandledInbound(10)).toEqual([]);
       } finally {
         await store.close();
+      }
+    });
+  });
+
+  describe('the repeat index kept in MongoDB (real server)', () => {
+    const openBundle = async (dbName: string) => {
+      const { openMongoBundle } = await import('../../src/store/mongo/bundle.js');
+      return openMongoBundle(uri, { dbName });
+    };
+    const fail = (err: Error) => {
+      throw err;
+    };
+    const repeatDocs = async (dbName: string) => {
+      const conn = await mongoose.createConnection(uri, { dbName }).asPromise();
+      try {
+        return await conn.db!.collection('repeat_docs').find({}).sort({ ticket: 1 }).toArray();
+      } finally {
+        await conn.close();
+      }
+    };
+
+    it('survives a restart: what was indexed is found again without indexing anything again', async () => {
+      const db = freshDb();
+      const first = await openBundle(db);
+      const lamp = makeCase({ text: 'Lampu jalan mati di depan kantor kelurahan sejak seminggu' });
+      await first.store.commit({ cases: [{ record: lamp, expectedVersion: null }] });
+      const index = openStoredRepeatIndex(await first.openRepeatStorage!(fail));
+      // Committed before the index was loaded: the load indexed it.
+      expect(index.size).toBe(1);
+      const pbb = makeCase({ text: 'Tagihan PBB saya naik dua kali lipat tanpa pemberitahuan' });
+      await first.store.commit({ cases: [{ record: pbb, expectedVersion: null }] });
+      index.add({ ticket: pbb.ticket, citizenKey: 'telegram:1001', text: pbb.text });
+      await first.store.close();
+      const stored = await repeatDocs(db);
+      expect(stored.map((d) => d.ticket).sort()).toEqual([lamp.ticket, pbb.ticket].sort());
+
+      const second = await openBundle(db);
+      try {
+        const again = openStoredRepeatIndex(await second.openRepeatStorage!(fail));
+        expect(again.size).toBe(2);
+        expect(again.catchUp()).toBe(0);
+        expect(again.findSimilar(pbb.text, 'telegram:2002').map((c) => c.ticket)).toEqual([pbb.ticket]);
+        // Nothing was written again: the same entries, the same write order.
+        expect((await repeatDocs(db)).map((d) => d.seq)).toEqual(stored.map((d) => d.seq));
+      } finally {
+        await second.store.close();
+      }
+    });
+
+    it('is built once, in batches, by the first start after the upgrade that brings it', async () => {
+      const db = freshDb();
+      const before = await openBundle(db);
+      const complaints = Array.from({ length: 5 }, (_, i) =>
+        makeCase({ text: `Jalan berlubang nomor ${i} di Padang` }),
+      );
+      await before.store.commit({
+        cases: [...complaints, makeCase({ kind: 'praise', text: 'Pelayanan cepat' })].map((record) => ({
+          record,
+          expectedVersion: null,
+        })),
+      });
+      await before.store.close();
+      // The database as the release before the repeat index left it: the step before it, no repeat_docs.
+      const { MONGO_STEPS } = await import('../../src/store/mongo/migrations.js');
+      const step = MONGO_STEPS.find((x) => /repeat index/.test(x.name))!.version;
+      const conn = await mongoose.createConnection(uri, { dbName: db }).asPromise();
+      try {
+        await conn.db!.collection('repeat_docs').drop();
+        await conn.db!.collection('kv').deleteMany({ key: 'repeat-index:cases-after' });
+        await conn
+          .db!.collection('aduan_schema')
+          .updateOne({ _id: 'schema' as never }, { $set: { version: step - 1 } });
+      } finally {
+        await conn.close();
+      }
+      const after = await openBundle(db);
+      await after.store.close();
+      const docs = await repeatDocs(db);
+      expect(docs.map((d) => d.ticket).sort()).toEqual(complaints.map((c) => c.ticket).sort());
+      expect(docs.every((d) => d.removed === false && (d.terms as string[]).length > 0)).toBe(true);
+      expect((await schemaDoc(db))?.version).toBe(MONGO_STEPS.length);
+    });
+
+    it("forgets an erased citizen's complaints in the erasure's own transaction", async () => {
+      const { citizenErasure } = await import('../../src/services/erasure.js');
+      const db = freshDb();
+      const b = await openBundle(db);
+      try {
+        const c = makeCase({
+          text: 'Bu Sulastri Wibowo: lampu jalan mati',
+          citizen: { channel: 'telegram', userId: '77', chatId: '77', language: 'id' },
+        });
+        await b.store.commit({ cases: [{ record: c, expectedVersion: null }] });
+        openStoredRepeatIndex(await b.openRepeatStorage!(fail));
+        expect((await repeatDocs(db)).map((d) => d.ticket)).toEqual([c.ticket]);
+        await b.privacy.erase(await citizenErasure(b.store, 'telegram:77', 5));
+        const [gone] = await repeatDocs(db);
+        expect(gone).toMatchObject({ ticket: c.ticket, removed: true, terms: [], citizenKey: '' });
+      } finally {
+        await b.store.close();
       }
     });
   });

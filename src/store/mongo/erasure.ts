@@ -4,7 +4,7 @@ import type { ClientSession, Connection } from 'mongoose';
 import type { CaseEvent, CaseRecord } from '../../domain/case.js';
 import type { Erasure, ErasureCounts, PrivacyData } from '../port.js';
 import { scrubMessage } from '../scrub-message.js';
-import { caseDoc, toJson } from './records.js';
+import { caseDoc, nextSeq, toJson } from './records.js';
 
 type Db = NonNullable<Connection['db']>;
 
@@ -36,6 +36,16 @@ export async function applyErasure(db: Db, e: Erasure, session: ClientSession): 
     const row = caseDoc({ ...c, version: d.version + 1 });
     await cases.replaceOne({ ticket }, row, { session });
     counts.cases++;
+  }
+  // The repeat index (repeat-storage.ts) forgets them in the same transaction: a tombstone other instances read.
+  if (tickets.length) {
+    await db
+      .collection('repeat_docs')
+      .updateMany(
+        { ticket: { $in: tickets }, removed: { $ne: true } },
+        { $set: { citizenKey: '', terms: [], removed: true, seq: nextSeq() } },
+        { session },
+      );
   }
   const events = db.collection<{ doc: CaseEvent }>('case_events');
   const ids = containing(e.identifiers);

@@ -13,6 +13,7 @@ import { migrateToTypedRecords } from './migrate-records.js';
 import { migrateThreadChats } from './migrate-thread-chats.js';
 import type { Models } from './schemas.js';
 import type { WebModels } from './web-records.js';
+import { indexComplaintsSinceWatermark, REPEAT_INDEXES } from './repeat-storage.js';
 
 type Db = NonNullable<Connection['db']>;
 
@@ -121,6 +122,14 @@ export const MONGO_STEPS: MigrationStep[] = [
     name: 'case threads and their messages per staff group (a group per division)',
     async run({ db }) {
       await migrateThreadChats(db);
+    },
+  },
+  {
+    version: 4,
+    name: 'the repeat index kept in the store: every complaint indexed once, in batches',
+    async run({ db, models, renew }) {
+      await createCollectionsAndIndexes(db, { repeat_docs: REPEAT_INDEXES });
+      await indexComplaintsSinceWatermark(models, { renew });
     },
   },
 ];

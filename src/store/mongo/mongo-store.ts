@@ -52,7 +52,7 @@ export async function openMongoStore(uri: string, opts: MongoOpenOptions = {}): 
 export async function openMongoStoreWithConnection(
   uri: string,
   opts: MongoOpenOptions = {},
-): Promise<{ store: Store; connection: Connection }> {
+): Promise<{ store: Store; connection: Connection; models: Models; beforeClose: (fn: () => Promise<void>) => void }> {
   const conn = await connectMongo(uri, opts);
   try {
     await requireTransactions(conn, uri);
@@ -61,7 +61,8 @@ export async function openMongoStoreWithConnection(
     // Collections, indexes and moves of data: the versioned steps not run yet, under a lock (migrations.ts).
     await migrateMongo({ conn, models, web: webModels }, opts.migrations);
     const web = new MongoWebRecords(webModels);
-    return { store: new MongoStore(conn, models, web), connection: conn };
+    const store = new MongoStore(conn, models, web);
+    return { store, connection: conn, models, beforeClose: (fn) => store.beforeClose.push(fn) };
   } catch (err) {
     await conn.close().catch(() => {});
     if (err instanceof Error && err.message.startsWith('MONGODB_URI')) throw err;
@@ -81,6 +82,8 @@ export async function dropMongoDatabases(uri: string, dbNames: readonly string[]
 
 class MongoStore implements Store {
   readonly kind = 'mongodb' as const;
+  /** What must finish before the connection closes (the repeat index's writes). */
+  readonly beforeClose: Array<() => Promise<void>> = [];
 
   constructor(
     private readonly conn: Connection,
@@ -409,6 +412,7 @@ class MongoStore implements Store {
   }
 
   async close(): Promise<void> {
+    for (const fn of this.beforeClose.splice(0)) await fn().catch(() => {});
     await this.conn.close();
   }
 }

@@ -134,6 +134,19 @@ export interface KvDoc {
   value: string;
 }
 
+/** One complaint in the repeat index (repeat-storage.ts): its words and facets; `removed` once taken out. */
+export interface RepeatDocDoc {
+  _id: Types.ObjectId;
+  ticket: string;
+  /** Empty once removed (an erasure leaves no identifier behind). */
+  citizenKey: string;
+  terms: string[];
+  facets: { taxes: number; objects: number; procedures: number; problems: number };
+  removed: boolean;
+  /** Order of writes (records.ts nextSeq): other instances read what is newer than what they hold. */
+  seq: number;
+}
+
 export interface LeaseDoc {
   _id: Types.ObjectId;
   name: string;
@@ -266,6 +279,26 @@ allowEmpty(kv, 'value');
 const leases = new Schema<LeaseDoc>({ name: id(500), owner: text(true), until: time() }, options('leases'));
 allowEmpty(leases, 'owner');
 
+const facetBits = () => count(true, 0);
+const repeatDocs = new Schema<RepeatDocDoc>(
+  {
+    ticket: id(),
+    citizenKey: text(true),
+    terms: { type: [{ type: String, cast: false, minlength: 1, maxlength: 200 }], required: true },
+    facets: {
+      type: new Schema(
+        { taxes: facetBits(), objects: facetBits(), procedures: facetBits(), problems: facetBits() },
+        { _id: false, strict: 'throw' },
+      ),
+      required: true,
+    },
+    removed: flag(),
+    seq: count(),
+  },
+  options('repeat_docs'),
+);
+allowEmpty(repeatDocs, 'citizenKey');
+
 export interface Models {
   inbound: Model<InboundDoc>;
   conversations: Model<ConversationDoc>;
@@ -277,6 +310,7 @@ export interface Models {
   outbox: Model<OutboxDoc>;
   kv: Model<KvDoc>;
   leases: Model<LeaseDoc>;
+  repeatDocs: Model<RepeatDocDoc>;
 }
 
 /** Compiles the models on this connection (no collection or index is made here: see migrations.ts). */
@@ -292,5 +326,6 @@ export function defineModels(conn: Connection): Models {
     outbox: conn.model<OutboxDoc>('Outbox', outbox),
     kv: conn.model<KvDoc>('Kv', kv),
     leases: conn.model<LeaseDoc>('Lease', leases),
+    repeatDocs: conn.model<RepeatDocDoc>('RepeatDoc', repeatDocs),
   };
 }
