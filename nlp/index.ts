@@ -38,18 +38,23 @@ export function loadTextUnderstanding(opts: {
     integrityKeywords: opts.agency.integrityKeywords,
     slots: extractSlots,
   });
+  // Routing and the FAQ prepare their terms (every division example, every FAQ question) when first asked, not at
+  // start-up: a first message that needs neither is answered without waiting for them.
   // route() raises the 'integrity' flag exactly when understand() does: one reading of the model for both.
-  const router = createRouter(opts.agency, { integrity: (p) => reader.integrityOf(p).flagged });
+  let router: ReturnType<typeof createRouter> | null = null;
+  const routerOf = () => (router ??= createRouter(opts.agency, { integrity: (p) => reader.integrityOf(p).flagged }));
   const repeats = createRepeatIndex({ threshold: opts.repeatThreshold ?? DEFAULT_REPEAT_THRESHOLD });
-  const faq = createFaqRetriever(opts.agency.faq, {
-    threshold: opts.faqThreshold ?? DEFAULT_FAQ_THRESHOLD,
-    agencyNames: [opts.agency.name, opts.agency.shortName],
-  });
+  let faq: ReturnType<typeof createFaqRetriever> | null = null;
+  const faqOf = () =>
+    (faq ??= createFaqRetriever(opts.agency.faq, {
+      threshold: opts.faqThreshold ?? DEFAULT_FAQ_THRESHOLD,
+      agencyNames: [opts.agency.name, opts.agency.shortName],
+    }));
   return {
     classify: (text) => reader.classify(text),
     understand: (text, context) => reader.understand(text, context),
-    answerFaq: (text, language) => faq.answer(text, language),
-    route: (text) => router.route(text),
+    answerFaq: (text, language) => faqOf().answer(text, language),
+    route: (text) => routerOf().route(text),
     repeats,
     clarifyThreshold: opts.clarifyThreshold ?? DEFAULT_CLARIFY_THRESHOLD,
   };

@@ -19,6 +19,8 @@ export interface HttpOptions {
   timeZone?: string;
   /** How the export counts stage times (office minutes, from the scheduler's calendar). */
   clock?: WorkClock;
+  /** The route table adapters mount on (the server makes it before the application is built); default a new one. */
+  routes?: RouteTable;
 }
 
 export interface HttpApp {
@@ -28,7 +30,7 @@ export interface HttpApp {
 
 /** The application with its own routes; adapters mount theirs on `routes`. */
 export function buildHttpApp(app: App, opts: HttpOptions): HttpApp {
-  const routes = routeTable(opts.publicUrl);
+  const routes = opts.routes ?? routeTable(opts.publicUrl);
   const hono = new Hono();
   const secure = (info: { secure: boolean }) => info.secure || opts.publicUrl.startsWith('https:');
   hono.use('*', securityHeaders({ secure }));

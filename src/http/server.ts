@@ -1,15 +1,16 @@
 // The one HTTP server `serve` opens on HTTP_PORT (bound to HTTP_HOST, 127.0.0.1 unless set): the Hono application
 // of app.ts on @hono/node-server. The two hand-made servers (health, webhooks) are gone; adapters mount their
 // routes on `routes` (the HttpRoutes port).
-import { createAdaptorServer } from '@hono/node-server';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app.js';
 import type { WorkClock } from '../domain/work-time.js';
 import type { HttpRoutes } from '../ports/http.js';
-import { buildHttpApp, type HttpApp } from './app.js';
+import { routeTable } from './routes.js';
 import { readRequestInfo } from './security.js';
 import { StartupError } from '../config/startup-error.js';
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export interface HttpServerOptions {
   port: number;
@@ -32,19 +33,42 @@ export interface HttpServer {
 
 /** Opens the server; rejects with a message naming HTTP_PORT when the port cannot be had. */
 export async function startHttpServer(app: App, opts: HttpServerOptions): Promise<HttpServer> {
-  // The application is built once the port is known (its links need it when PUBLIC_URL is not set); a request
-  // arriving in between waits for it.
-  let built: HttpApp | null = null;
-  let markBuilt!: () => void;
-  const ready = new Promise<void>((resolve) => (markBuilt = resolve));
-  const server = createAdaptorServer({
-    fetch: async (req, env) => {
-      if (!built) await ready;
+  // The port is taken at once; the web application (Hono, the pages, the dashboard) is loaded and built at the
+  // first request, so a start-up answers its first chat message without loading what no request has asked for yet.
+  // Its links need the port when PUBLIC_URL is not set, so a request arriving before the port is known waits for it.
+  let routes: ReturnType<typeof routeTable> | null = null;
+  let markListening!: () => void;
+  const listening = new Promise<void>((resolve) => (markListening = resolve));
+  let listener: Promise<Listener> | null = null;
+  const loadListener = async (): Promise<Listener> => {
+    const [{ getRequestListener }, { buildHttpApp }] = await Promise.all([
+      import('@hono/node-server'),
+      import('./app.js'),
+    ]);
+    await listening;
+    const built = buildHttpApp(app, {
+      publicUrl: routes!.publicUrl,
+      routes: routes!,
+      ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+      ...(opts.clock ? { clock: opts.clock } : {}),
+    });
+    return getRequestListener((req, env) => {
       const socket = (env as { incoming?: { socket?: { remoteAddress?: string; encrypted?: boolean } } }).incoming
         ?.socket;
-      return built!.hono.fetch(req, { info: readRequestInfo(req.headers, socket ?? {}, opts.trustProxy) });
-    },
-  }) as Server;
+      return built.hono.fetch(req, { info: readRequestInfo(req.headers, socket ?? {}, opts.trustProxy) });
+    });
+  };
+  const server = createServer((req, res) => {
+    listener ??= loadListener();
+    listener.then(
+      (serve) => serve(req, res),
+      (err: unknown) => {
+        app.log.error('web application could not be loaded', { error: err as Error });
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Internal Server Error');
+      },
+    );
+  });
   // Slow clients may not hold a connection open for ever (slowloris); uploads still get minutes.
   server.headersTimeout = 20_000;
   server.requestTimeout = 300_000;
@@ -65,14 +89,10 @@ export async function startHttpServer(app: App, opts: HttpServerOptions): Promis
   const { port } = server.address() as AddressInfo;
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host;
   const localUrl = `http://${host}:${port}`;
-  built = buildHttpApp(app, {
-    publicUrl: opts.publicUrl ?? localUrl,
-    ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
-    ...(opts.clock ? { clock: opts.clock } : {}),
-  });
-  markBuilt();
+  routes = routeTable(opts.publicUrl ?? localUrl);
+  markListening();
   return {
-    routes: built.routes,
+    routes,
     port,
     localUrl,
     close: () =>

@@ -16,7 +16,7 @@ import { crashPoint } from './crash-points.js';
 import type { Counters } from './metrics.js';
 import type { FlowDeps } from './flow-effects.js';
 import { KeyedQueue } from './keyed-queue.js';
-import { planStaff, type StaffPlanned } from './staff-handling.js';
+import type { StaffPlanned } from './staff-handling.js';
 import type { StaffDirectory } from './staff-directory.js';
 
 export interface InboundDeps extends FlowDeps {
@@ -114,7 +114,11 @@ export class InboundService {
     const { store, log } = this.deps;
     const msg = item.message;
     const now = this.deps.now();
-    const staff: StaffPlanned | null = isStaffMessage(msg) ? await planStaff(this.deps, msg, now) : null;
+    // The staff side (its commands, cards, lookups) is loaded with the first staff message: a citizen's first
+    // reply after start-up does not wait for it.
+    const staff: StaffPlanned | null = isStaffMessage(msg)
+      ? await (await import('./staff-handling.js')).planStaff(this.deps, msg, now)
+      : null;
     const planned: Planned = staff ?? (await planCitizen(this.deps, msg as InboundMessage, item.receivedAt, now));
     crashPoint('before-commit', msg.text);
     await store.commit({ ...planned.commit, inboundHandled: item.id });

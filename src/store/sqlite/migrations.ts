@@ -183,9 +183,10 @@ function stageDueIndexes(stages: readonly string[]): string {
 }
 
 /**
- * Brings the database to the newest schema version (or `target`, for tests of a step), one transaction per step.
- * Each step starts as a write (BEGIN IMMEDIATE) and reads the version inside it, so two processes starting on one
- * file never run a step twice.
+ * Brings the database to the newest schema version (or `target`, for tests of a step), every pending step in one
+ * transaction (one fsync on a new store instead of one per step; a step that fails leaves the version it found).
+ * The transaction starts as a write (BEGIN IMMEDIATE) and reads the version inside it, so two processes starting on
+ * one file never run a step twice.
  */
 export function migrate(db: Database.Database, target = STEPS.length): number {
   const newerThanUs = (current: number) =>
@@ -194,15 +195,15 @@ export function migrate(db: Database.Database, target = STEPS.length): number {
     );
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > STEPS.length) throw newerThanUs(current);
-  for (let v = current; v < target; v++) {
-    const step = STEPS[v] ?? '';
-    db.transaction(() => {
-      const now = db.pragma('user_version', { simple: true }) as number;
-      if (now > STEPS.length) throw newerThanUs(now);
-      if (now > v) return; // another process ran this step meanwhile
-      db.exec(step);
+  if (current >= target) return STEPS.length;
+  db.transaction(() => {
+    const now = db.pragma('user_version', { simple: true }) as number;
+    if (now > STEPS.length) throw newerThanUs(now);
+    // Steps another process ran meanwhile are skipped.
+    for (let v = now; v < target; v++) {
+      db.exec(STEPS[v] ?? '');
       db.pragma(`user_version = ${v + 1}`);
-    }).immediate();
-  }
+    }
+  }).immediate();
   return STEPS.length;
 }
