@@ -68,6 +68,17 @@ function agencyWords(ctx: FlowContext): Set<string> {
   return new Set([...contentWords(`${ctx.agency.name} ${ctx.agency.shortName} kantor office`)]);
 }
 
+/**
+ * Whether the message shares a content word with the case (its text and details), compared on their first five
+ * letters so "berkasnya" meets "berkas"; the agency's own name does not count.
+ */
+export function sharesWords(c: CaseRecord, text: string, ctx: FlowContext): boolean {
+  const ignore = agencyWords(ctx);
+  const head = (words: Set<string>) => new Set([...words].filter((w) => !ignore.has(w)).map((w) => w.slice(0, 5)));
+  const caseWords = head(contentWords([c.text, c.details.what, c.details.where].filter(Boolean).join(' ')));
+  return [...head(contentWords(text))].some((w) => caseWords.has(w));
+}
+
 /** The one case whose words the message clearly shares ("nama di sppt msh salah" → "Nama di SPPT saya salah"). */
 function namedByWords(cases: CaseRecord[], text: string, ignore: ReadonlySet<string> = new Set()): CaseRecord | null {
   const said = new Set([...contentWords(text)].filter((w) => !ignore.has(w)));

@@ -2,11 +2,12 @@
 // complaint, dissatisfaction finds its case, details right after a ticket go to that case, a question is answered
 // or handed to staff, a suggestion gets a ticket, greetings and thanks get a short, human answer.
 import type { CaseRecord } from '../src/domain/case.js';
+import { isOpen } from '../src/domain/stages.js';
 import type { Attachment } from '../src/domain/messages.js';
 import { result, type FlowContext, type FlowResult, type Reply } from './context.js';
 import { addInfo } from './add-info.js';
 import { satisfied } from './closure.js';
-import { aboutCase, aboutHandling, askWhich, recentCase } from './disputes.js';
+import { aboutCase, aboutHandling, askWhich, recentCase, sharesWords } from './disputes.js';
 import { recordSuggestion, startComplaint } from './intake.js';
 import { answerQuestion, greetBack, handToStaff } from './questions.js';
 import { divisionLabel, recordedResult, recordNote } from './record.js';
@@ -156,11 +157,31 @@ async function handleContent(
         replies.push({ text: t(lang, 'alreadyRecorded', { ticket: recent.ticket }) });
         return result(state, replies);
       }
-      // More words right after a ticket are more facts of that case (the reply says how to start another one).
+      // More words right after a ticket are more facts of that case (the reply says how to start another one),
+      // unless they read as a grievance of another division's matter: then one short question decides.
+      const other = recent ? otherSubject(recent, turn, ctx) : null;
+      if (recent && other) {
+        // Asked about the citizen's open case of that division if there is one, else about the case just filed.
+        const about = mine.find((c) => c.division === other && isOpen(c.stage)) ?? recent;
+        const pending = { ticket: about.ticket, purpose: 'add_info' as const, text: turn.text, attachments };
+        return askWhich(state, about, pending, replies);
+      }
       if (recent) return addInfo(state, recent, turn, attachments, ctx, replies);
       return startComplaint(state, turn, attachments, ctx, replies);
     }
   }
+}
+
+/**
+ * A confident complaint, long enough to stand on its own, that the router sends to another division than the case
+ * just filed ("wah hebat ya bapenda, tagihan pbb sy naik 3x lipat" right after a report of a bribe at the counter):
+ * sharing none of its words: probably a new problem, not details of that case. Returns that division, or null.
+ */
+function otherSubject(recent: CaseRecord, turn: Turn, ctx: FlowContext): string | null {
+  if (turn.act !== 'complaint' || !turn.confident || wordsIn(turn.text).length < 5) return null;
+  if (sharesWords(recent, turn.text, ctx)) return null;
+  const division = ctx.nlp.route(turn.text).division;
+  return division !== recent.division ? division : null;
 }
 
 /** A grievance (or any unsure reading) about handling, or a question or statement that complains of it. */

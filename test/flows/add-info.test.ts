@@ -33,11 +33,32 @@ describe('details right after a ticket', () => {
   it('say how to start another complaint instead, and a resend of the same words records nothing twice', async () => {
     const w = new FlowWorld(stubNlp());
     const ticket = await recorded(w);
-    const r = await w.say('website pembayarannya juga error terus dari kemarin');
+    // Same subject (a word of the case, "berkas"), another reading of the router: details of that case.
+    const r = await w.say('berkas yang diminta juga katanya harus dilegalisir notaris dulu');
     expect(text(r)).toMatch(/Jika ini aduan lain, ketik \/lapor/);
     const again = await w.say('petugas loket bphtb minta berkas tambahan, di kantor bapenda tadi pagi');
     expect(text(again)).toMatch(new RegExp(`sudah kami catat dengan nomor tiket ${ticket}`));
     expect(w.mine()).toHaveLength(1);
+  });
+
+  it("are asked about with one question when they read as a complaint of another division's matter", async () => {
+    const w = new FlowWorld(stubNlp());
+    const ticket = await recorded(w);
+    const other = 'website pembayarannya juga error terus dari kemarin, ga bisa bayar pajak';
+    const asked = await w.say(other);
+    expect(text(asked)).toMatch(new RegExp(`Apakah ini tentang ${ticket}`));
+    expect(asked.at(-1)?.choices?.map((c) => c.label)).toEqual(['Ya', 'Bukan, aduan baru']);
+    expect(w.get(ticket).details.what).toBeUndefined();
+    // "Bukan, aduan baru": the words start a complaint of their own; the first case is untouched.
+    const started = await w.say('2', { choice: 'case_no' });
+    expect(text(started)).not.toMatch(/tambahkan ke aduan/);
+    await w.say('lewati', { choice: 'skip' });
+    const done = await w.say('lewati', { choice: 'skip' });
+    const second = ticketIn(text(done));
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(ticket);
+    expect(w.get(second!).text).toBe(other);
+    expect(w.get(ticket).details.what).toBeUndefined();
   });
 
   it('get a short close, never a draft or a menu, when they are only "ok makasih min", "👍" or "ga ada"', async () => {
