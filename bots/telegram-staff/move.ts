@@ -1,4 +1,5 @@
-// A case forwarded to a division that has another staff group leaves its old thread: the new group gets a new topic
+// A case forwarded to a division that has another staff group (or whose division got a group of its own since, or
+// whose group is no longer configured) leaves its old thread: the new group gets a new topic
 // with the live card (sender.ts), and the old thread is told where the case went, its buttons are taken away and the
 // topic is closed, so nobody keeps working a card that no longer moves. Each step is best effort: the case already
 // lives in its new thread, and a group that refuses (the bot removed from it) must not hold the case back.
@@ -20,8 +21,8 @@ export async function leaveThread(
   const { app, telegram } = deps;
   const where = to.chat ? to.name : 'grup petugas umum';
   const text =
-    `📦 ${ticket} dipindahkan ke ${where} karena bidangnya berubah. Kartu kasus dan tindakan selanjutnya ada di ` +
-    'topik baru di grup itu; topik ini ditutup.';
+    `📦 ${ticket} dipindahkan ke ${where}, grup bidang yang menanganinya sekarang. Kartu kasus dan tindakan ` +
+    'selanjutnya ada di topik baru di grup itu; topik ini ditutup.';
   const place =
     old.kind === 'topic'
       ? { message_thread_id: old.id }
