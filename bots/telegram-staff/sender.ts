@@ -10,10 +10,8 @@ import { TICKET_PATTERN } from '../../src/domain/ticket.js';
 import { DeliveryError, type ChannelSender, type Pacing } from '../../src/services/dispatcher.js';
 import type { BackoffPolicy } from '../../src/services/backoff.js';
 import { caseCardText } from '../../src/domain/case-card.js';
-import { splitText } from '../telegram/split-text.js';
 import { isThreadGone, toDeliveryError, type ApiFailure } from '../telegram/delivery-errors.js';
-import { caseChoices } from '../../flows/staff/index.js';
-import { groupOfCase } from '../../src/domain/staff-groups.js';
+import { groupOfCase, hasDivisionGroups } from '../../src/domain/staff-groups.js';
 import { GROUP_ADDRESS } from '../../src/services/staff-lanes.js';
 import { knownNotForum, markNotForum, readThread, type Thread } from './threads.js';
 import { STAFF_RETRY, StaffTroubles, troubleOf } from './trouble.js';
@@ -21,9 +19,8 @@ import { postInCaseThread, type PostFn } from './case-thread.js';
 import { readLive, topicTitle, writeLive } from './live.js';
 import type { GroupBook } from './groups.js';
 import { leaveThread } from './move.js';
+import { plan, progressKey } from './steps.js';
 
-/** Telegram's limit for a photo's caption; a longer text follows the photo as its own message. */
-export const TELEGRAM_CAPTION_LIMIT = 1024;
 
 /** About 20 messages a minute into the group (Telegram's limit for groups); DMs share the budget. */
 export const STAFF_PACING: Pacing = { globalPerSecond: 1 / 3 };
@@ -64,6 +61,8 @@ export function staffSender(deps: {
 
   /** The group a case's thread belongs in now (its division's, or the general group). */
   const groupOf = async (ticket: string, known?: Thread | null): Promise<string> => {
+    // One group only: nothing to look up (the default install pays no extra read per message).
+    if (!hasDivisionGroups(groups.groups)) return groups.general;
     const c = await app.store.getCase(ticket);
     return c ? groupOfCase(groups.groups, c) : groups.chatOf(known?.chat);
   };
@@ -158,8 +157,9 @@ export function staffSender(deps: {
   };
 
   /** Delivers `m`, opening (or re-opening) the case's topic when needed; returns the calls it made. */
-  const sendOnce = async (m: OutboundMessage): Promise<number> => {
+  const sendOnce = async (m: OutboundMessage, sent: { chat?: string }): Promise<number> => {
     const t = await target(m);
+    sent.chat = t.chatId;
     let calls = t.opened ? 1 : 0;
     if (t.movedFrom && t.ticket) {
       // Forwarded to a division with another group: the live card moves there, the old thread is told and closed.
@@ -214,8 +214,9 @@ export function staffSender(deps: {
       // A message for a group (a case's thread, a group's main thread), as opposed to a private chat.
       const forGroup = m.chatId === 'general' || GROUP_ADDRESS.test(m.chatId) || TICKET_PATTERN.test(m.chatId);
       try {
-        const calls = await sendOnce(m);
-        if (forGroup) await troubles.delivered(key, await refOf(m));
+        const sent: { chat?: string } = {};
+        const calls = await sendOnce(m, sent);
+        if (forGroup) await troubles.delivered(key, groups.ref(sent.chat ?? groups.general));
         return { extraCalls: Math.max(0, calls - 1) };
       } catch (err) {
         if (err instanceof DeliveryError) throw err;
@@ -234,7 +235,7 @@ export function staffSender(deps: {
   /** Sends the message's steps from where an earlier attempt stopped; throws what Telegram answered. */
   async function deliver(m: OutboundMessage, t: Target): Promise<{ id: number; calls: number }> {
     const key = progressKey(m);
-    const steps = await plan(m, t);
+    const steps = await plan({ app, telegram }, m, t);
     let id = 0;
     let calls = 0;
     for (let i = progress.get(key) ?? 0; i < steps.length; i++) {
@@ -257,73 +258,4 @@ export function staffSender(deps: {
     progress.delete(key);
     return { id, calls };
   }
-
-  /**
-   * The calls that deliver a message: text split into parts, the buttons on the last. A chart goes out as a photo
-   * with the text as its caption, or (text longer than a caption allows) as a photo followed by the text.
-   */
-  async function plan(m: OutboundMessage, t: Target): Promise<Array<() => Promise<number>>> {
-    const keyboard = await keyboardFor(m);
-    const markup = keyboard?.length ? { reply_markup: { inline_keyboard: keyboard } } : {};
-    const steps: Array<() => Promise<number>> = [];
-    const text = m.text.trim() ? m.text : '';
-    if (m.imagePngBase64) {
-      const photo = { source: Buffer.from(m.imagePngBase64, 'base64'), filename: 'chart.png' };
-      const captioned = text.length > 0 && text.length <= TELEGRAM_CAPTION_LIMIT;
-      const extra = { ...threadExtra(t), ...(captioned ? { caption: text, ...markup } : {}) };
-      steps.push(async () => (await telegram.sendPhoto(t.chatId, photo, extra)).message_id);
-      if (captioned || !text) return steps;
-    }
-    const parts = splitText(m.text);
-    parts.forEach((part, i) => {
-      const last = i === parts.length - 1 ? markup : {};
-      steps.push(
-        async () =>
-          (
-            await telegram.sendMessage(t.chatId, part || '…', {
-              ...threadExtra(t),
-              ...last,
-              link_preview_options: { is_disabled: true },
-            })
-          ).message_id,
-      );
-    });
-    return steps;
-  }
-
-  /** Offered choices one a row; a case card's live actions (computed now, from the case as it is) two a row. */
-  async function keyboardFor(m: OutboundMessage): Promise<Button[][] | null> {
-    if (m.choices?.length) return m.choices.map((c) => [button(c)]);
-    if ((m.kind === 'case-card' || m.kind === 'case-update') && TICKET_PATTERN.test(m.chatId)) {
-      const c = await app.store.getCase(m.chatId);
-      return c ? rows(caseChoices(c).map(button), 2) : null;
-    }
-    return null;
-  }
-}
-
-interface Button {
-  text: string;
-  callback_data: string;
-}
-
-function button(c: { id: string; label: string }): Button {
-  return { text: c.label.slice(0, 64), callback_data: c.id };
-}
-
-function rows<T>(items: T[], per: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += per) out.push(items.slice(i, i + per));
-  return out;
-}
-
-/** Parts of a split message already delivered are keyed by the message, so a retry does not repeat them. */
-function progressKey(m: OutboundMessage): string {
-  return `${m.chatId}\u0000${m.kind ?? ''}\u0000${m.text}`;
-}
-
-function threadExtra(t: Target): Record<string, unknown> {
-  if (!t.thread) return {};
-  if (t.thread.kind === 'topic') return { message_thread_id: t.thread.id };
-  return { reply_parameters: { message_id: t.thread.id, allow_sending_without_reply: true } };
 }

@@ -352,3 +352,42 @@ describe('one staff group per division, paced per group', () => {
     expect(w.fake.calls.filter(staffSent('createForumTopic', PBB_GROUP))).toHaveLength(burst.length);
   }, 60_000);
 });
+
+describe('one staff group per division, in groups without topics', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld({ divisionChats: DIVISIONS, forum: false });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it("relays a reply to group B's card to B's citizen, though A's card has the same message id", async () => {
+    const pbb = await w.fileComplaint(ANI, PBB_TEXT);
+    const web = await w.fileComplaint(BUDI, WEB_TEXT);
+    const pbbCard = await w.fake.waitFor(
+      staffSent('sendMessage', PBB_GROUP, (c) => String(c.params.text).startsWith(pbb)),
+    );
+    const webCard = await w.fake.waitFor(
+      staffSent('sendMessage', DIGITAL_GROUP, (c) => String(c.params.text).startsWith(web)),
+    );
+    // Telegram numbers messages per chat: both cards are message 100000 of their group.
+    const id = (c: FakeCall) => (c.result as { message_id: number }).message_id;
+    expect(id(webCard)).toBe(id(pbbCard));
+    // Recorded right after the card went out.
+    const thread = await w.until(async () => w.app.store.getCaseThread(web), 'the thread record');
+    expect(thread).toEqual({
+      ticket: web,
+      kind: 'message',
+      id: id(webCard),
+      chat: String(DIGITAL_GROUP),
+    });
+    const from = w.fake.calls.length;
+    w.pushStaff(groupMessage(DIGITAL_GROUP, STAFF, 'Websitenya sudah normal lagi Pak', { replyTo: id(webCard) }));
+    await w.fake.waitFor(citizenGot(BUDI, 'Websitenya sudah normal lagi Pak'), { from, what: 'the relay to Budi' });
+    w.pushStaff(groupMessage(PBB_GROUP, STAFF, 'Tagihannya kami koreksi Bu', { replyTo: id(pbbCard) }));
+    await w.fake.waitFor(citizenGot(ANI, 'Tagihannya kami koreksi Bu'), { from, what: 'the relay to Ani' });
+    const relays = w.fake.calls.slice(from).filter((c) => c.token === CITIZEN_TOKEN && c.method === 'sendMessage');
+    expect(relays.map((c) => Number(c.params.chat_id))).toEqual([BUDI.id, ANI.id]);
+  });
+});
