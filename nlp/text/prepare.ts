@@ -158,7 +158,8 @@ export function prepareText(raw: unknown): PreparedText {
   return prepared;
 }
 
-function prepareUncached(raw: unknown): PreparedText {
+/** prepareText without the one-entry cache: for parts of a message, so the message itself stays cached. */
+export function prepareUncached(raw: unknown): PreparedText {
   const { text, question, exclaims, shouting } = cleanText(raw);
   const words: string[] = [];
   const clauses: number[] = [];

@@ -12,7 +12,7 @@ import {
   type TurnContext,
   type Understanding,
 } from '../types.js';
-import { prepareText, type PreparedText } from '../text/prepare.js';
+import { prepareText, prepareUncached, type PreparedText } from '../text/prepare.js';
 import { PLACEHOLDER_WORDS } from '../text/placeholders.js';
 import { createFastScorer } from '../model/fast-scorer.js';
 import { calibrated, headLogits, headOf, lengthBand, tempered, type LinearModel } from '../model/linear.js';
@@ -84,7 +84,8 @@ export function ticketSlots(text: string): Slots {
 
 /** Shrinks a distribution toward uniform until its largest value is at most `cap` (order kept, sum 1). */
 function capConfidence(p: Float64Array, cap: number): Float64Array {
-  const max = Math.max(...p);
+  let max = -Infinity;
+  for (let k = 0; k < p.length; k++) if ((p[k] ?? 0) > max) max = p[k] ?? 0;
   if (max <= cap) return p;
   const u = 1 / p.length;
   // A hair under the exact factor, so rounding never leaves the largest value above the cap.
@@ -171,9 +172,87 @@ export function combinedActs(model: LinearModel, logits: Float64Array, band: num
   return tempered(act, model.output, band);
 }
 
+/** The calibrated act probabilities and integrity probability of one message, computed from its logits. */
+export type ActCombiner = (logits: Float64Array, band: number) => { act: Float64Array; integrity: number };
+
+/**
+ * combinedActs and the integrity head's calibrated probability for one model, on the per-turn path: the same
+ * arithmetic in the same order (so the same numbers, bit for bit), without the intermediate arrays, slices and
+ * head look-ups. test/nlp/fast-path.test.ts holds it to combinedActs.
+ */
+export function createActCombiner(model: LinearModel): ActCombiner {
+  const actHead = headOf(model, 'act');
+  const familyHead = model.heads.find((h) => h.name === 'family');
+  const integrityHead = headOf(model, 'integrity');
+  const nAct = actHead.labels.length;
+  const nFamily = familyHead?.labels.length ?? 0;
+  const family = new Float64Array(nFamily);
+  const sums = new Float64Array(3);
+  const familyIndex = Int32Array.from(FAMILY_INDEX, (f) => f);
+
+  /** calibrated(head, headLogits(head, logits), band) into `out`. */
+  function calibrateInto(head: typeof actHead, logits: Float64Array, band: number, out: Float64Array): void {
+    const T = head.calibration.temperatures[band] ?? head.calibration.temperatures[0] ?? 1;
+    const offsets = head.calibration.offsets;
+    const n = out.length;
+    let max = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const v = (logits[head.offset + k] ?? 0) / T + (offsets[k] ?? 0);
+      out[k] = v;
+      if (v > max) max = v;
+    }
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      const e = Math.exp((out[k] ?? 0) - max);
+      out[k] = e;
+      sum += e;
+    }
+    for (let k = 0; k < n; k++) out[k] = (out[k] ?? 0) / sum;
+  }
+
+  const integrityOut = new Float64Array(integrityHead.labels.length);
+  return (logits, band) => {
+    const act = new Float64Array(nAct);
+    calibrateInto(actHead, logits, band, act);
+    if (familyHead) {
+      calibrateInto(familyHead, logits, band, family);
+      // matchFamilies with weight 0.5
+      sums[0] = 0;
+      sums[1] = 0;
+      sums[2] = 0;
+      for (let k = 0; k < nAct; k++) {
+        const f = familyIndex[k] ?? 2;
+        sums[f] = (sums[f] ?? 0) + (act[k] ?? 0);
+      }
+      for (let k = 0; k < nAct; k++) {
+        const f = familyIndex[k] ?? 2;
+        const sf = sums[f] ?? 0;
+        const target = (1 - 0.5) * sf + 0.5 * (family[f] ?? 0);
+        act[k] = sf > 0 ? ((act[k] ?? 0) * target) / (sums[f] ?? 1) : 0;
+      }
+    }
+    // tempered(act, model.output, band), in place
+    const out = model.output;
+    const T = out?.temperatures[band] ?? out?.temperatures[0] ?? 1;
+    if (T !== 1) {
+      let sum = 0;
+      for (let k = 0; k < nAct; k++) {
+        const v = Math.pow(Math.max(act[k] ?? 0, 1e-300), 1 / T);
+        act[k] = v;
+        sum += v;
+      }
+      sum = sum || 1;
+      for (let k = 0; k < nAct; k++) act[k] = (act[k] ?? 0) / sum;
+    }
+    calibrateInto(integrityHead, logits, band, integrityOut);
+    return { act, integrity: integrityOut[1] ?? 0 };
+  };
+}
+
 /** Builds the reader for a loaded model. */
 export function createTextReader(model: LinearModel, opts: ReaderOptions = {}): TextReader {
   const score = createFastScorer(model);
+  const combine = createActCombiner(model);
   const integrityHead = headOf(model, 'integrity');
   const threshold = integrityHead.threshold ?? 0.5;
   const core = new Set(CORE_INTEGRITY_KEYWORDS.map((k) => k.toLowerCase()));
@@ -185,7 +264,8 @@ export function createTextReader(model: LinearModel, opts: ReaderOptions = {}): 
   function scoreText(p: PreparedText): { act: Float64Array; integrity: number; evidence: Evidence } {
     const scored = score(p);
     const band = lengthBand(p.words.length);
-    let act = combinedActs(model, scored.logits, band);
+    const combined = combine(scored.logits, band);
+    let act = combined.act;
     const hasEmoji = p.words.some((w) => w.startsWith('emo'));
     let evidence: Evidence = 'ok';
     if (scored.known === 0 && !hasEmoji) {
@@ -200,8 +280,7 @@ export function createTextReader(model: LinearModel, opts: ReaderOptions = {}): 
       evidence = 'weak';
       act = capConfidence(act, WEAK_EVIDENCE_CAP);
     }
-    const integrity = calibrated(integrityHead, headLogits(integrityHead, scored.logits), band)[1] ?? 0;
-    return { act, integrity, evidence };
+    return { act, integrity: combined.integrity, evidence };
   }
 
   function integrityReading(p: PreparedText, act: Float64Array, probability: number): IntegrityReading {
@@ -228,8 +307,9 @@ export function createTextReader(model: LinearModel, opts: ReaderOptions = {}): 
       // A compliment joined to a grievance: the message is the grievance, the compliment is passed on.
       const sides = prepared.words.length <= MIXED_MAX_WORDS ? splitAtContrast(text) : undefined;
       if (sides) {
-        const left = scoreText(prepareText(sides.left)).act;
-        const right = scoreText(prepareText(sides.right)).act;
+        // Not through prepareText's cache: the whole message stays there for route() right after.
+        const left = scoreText(prepareUncached(sides.left)).act;
+        const right = scoreText(prepareUncached(sides.right)).act;
         const praiseAt = DIALOGUE_ACTS.indexOf('praise');
         const grievance = (p: Float64Array): number =>
           (p[DIALOGUE_ACTS.indexOf('complaint')] ?? 0) + (p[DIALOGUE_ACTS.indexOf('dissatisfied')] ?? 0);
