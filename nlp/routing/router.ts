@@ -42,14 +42,7 @@ function normalise(v: Map<string, number>): Map<string, number> {
   return v;
 }
 
-function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
-  if (needle.length === 0) return false;
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
+const NO_HITS: Keyword[] = [];
 
 /** Options of createRouter. */
 export interface RouterOptions {
@@ -88,53 +81,119 @@ export function createRouter(agency: Agency, opts: RouterOptions = {}): Router {
     agency.divisions.find((d) => d.id === agency.defaultDivision)?.id ?? agency.divisions[0]?.id ?? 'default';
   const integrityDivision = agency.divisions.find((d) => d.id === agency.integrityDivision)?.id;
 
+  // Per-turn tables, built once: each term's IDF and its weight in every division (0 where it has none), and the
+  // keywords indexed by their first term. routePrepared computes the same numbers as a Map per division would, in
+  // the same order (test/nlp/fast-path.test.ts holds it to that reading).
+  const nProfiles = profiles.length;
+  const termTable = new Map<string, { idf: number; weights: Float64Array }>();
+  for (const t of df.keys()) {
+    const weights = new Float64Array(nProfiles);
+    profiles.forEach((prof, d) => (weights[d] = prof.vector.get(t) ?? 0));
+    termTable.set(t, { idf: idf(t), weights });
+  }
+  const unknownIdf = idf(''); // a term no division has
+  const keywordsByFirst = new Map<string, Array<{ division: number; index: number; terms: string[] }>>();
+  profiles.forEach((prof, division) =>
+    prof.keywords.forEach((k, index) => {
+      const first = k.terms[0] ?? '';
+      const list = keywordsByFirst.get(first) ?? [];
+      list.push({ division, index, terms: k.terms });
+      keywordsByFirst.set(first, list);
+    }),
+  );
+  const hitMarks = profiles.map((prof) => new Uint8Array(prof.keywords.length));
+  const cosines = new Float64Array(nProfiles);
+
   function routePrepared(p: PreparedText): Routing {
     const terms = contentTerms(p);
     const flags: string[] = [];
     if (integrity(p)) flags.push('integrity');
-    const q = new Map<string, number>();
-    for (const t of terms) q.set(t, (q.get(t) ?? 0) + 1);
-    for (const [t, n] of q) q.set(t, (1 + Math.log(n)) * idf(t));
-    normalise(q);
-
-    const scored = profiles.map((prof) => {
-      let cosine = 0;
-      for (const [t, w] of q) cosine += w * (prof.vector.get(t) ?? 0);
-      const hits = prof.keywords.filter((k) => containsSequence(terms, k.terms));
-      const score = cosine + KEYWORD_BONUS * Math.min(hits.length, MAX_KEYWORD_HITS);
+    // The query vector: distinct terms in order of first use, (1 + log count) * idf, normalised.
+    const unique: string[] = [];
+    const weights: number[] = [];
+    for (const t of terms) {
+      const at = unique.indexOf(t);
+      if (at >= 0) weights[at] = (weights[at] ?? 0) + 1;
+      else {
+        unique.push(t);
+        weights.push(1);
+      }
+    }
+    let norm = 0;
+    for (let j = 0; j < unique.length; j++) {
+      const w = (1 + Math.log(weights[j] ?? 1)) * (termTable.get(unique[j] ?? '')?.idf ?? unknownIdf);
+      weights[j] = w;
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    cosines.fill(0);
+    for (let j = 0; j < unique.length; j++) {
+      const w = (weights[j] ?? 0) / norm;
+      weights[j] = w;
+      const row = termTable.get(unique[j] ?? '')?.weights;
+      if (row) for (let d = 0; d < nProfiles; d++) cosines[d] = (cosines[d] ?? 0) + w * (row[d] ?? 0);
+    }
+    let anyHit = false;
+    for (let i = 0; i < terms.length; i++) {
+      const candidates = keywordsByFirst.get(terms[i] ?? '');
+      if (!candidates) continue;
+      for (const k of candidates) {
+        if (i + k.terms.length > terms.length) continue;
+        let j = 1;
+        while (j < k.terms.length && terms[i + j] === k.terms[j]) j++;
+        if (j < k.terms.length) continue;
+        (hitMarks[k.division] as Uint8Array)[k.index] = 1;
+        anyHit = true;
+      }
+    }
+    const scored = profiles.map((prof, d) => {
+      let hits: Keyword[] = NO_HITS;
+      if (anyHit) {
+        const marks = hitMarks[d] as Uint8Array;
+        if (marks.includes(1)) {
+          hits = prof.keywords.filter((_, index) => marks[index] === 1);
+          marks.fill(0);
+        }
+      }
+      const score = (cosines[d] ?? 0) + KEYWORD_BONUS * Math.min(hits.length, MAX_KEYWORD_HITS);
       return { prof, score, hits };
     });
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0];
     const second = scored[1]?.score ?? 0;
-    const keywords = [...new Set(scored.flatMap((s) => s.hits.map((h) => h.surface)))];
+    const keywords = anyHit ? [...new Set(scored.flatMap((s) => s.hits.map((h) => h.surface)))] : [];
     // An integrity report goes to the division the profile names for them, whatever service it speaks of.
     if (integrityDivision && flags.includes('integrity')) {
-      return { division: integrityDivision, confidence: 0.99, topic: topicOf(terms, q, best), flags, keywords };
+      return { division: integrityDivision, confidence: 0.99, topic: topicOf(unique, weights, best), flags, keywords };
     }
     if (!best || best.score < MIN_ROUTING_SCORE) {
-      return { division: fallback, confidence: 0.2, topic: topicOf(terms, q, undefined), flags, keywords };
+      return { division: fallback, confidence: 0.2, topic: topicOf(unique, weights, undefined), flags, keywords };
     }
     // Confidence grows with the absolute score and with the margin over the runner-up.
     const strength = 1 - Math.exp(-3 * best.score);
     const margin = best.score / (best.score + second + 1e-9);
     const confidence = Math.max(0.05, Math.min(0.99, strength * (0.4 + 0.6 * margin)));
-    return { division: best.prof.id, confidence, topic: topicOf(terms, q, best), flags, keywords };
+    return { division: best.prof.id, confidence, topic: topicOf(unique, weights, best), flags, keywords };
   }
 
+  /** The first keyword hit, else the two distinct terms that weigh most (rarest across divisions), in message order. */
   function topicOf(
-    terms: readonly string[],
-    q: Map<string, number>,
+    unique: readonly string[],
+    weights: readonly number[],
     best: { prof: DivisionProfile; hits: Keyword[] } | undefined,
   ): string {
     const hit = best?.hits[0];
     if (hit) return hit.surface;
-    // Otherwise the two message terms that weigh most (rarest across divisions), in message order.
-    const top = [...q.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 2)
-      .map(([t]) => t);
-    return terms.filter((t, i) => top.includes(t) && terms.indexOf(t) === i).join(' ');
+    // The heaviest and the next heaviest, the earlier one on a tie (a stable sort by weight, then its first two).
+    let first = -1;
+    for (let j = 0; j < unique.length; j++) if (first < 0 || (weights[j] ?? 0) > (weights[first] ?? 0)) first = j;
+    let second = -1;
+    for (let j = 0; j < unique.length; j++) {
+      if (j !== first && (second < 0 || (weights[j] ?? 0) > (weights[second] ?? 0))) second = j;
+    }
+    const out: string[] = [];
+    for (let j = 0; j < unique.length; j++) if (j === first || j === second) out.push(unique[j] ?? '');
+    return out.join(' ');
   }
 
   return { route: (text) => routePrepared(prepareText(text)), routePrepared };

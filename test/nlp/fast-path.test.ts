@@ -1,0 +1,93 @@
+// The per-turn fast paths of nlp/ (issue 9's speed target) give exactly what the plain readings give: the same
+// act, family and integrity numbers, the same division, topic and keywords, over thousands of varied texts (the act
+// corpus, the dialogue turns, the slot sets, fresh generated turns, personal data, emoji, other scripts, junk). The
+// plain readings are the code before it was optimised (test/support/nlp-reference.ts) or the path training uses
+// (extractFeatures + logits, combinedActs); a fast path that drifts by a rounding step fails here.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { agencySchema, type Agency } from '../../src/domain/agency.js';
+import { loadModel } from '../../nlp/model/serialize.js';
+import { DEFAULT_MODEL_PATH } from '../../nlp/model/paths.js';
+import { createFastScorer } from '../../nlp/model/fast-scorer.js';
+import { calibrated, headLogits, headOf, lengthBand, logits } from '../../nlp/model/linear.js';
+import { extractFeatures } from '../../nlp/features/extract.js';
+import { prepareText } from '../../nlp/text/prepare.js';
+import { combinedActs, createActCombiner } from '../../nlp/understand/reader.js';
+import { createRouter } from '../../nlp/routing/router.js';
+import { equivalenceTexts } from '../support/nlp-texts.js';
+import { referenceRouter } from '../support/nlp-reference.js';
+
+const model = loadModel(DEFAULT_MODEL_PATH);
+const texts = equivalenceTexts();
+
+function agency(file: string): Agency {
+  const path = fileURLToPath(new URL(`../../src/config/agencies/${file}`, import.meta.url));
+  return agencySchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** The first few texts on which `same` fails, with what each side gave. */
+function differences<T>(fast: (t: string) => T, plain: (t: string) => T, same: (a: T, b: T) => boolean) {
+  const out: Array<{ text: string; fast: T; plain: T }> = [];
+  for (const text of texts) {
+    const a = fast(text);
+    const b = plain(text);
+    if (!same(a, b) && out.length < 5) out.push({ text, fast: a, plain: b });
+  }
+  return out;
+}
+
+const sameArray = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
+  a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));
+
+describe('the per-turn fast paths', () => {
+  it('runs over a large and varied text set', () => {
+    expect(texts.length).toBeGreaterThan(12_000);
+    expect(new Set(texts).size).toBeGreaterThan(11_000);
+  });
+
+  it('scores every text with the logits of the training path (extractFeatures and logits), to 1e-9', () => {
+    const score = createFastScorer(model);
+    const near = (a: Float64Array, b: Float64Array): boolean =>
+      a.length === b.length && a.every((v, i) => Math.abs(v - (b[i] ?? NaN)) <= 1e-9);
+    expect(
+      differences(
+        (t) => score(prepareText(t)).logits,
+        (t) => logits(model, extractFeatures(prepareText(t), model.features)),
+        near,
+      ),
+    ).toEqual([]);
+  });
+
+  it('turns logits into act and integrity probabilities exactly as combinedActs and the integrity head do', () => {
+    const score = createFastScorer(model);
+    const combine = createActCombiner(model);
+    const integrity = headOf(model, 'integrity');
+    const read = (fast: boolean) => (t: string) => {
+      const p = prepareText(t);
+      const z = score(p).logits;
+      const band = lengthBand(p.words.length);
+      if (fast) {
+        const c = combine(z, band);
+        return [...c.act, c.integrity];
+      }
+      return [...combinedActs(model, z, band), calibrated(integrity, headLogits(integrity, z), band)[1] ?? NaN];
+    };
+    expect(differences(read(true), read(false), sameArray)).toEqual([]);
+  });
+
+  it.each(['bapenda-kota-padang.json', 'dprd-kota-yogyakarta.json'])(
+    'routes every text for %s as a TF-IDF map per division and a keyword scan do, to the last bit',
+    (file) => {
+      const a = agency(file);
+      const router = createRouter(a, { integrity: () => false });
+      const plain = referenceRouter(a);
+      const fast = (t: string) => {
+        const { flags: _flags, ...rest } = router.routePrepared(prepareText(t));
+        return rest;
+      };
+      const same = (x: object, y: object): boolean => JSON.stringify(x) === JSON.stringify(y);
+      expect(differences(fast, (t) => plain(prepareText(t)), same)).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,107 @@
+// The straightforward readings that nlp/'s per-turn fast paths must reproduce exactly (issue 9's speed work): each
+// is the code as it was before it was optimised, kept here, slow and simple, so test/nlp/fast-path.test.ts can hold
+// the fast code to it over thousands of varied texts. They read the same lexicons, stems and model as the fast code,
+// so a change of data (retraining, a new slang word) moves both alike; only a change of arithmetic or of what a
+// word, term or token is makes them part.
+import type { Agency } from '../../src/domain/agency.js';
+import type { Routing } from '../../nlp/types.js';
+import { prepareText, type PreparedText } from '../../nlp/text/prepare.js';
+import { contentTerms } from '../../nlp/text/terms.js';
+
+const MIN_ROUTING_SCORE = 0.12;
+const KEYWORD_BONUS = 0.35;
+const MAX_KEYWORD_HITS = 3;
+
+interface Keyword {
+  surface: string;
+  terms: string[];
+}
+
+interface DivisionProfile {
+  id: string;
+  vector: Map<string, number>;
+  keywords: Keyword[];
+}
+
+function normalise(v: Map<string, number>): Map<string, number> {
+  let norm = 0;
+  for (const x of v.values()) norm += x * x;
+  norm = Math.sqrt(norm) || 1;
+  for (const [k, x] of v) v.set(k, x / norm);
+  return v;
+}
+
+function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length === 0) return false;
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The router as a TF-IDF Map per division and a scan for every keyword (no integrity flag: the model's). */
+export function referenceRouter(agency: Agency): (p: PreparedText) => Omit<Routing, 'flags'> {
+  const termsOf = (text: string): string[] => contentTerms(prepareText(text));
+  const docs = agency.divisions.map((d) => {
+    const parts = [d.name, d.nameEn ?? '', d.description, ...d.examples, ...d.keywords, ...d.keywords];
+    return parts.flatMap(termsOf);
+  });
+  const df = new Map<string, number>();
+  for (const terms of docs) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  const nDiv = agency.divisions.length;
+  const idf = (t: string): number => Math.log(1 + (nDiv + 1) / ((df.get(t) ?? 0) + 0.5));
+  const profiles: DivisionProfile[] = agency.divisions.map((d, i) => {
+    const tf = new Map<string, number>();
+    for (const t of docs[i] ?? []) tf.set(t, (tf.get(t) ?? 0) + 1);
+    const vector = new Map<string, number>();
+    for (const [t, n] of tf) vector.set(t, (1 + Math.log(n)) * idf(t));
+    const keywords = d.keywords
+      .map((k) => ({ surface: k.toLowerCase(), terms: termsOf(k) }))
+      .filter((k) => k.terms.length > 0)
+      .sort((a, b) => b.terms.length - a.terms.length);
+    return { id: d.id, vector: normalise(vector), keywords };
+  });
+  const fallback =
+    agency.divisions.find((d) => d.id === agency.defaultDivision)?.id ?? agency.divisions[0]?.id ?? 'default';
+
+  function topicOf(
+    terms: readonly string[],
+    q: Map<string, number>,
+    best: { prof: DivisionProfile; hits: Keyword[] } | undefined,
+  ): string {
+    const hit = best?.hits[0];
+    if (hit) return hit.surface;
+    const top = [...q.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 2)
+      .map(([t]) => t);
+    return terms.filter((t, i) => top.includes(t) && terms.indexOf(t) === i).join(' ');
+  }
+
+  return (p) => {
+    const terms = contentTerms(p);
+    const q = new Map<string, number>();
+    for (const t of terms) q.set(t, (q.get(t) ?? 0) + 1);
+    for (const [t, n] of q) q.set(t, (1 + Math.log(n)) * idf(t));
+    normalise(q);
+    const scored = profiles.map((prof) => {
+      let cosine = 0;
+      for (const [t, w] of q) cosine += w * (prof.vector.get(t) ?? 0);
+      const hits = prof.keywords.filter((k) => containsSequence(terms, k.terms));
+      const score = cosine + KEYWORD_BONUS * Math.min(hits.length, MAX_KEYWORD_HITS);
+      return { prof, score, hits };
+    });
+    scored.sort((a, b) => b.score - a.score);
+    const best = scored[0];
+    const second = scored[1]?.score ?? 0;
+    const keywords = [...new Set(scored.flatMap((s) => s.hits.map((h) => h.surface)))];
+    if (!best || best.score < MIN_ROUTING_SCORE) {
+      return { division: fallback, confidence: 0.2, topic: topicOf(terms, q, undefined), keywords };
+    }
+    const strength = 1 - Math.exp(-3 * best.score);
+    const margin = best.score / (best.score + second + 1e-9);
+    const confidence = Math.max(0.05, Math.min(0.99, strength * (0.4 + 0.6 * margin)));
+    return { division: best.prof.id, confidence, topic: topicOf(terms, q, best), keywords };
+  };
+}
