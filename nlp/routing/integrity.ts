@@ -73,19 +73,28 @@ export function createIntegrityMatcher(agencyKeywords: readonly string[] = []): 
     find(words) {
       for (let i = 0; i < words.length; i++) {
         const w = words[i] ?? '';
-        const candidates = [...(byFirst.get(w) ?? []), ...(byFirst.get(stem(w)) ?? [])];
-        for (const p of candidates) {
-          const n = p.tokens.length;
-          if (i + n > words.length) continue;
-          // A stem match counts only for an inflected word ("disuap" for "suap"), so "licin" never matches "pelicin".
-          const hit = p.tokens.every((t, j) => {
-            const word = words[i + j] ?? '';
-            const s = stem(word);
-            return word === t || (word !== s && s === p.stems[j]);
-          });
-          if (!hit) continue;
-          if (negatedAt(words, i)) continue;
-          return p.keyword;
+        // The phrases the word starts, then those its stem starts (a phrase may be in both lists: same answer).
+        const byWord = byFirst.get(w);
+        const byStem = byFirst.get(stem(w));
+        for (const candidates of [byWord, byStem]) {
+          if (!candidates) continue;
+          for (const p of candidates) {
+            const n = p.tokens.length;
+            if (i + n > words.length) continue;
+            // A stem match counts only for an inflected word ("disuap" for "suap"), so "licin" never matches
+            // "pelicin".
+            let hit = true;
+            for (let j = 0; j < n && hit; j++) {
+              const word = words[i + j] ?? '';
+              const t = p.tokens[j];
+              if (word === t) continue;
+              const s = stem(word);
+              hit = word !== s && s === p.stems[j];
+            }
+            if (!hit) continue;
+            if (negatedAt(words, i)) continue;
+            return p.keyword;
+          }
         }
       }
       return undefined;

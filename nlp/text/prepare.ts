@@ -1,6 +1,5 @@
 // Turns a raw chat message into normalised words: the one text path shared by the classifier, the router and the
 // repeat index, so "Udh 2 mggu GAK ada kabar!!! 😡" and "sudah dua minggu tidak ada kabar" look alike to all three.
-import AggressiveTokenizerId from 'natural/lib/natural/tokenizers/aggressive_tokenizer_id.js';
 import { replaceEmoji } from './emoji.js';
 import { standardForm } from './slang.js';
 import { isKnownWord } from './dictionary.js';
@@ -23,15 +22,12 @@ export interface PreparedText {
   shouting: boolean;
 }
 
-const tokenizer = new AggressiveTokenizerId();
-
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:go\.id|co\.id|com|id|net|org)(?:\/\S*)?/gi;
 const EMAIL_RE = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
 // Stand-alone numbers (amounts, dates, counts) become one token; "hati2" and "2x" keep their digits.
 const NUMBER_RE = /(?<![\p{L}\d])\d+(?:[.,:/-]\d+)*(?![\p{L}\d])/gu;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\u200B-\u200C\uFEFF]/g;
-const CLAUSE_RE = /[.,;:!?\n()"]+/;
 const LAUGH_RE = /^(?:(?:wk)+w?|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|(?:xi)+|a?(?:wk|ok)+(?:wk|ok|aw)*)$/;
 
 /** Collapses elongated words ("bagusss" → "bagus", "mantaaapp" → "mantap") while keeping real doubles ("maaf"). */
@@ -137,9 +133,35 @@ export function cleanText(raw: unknown): Cleaned {
   return { text, question, exclaims, shouting };
 }
 
-/** natural's Indonesian tokenizer on already-lowercased text. */
+/** Whether a character code is a-z, 0-9 or "-": what natural's Indonesian (aggressive) tokenizer keeps. */
+function isTokenChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/** Whether a character ends a clause: . , ; : ! ? ( ) " and line breaks. */
+function isClauseChar(c: number): boolean {
+  return (
+    c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 10 || c === 40 || c === 41 || c === 34
+  );
+}
+
+/**
+ * The tokens natural's Indonesian tokenizer (AggressiveTokenizerId) gives for already-lowercased text, which are
+ * its runs of a-z, 0-9 and "-", found in one scan instead of two regular-expression passes and a split
+ * (test/nlp/fast-path.test.ts holds it to natural's).
+ */
 export function tokenize(lowercase: string): string[] {
-  return tokenizer.tokenize(lowercase);
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lowercase.length; i++) {
+    if (i < lowercase.length && isTokenChar(lowercase.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(lowercase.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 // The core classifies and then routes the same message: the last result is kept so it is prepared only once.
@@ -163,17 +185,29 @@ export function prepareUncached(raw: unknown): PreparedText {
   const { text, question, exclaims, shouting } = cleanText(raw);
   const words: string[] = [];
   const clauses: number[] = [];
+  // One scan: tokens are natural's (runs of a-z, 0-9, "-"); a clause ends at . , ; : ! ? ( ) " or a line break
+  // after at least one word, so the clause numbers are those of splitting at those marks and tokenizing each part.
   let clause = 0;
-  for (const part of text.split(CLAUSE_RE)) {
-    let added = false;
-    for (const token of tokenizer.tokenize(part)) {
-      for (const w of normaliseWordCached(token)) {
+  let added = false;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (isTokenChar(c)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      for (const w of normaliseWordCached(text.slice(start, i))) {
         words.push(w);
         clauses.push(clause);
         added = true;
       }
+      start = -1;
     }
-    if (added) clause++;
+    if (added && isClauseChar(c)) {
+      clause++;
+      added = false;
+    }
   }
   if (words.some((w) => w.startsWith('x') && w.endsWith('x'))) {
     const drop = contactWords(words, clauses);

@@ -35,7 +35,8 @@ export function detectLanguage(text: string): 'id' | 'en' {
   if (typeof text !== 'string' || text === '') return 'id';
   let en = 0;
   let id = 0;
-  for (const token of tokenize(text.toLowerCase().replace(/[’`]/g, "'"))) {
+  // (Apostrophes of any kind separate tokens: natural's tokenizer keeps only a-z, 0-9 and "-".)
+  for (const token of tokenize(text.toLowerCase())) {
     if (INDONESIAN.has(token)) id++;
     else if (ENGLISH.has(token)) en++;
   }

@@ -12,11 +12,18 @@ import { DEFAULT_MODEL_PATH } from '../../nlp/model/paths.js';
 import { createFastScorer } from '../../nlp/model/fast-scorer.js';
 import { calibrated, headLogits, headOf, lengthBand, logits } from '../../nlp/model/linear.js';
 import { extractFeatures } from '../../nlp/features/extract.js';
-import { prepareText } from '../../nlp/text/prepare.js';
+import { prepareText, prepareUncached, tokenize } from '../../nlp/text/prepare.js';
+import { detectLanguage } from '../../nlp/understand/language.js';
 import { combinedActs, createActCombiner } from '../../nlp/understand/reader.js';
 import { createRouter } from '../../nlp/routing/router.js';
+import { createIntegrityMatcher } from '../../nlp/routing/integrity.js';
 import { equivalenceTexts } from '../support/nlp-texts.js';
-import { referenceRouter } from '../support/nlp-reference.js';
+import {
+  referenceIntegrityMatcher,
+  referencePrepare,
+  referenceRouter,
+  referenceTokenize,
+} from '../support/nlp-reference.js';
 
 const model = loadModel(DEFAULT_MODEL_PATH);
 const texts = equivalenceTexts();
@@ -44,6 +51,39 @@ describe('the per-turn fast paths', () => {
   it('runs over a large and varied text set', () => {
     expect(texts.length).toBeGreaterThan(12_000);
     expect(new Set(texts).size).toBeGreaterThan(11_000);
+  });
+
+  it("tokenizes every text as natural's Indonesian tokenizer does, lowercased or not", () => {
+    const same = (a: string[], b: string[]): boolean => a.join('\u0001') === b.join('\u0001') && a.length === b.length;
+    expect(differences(tokenize, referenceTokenize, same)).toEqual([]);
+    expect(
+      differences(
+        (t) => tokenize(t.toLowerCase()),
+        (t) => referenceTokenize(t.toLowerCase()),
+        same,
+      ),
+    ).toEqual([]);
+  });
+
+  it('prepares every text into the words and clauses of splitting at clause marks and tokenizing each part', () => {
+    const same = (a: object, b: object): boolean => JSON.stringify(a) === JSON.stringify(b);
+    expect(differences(prepareUncached, referencePrepare, same)).toEqual([]);
+  });
+
+  it('tells the language of a text the same whether its apostrophes are curly, backticks or straight', () => {
+    // detectLanguage no longer straightens them first: natural's tokens never held an apostrophe of any kind.
+    const straight = (t: string): 'id' | 'en' => detectLanguage(t.replace(/[’`]/g, "'"));
+    expect(differences(detectLanguage, straight, (a, b) => a === b)).toEqual([]);
+    expect(texts.filter((t) => /[’`']/.test(t) && detectLanguage(t) === 'en').length).toBeGreaterThan(5);
+  });
+
+  it('finds the same integrity keyword in every text as the plain phrase scan', () => {
+    const own = ['uang rokok', 'setoran', 'pelicin'];
+    const fast = createIntegrityMatcher(own);
+    const plain = referenceIntegrityMatcher(own);
+    const found = (m: typeof fast) => (t: string) => m.find(prepareText(t).words);
+    expect(differences(found(fast), found(plain), (a, b) => a === b)).toEqual([]);
+    expect(texts.filter((t) => fast.find(prepareText(t).words) !== undefined).length).toBeGreaterThan(100);
   });
 
   it('scores every text with the logits of the training path (extractFeatures and logits), to 1e-9', () => {

@@ -3,9 +3,13 @@
 // the fast code to it over thousands of varied texts. They read the same lexicons, stems and model as the fast code,
 // so a change of data (retraining, a new slang word) moves both alike; only a change of arithmetic or of what a
 // word, term or token is makes them part.
+import AggressiveTokenizerId from 'natural/lib/natural/tokenizers/aggressive_tokenizer_id.js';
 import type { Agency } from '../../src/domain/agency.js';
 import type { Routing } from '../../nlp/types.js';
-import { prepareText, type PreparedText } from '../../nlp/text/prepare.js';
+import { cleanText, normaliseToken, prepareText, type PreparedText } from '../../nlp/text/prepare.js';
+import { contactWords } from '../../nlp/text/placeholders.js';
+import { stem } from '../../nlp/text/stem.js';
+import { CORE_INTEGRITY_KEYWORDS } from '../../nlp/lexicon/integrity-words.js';
 import { contentTerms } from '../../nlp/text/terms.js';
 
 const MIN_ROUTING_SCORE = 0.12;
@@ -103,5 +107,131 @@ export function referenceRouter(agency: Agency): (p: PreparedText) => Omit<Routi
     const margin = best.score / (best.score + second + 1e-9);
     const confidence = Math.max(0.05, Math.min(0.99, strength * (0.4 + 0.6 * margin)));
     return { division: best.prof.id, confidence, topic: topicOf(terms, q, best), keywords };
+  };
+}
+
+const natural = new AggressiveTokenizerId();
+
+/** natural's Indonesian tokenizer itself. */
+export function referenceTokenize(lowercase: string): string[] {
+  return natural.tokenize(lowercase);
+}
+
+const CLAUSE_RE = /[.,;:!?\n()"]+/;
+
+/** prepareText as the split at clause marks and natural's tokenizer on each part. */
+export function referencePrepare(raw: unknown): PreparedText {
+  const { text, question, exclaims, shouting } = cleanText(raw);
+  const words: string[] = [];
+  const clauses: number[] = [];
+  let clause = 0;
+  for (const part of text.split(CLAUSE_RE)) {
+    let added = false;
+    for (const token of natural.tokenize(part)) {
+      for (const w of normaliseToken(token)) {
+        words.push(w);
+        clauses.push(clause);
+        added = true;
+      }
+    }
+    if (added) clause++;
+  }
+  if (words.some((w) => w.startsWith('x') && w.endsWith('x'))) {
+    const drop = contactWords(words, clauses);
+    if (drop.some(Boolean)) {
+      return {
+        words: words.filter((_, i) => !drop[i]),
+        clauses: clauses.filter((_, i) => !drop[i]),
+        question,
+        exclaims,
+        shouting,
+      };
+    }
+  }
+  return { words, clauses, question, exclaims, shouting };
+}
+
+const NEGATING_BEFORE: readonly (readonly string[])[] = [
+  ['bebas'],
+  ['tanpa'],
+  ['anti'],
+  ['bersih', 'dari'],
+  ['tidak', 'ada'],
+  ['tidak', 'pernah', 'ada'],
+  ['no'],
+  ['free', 'of'],
+  ['menolak'],
+  ['tolak'],
+  ['tidak', 'mau'],
+  ['tidak', 'minta'],
+  ['tidak', 'meminta'],
+  ['refused'],
+];
+
+/** Finds a report of extortion or illegal levies in normalised words. */
+interface IntegrityMatcher {
+  /** The integrity keyword found in the words, or undefined. */
+  find(words: readonly string[]): string | undefined;
+}
+
+function tokensOf(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+function negatedAt(words: readonly string[], at: number): boolean {
+  return NEGATING_BEFORE.some((neg) => {
+    const from = at - neg.length;
+    return from >= 0 && neg.every((w, i) => words[from + i] === w);
+  });
+}
+
+interface Phrase {
+  keyword: string;
+  tokens: string[];
+  stems: string[];
+}
+
+/** The integrity matcher as it was: candidate lists joined per word, every() over a phrase's words. */
+export function referenceIntegrityMatcher(agencyKeywords: readonly string[] = []): IntegrityMatcher {
+  const phrases: Phrase[] = [
+    ...new Set([...CORE_INTEGRITY_KEYWORDS, ...agencyKeywords].map((k) => k.toLowerCase().trim())),
+  ]
+    .map((k) => ({ keyword: k, tokens: tokensOf(k), stems: tokensOf(k).map(stem) }))
+    .filter((p) => p.tokens.length > 0)
+    .sort((a, b) => b.tokens.length - a.tokens.length);
+  // Phrases indexed by their first word and first stem, so a message is checked only against phrases it can start.
+  const byFirst = new Map<string, Phrase[]>();
+  for (const p of phrases) {
+    for (const key of new Set([p.tokens[0] ?? '', p.stems[0] ?? ''])) {
+      const list = byFirst.get(key) ?? [];
+      list.push(p);
+      byFirst.set(key, list);
+    }
+  }
+  return {
+    find(words) {
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i] ?? '';
+        const candidates = [...(byFirst.get(w) ?? []), ...(byFirst.get(stem(w)) ?? [])];
+        for (const p of candidates) {
+          const n = p.tokens.length;
+          if (i + n > words.length) continue;
+          // A stem match counts only for an inflected word ("disuap" for "suap"), so "licin" never matches "pelicin".
+          const hit = p.tokens.every((t, j) => {
+            const word = words[i + j] ?? '';
+            const s = stem(word);
+            return word === t || (word !== s && s === p.stems[j]);
+          });
+          if (!hit) continue;
+          if (negatedAt(words, i)) continue;
+          return p.keyword;
+        }
+      }
+      return undefined;
+    },
   };
 }
