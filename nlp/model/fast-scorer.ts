@@ -34,6 +34,8 @@ interface WordPart {
   nChars: number;
   /** The model saw this word's stem in training. */
   known: boolean;
+  /** The word counts as evidence: two letters or more, a letter among them, not a placeholder. */
+  evidence: boolean;
 }
 
 /** Logits of every column plus how much of the message the model recognised (for the low-evidence rules). */
@@ -93,7 +95,8 @@ export function createFastScorer(model: LinearModel): (p: PreparedText) => Score
     });
     const vocabulary = model.vocabulary;
     const known = vocabulary ? bloomHas(vocabulary, s) : true;
-    hit = { stem: s, uni, nUni, chars, nChars, known };
+    const evidence = w.length >= 2 && !PLACEHOLDERS.has(w) && /[a-z]/.test(w);
+    hit = { stem: s, uni, nUni, chars, nChars, known, evidence };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(w, hit);
     return hit;
@@ -114,7 +117,7 @@ export function createFastScorer(model: LinearModel): (p: PreparedText) => Score
     for (let i = 0; i < words.length; i++) {
       const w = words[i] ?? '';
       const pw = parts[i] as WordPart;
-      if (w.length >= 2 && !PLACEHOLDERS.has(w) && /[a-z]/.test(w)) {
+      if (pw.evidence) {
         evidence++;
         if (pw.known) known++;
       }
@@ -123,9 +126,11 @@ export function createFastScorer(model: LinearModel): (p: PreparedText) => Score
         nw++;
         continue;
       }
+      const uni = pw.uni;
+      const chars = pw.chars;
       for (let k = 0; k < K; k++) {
-        wordAcc[k] = (wordAcc[k] ?? 0) + (pw.uni[k] ?? 0);
-        charAcc[k] = (charAcc[k] ?? 0) + (pw.chars[k] ?? 0);
+        wordAcc[k] = (wordAcc[k] ?? 0) + (uni[k] ?? 0);
+        charAcc[k] = (charAcc[k] ?? 0) + (chars[k] ?? 0);
       }
       nw += pw.nUni;
       nc += pw.nChars;

@@ -20,7 +20,8 @@ import {
   WEAK_HEADS,
 } from './place-words.js';
 
-interface Token {
+/** A word of the text as the place patterns read it. */
+export interface Token {
   /** Lowercase, without an abbreviation's full stop ("jl." → "jl"): the form the word lists use. */
   lower: string;
   raw: string;
@@ -33,13 +34,46 @@ interface Token {
 const ABBREVIATION = /^(?:jl|jln|kec|kel|gg|no|lt|kab|kom|perum|rt|rw|gd|blk|st|dr)\.$/i;
 const GLUED_ABBREVIATION = /^((?:jl|jln|kec|kel|gg|no|lt)\.)(\S+)$/i;
 
-/** Words with their offsets; punctuation that ends a clause marks the word before it. */
-function tokenize(text: string): Token[] {
+/** Whether a UTF-16 code unit is white space as a regular expression's \s reads it. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+// Characters a token may end with that end a clause (TRAIL), and that may open one (LEAD): the patterns below run
+// only on a token that has one, which most do not.
+const TRAIL_CHARS = new Set([...',;:!?)"\'”’….']);
+const LEAD_CHARS = new Set([...'("\'“‘']);
+const TRAIL = /[,;:!?)"'”’…]+$|(?<![.\d])\.+$/;
+
+/**
+ * Words (runs of non-space characters) with their offsets; punctuation that ends a clause marks the word before
+ * it. Exported for test/nlp/fast-path.test.ts, which holds it to the regular-expression version it replaced.
+ */
+export function placeTokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/\S+/g)) {
-    let raw = m[0];
-    let start = m.index ?? 0;
-    const glued = GLUED_ABBREVIATION.exec(raw);
+  let from = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSpace(text.charCodeAt(i))) {
+      if (from < 0) from = i;
+      continue;
+    }
+    if (from < 0) continue;
+    let raw = text.slice(from, i);
+    let start = from;
+    from = -1;
+    const glued = raw.includes('.') ? GLUED_ABBREVIATION.exec(raw) : null;
     if (glued?.[1] && glued[2] && /^[a-z]/i.test(glued[2])) {
       out.push({
         raw: glued[1],
@@ -52,21 +86,30 @@ function tokenize(text: string): Token[] {
       raw = glued[2];
     }
     let boundary = false;
-    const trail = /[,;:!?)"'”’…]+$|(?<![.\d])\.+$/.exec(raw);
+    const trail = TRAIL_CHARS.has(raw[raw.length - 1] ?? '') ? TRAIL.exec(raw) : null;
     if (trail && !ABBREVIATION.test(raw)) {
       boundary = true;
       raw = raw.slice(0, trail.index);
     }
-    raw = raw.replace(/^[("'“‘]+/, (lead) => {
-      start += lead.length;
-      return '';
-    });
+    if (LEAD_CHARS.has(raw[0] ?? '')) {
+      raw = raw.replace(/^[("'“‘]+/, (lead) => {
+        start += lead.length;
+        return '';
+      });
+    }
     if (raw === '') {
       const last = out[out.length - 1];
       if (last && boundary) last.boundary = true;
       continue;
     }
-    out.push({ raw, lower: raw.toLowerCase().replace(/\.$/, ''), start, end: start + raw.length, boundary });
+    const lower = raw.toLowerCase();
+    out.push({
+      raw,
+      lower: lower.endsWith('.') ? lower.slice(0, -1) : lower,
+      start,
+      end: start + raw.length,
+      boundary,
+    });
   }
   return out;
 }
@@ -203,7 +246,7 @@ function usesCapitals(t: readonly Token[]): boolean {
 
 /** The first place phrase in the text, as written, or undefined. Numbers in `taken` spans never start or extend one. */
 export function findPlace(text: string, taken: readonly Span[]): string | undefined {
-  const t = tokenize(text);
+  const t = placeTokens(text);
   const cased = usesCapitals(t);
   for (let i = 0; i < t.length; i++) {
     const tok = t[i];

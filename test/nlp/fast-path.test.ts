@@ -16,10 +16,13 @@ import { prepareText, prepareUncached, tokenize } from '../../nlp/text/prepare.j
 import { detectLanguage } from '../../nlp/understand/language.js';
 import { combinedActs, createActCombiner } from '../../nlp/understand/reader.js';
 import { createRouter } from '../../nlp/routing/router.js';
+import { placeTokens } from '../../nlp/slots/place.js';
+import { normaliseForSlots } from '../../nlp/slots/normalise.js';
 import { createIntegrityMatcher } from '../../nlp/routing/integrity.js';
 import { equivalenceTexts } from '../support/nlp-texts.js';
 import {
   referenceIntegrityMatcher,
+  referencePlaceTokens,
   referencePrepare,
   referenceRouter,
   referenceTokenize,
@@ -84,6 +87,20 @@ describe('the per-turn fast paths', () => {
     const found = (m: typeof fast) => (t: string) => m.find(prepareText(t).words);
     expect(differences(found(fast), found(plain), (a, b) => a === b)).toEqual([]);
     expect(texts.filter((t) => fast.find(prepareText(t).words) !== undefined).length).toBeGreaterThan(100);
+  });
+
+  it('splits every text into the words, offsets and clause ends the place patterns read, as the regular expressions did', () => {
+    const same = (a: object, b: object): boolean => JSON.stringify(a) === JSON.stringify(b);
+    const slotText = (t: string): string => normaliseForSlots(t);
+    expect(
+      differences(
+        (t) => placeTokens(slotText(t)),
+        (t) => referencePlaceTokens(slotText(t)),
+        same,
+      ),
+    ).toEqual([]);
+    // Raw text too: unusual white space (no-break, ideographic, line separators) and stray punctuation.
+    expect(differences(placeTokens, referencePlaceTokens, same)).toEqual([]);
   });
 
   it('scores every text with the logits of the training path (extractFeatures and logits), to 1e-9', () => {

@@ -8,6 +8,7 @@ import type { Agency } from '../../src/domain/agency.js';
 import type { Routing } from '../../nlp/types.js';
 import { cleanText, normaliseToken, prepareText, type PreparedText } from '../../nlp/text/prepare.js';
 import { contactWords } from '../../nlp/text/placeholders.js';
+import type { Token } from '../../nlp/slots/place.js';
 import { stem } from '../../nlp/text/stem.js';
 import { CORE_INTEGRITY_KEYWORDS } from '../../nlp/lexicon/integrity-words.js';
 import { contentTerms } from '../../nlp/text/terms.js';
@@ -234,4 +235,45 @@ export function referenceIntegrityMatcher(agencyKeywords: readonly string[] = []
       return undefined;
     },
   };
+}
+
+const ABBREVIATION = /^(?:jl|jln|kec|kel|gg|no|lt|kab|kom|perum|rt|rw|gd|blk|st|dr)\.$/i;
+const GLUED_ABBREVIATION = /^((?:jl|jln|kec|kel|gg|no|lt)\.)(\S+)$/i;
+
+/** The place patterns' words as a regular-expression scan of \S+ and per-token patterns found them. */
+export function referencePlaceTokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/\S+/g)) {
+    let raw = m[0];
+    let start = m.index ?? 0;
+    const glued = GLUED_ABBREVIATION.exec(raw);
+    if (glued?.[1] && glued[2] && /^[a-z]/i.test(glued[2])) {
+      out.push({
+        raw: glued[1],
+        lower: glued[1].toLowerCase().replace(/\.$/, ''),
+        start,
+        end: start + glued[1].length,
+        boundary: false,
+      });
+      start += glued[1].length;
+      raw = glued[2];
+    }
+    let boundary = false;
+    const trail = /[,;:!?)"'”’…]+$|(?<![.\d])\.+$/.exec(raw);
+    if (trail && !ABBREVIATION.test(raw)) {
+      boundary = true;
+      raw = raw.slice(0, trail.index);
+    }
+    raw = raw.replace(/^[("'“‘]+/, (lead) => {
+      start += lead.length;
+      return '';
+    });
+    if (raw === '') {
+      const last = out[out.length - 1];
+      if (last && boundary) last.boundary = true;
+      continue;
+    }
+    out.push({ raw, lower: raw.toLowerCase().replace(/\.$/, ''), start, end: start + raw.length, boundary });
+  }
+  return out;
 }

@@ -47,6 +47,8 @@ const EDGE_CASES = [
   'di Jl. Sudirman no.5, kec. Kuranji; (depan kantor) "loket 3"…',
   'jl.Sudirman kel.Kuranji',
   ':) :( <3 T_T -_-',
+  'di\u00a0loket\u3000tiga\u2028jl.\u202fSudirman\ufeff no.5\u2000rt\u200a3',
+  '\u1680di\u205fkantor\u2029camat\u000bkel.\u000cKuranji\rjam 9\u0085lalu\u200bdi\u180epasar',
 ];
 
 /** Random strings over ASCII, punctuation and the whole Unicode range, deterministic for a seed. */
