@@ -13,7 +13,8 @@ import {
   type RepeatQuery,
   type TunableRepeatIndex,
 } from './repeat-index.js';
-import { ensureFloat32, ensureInt32 } from './growable.js';
+import { ensureInt32 } from './growable.js';
+import { ScoreTable } from './score-table.js';
 import type { RepeatStorage, StoredRepeatDoc, TermCount } from './storage.js';
 
 export interface StoredRepeatIndexOptions {
@@ -80,9 +81,8 @@ export function openStoredRepeatIndex(
     return { weights, norm: Math.sqrt(normSq), size: words.length, facets: facetsOf(words) };
   }
 
-  // Scores per document id while a lookup adds up its postings (reset after each lookup), and the ids touched.
-  let acc: Float32Array = new Float32Array(1024);
-  let touched: Int32Array = new Int32Array(1024);
+  // Scores per document while a lookup adds up its postings (emptied after each lookup).
+  const acc = new ScoreTable(scanBudget + 200 * maxQueryTerms);
 
   function exactSimilarity(d: StoredRepeatDoc, q: RepeatQuery): number {
     let dot = 0;
@@ -103,35 +103,24 @@ export function openStoredRepeatIndex(
     const threshold = index.threshold;
     const terms = [...q.weights.entries()].sort((a, b) => b[1] - a[1]).slice(0, maxQueryTerms);
     let budget = scanBudget;
-    let nTouched = 0;
     terms.forEach(([t, w], ti) => {
       // Rare terms have short lists and are read whole; a common term gets its share of what is left, newest first.
       const cap = Math.max(200, Math.floor(budget / (terms.length - ti)));
       const list = storage.postings(t, cap);
       budget -= list.length;
-      for (const d of list) {
-        acc = ensureFloat32(acc, d);
-        const before = acc[d] as number;
-        if (before === 0) {
-          touched = ensureInt32(touched, nTouched);
-          touched[nTouched++] = d;
-        }
-        acc[d] = before + w * w;
-      }
+      const ww = w * w;
+      for (const d of list) acc.add(d, ww);
     });
     // The same bound as repeat-index.ts: a document below it cannot reach the threshold.
     const minCosine = Math.max(0, (threshold - CONTAINMENT_WEIGHT) / (1 - CONTAINMENT_WEIGHT));
     const minDot = minCosine * minCosine * q.norm * q.norm * 0.5;
     const ids: number[] = [];
     const scores: number[] = [];
-    for (let i = 0; i < nTouched; i++) {
-      const d = touched[i] as number;
-      const sc = acc[d] as number;
-      acc[d] = 0;
-      if (sc < minDot) continue;
+    acc.drain((d, sc) => {
+      if (sc < minDot) return;
       ids.push(d);
       scores.push(sc);
-    }
+    });
     const best = topIds(ids, scores, nCandidates);
     const own = storage.citizenDocs(citizenKey, maxCitizenDocs);
     const out: RepeatCandidate[] = [];

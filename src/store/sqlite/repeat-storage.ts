@@ -53,6 +53,9 @@ export function sqliteRepeatStorage(db: Database.Database, durable: boolean): Re
     term: db.prepare('SELECT id, term, df FROM repeat_terms WHERE term = ?'),
     count: db.prepare('SELECT COUNT(*) AS n FROM repeat_docs'),
     chunks: db.prepare('SELECT chunk, docs FROM repeat_postings WHERE term = ? ORDER BY chunk DESC'),
+    chunksBefore: db.prepare(
+      'SELECT chunk, docs FROM repeat_postings WHERE term = ? AND chunk < ? ORDER BY chunk DESC LIMIT ?',
+    ),
     lastChunk: db.prepare('SELECT chunk, docs FROM repeat_postings WHERE term = ? ORDER BY chunk DESC LIMIT 1'),
     setChunk: db.prepare(
       'INSERT INTO repeat_postings (term, chunk, docs) VALUES (?, ?, ?) ON CONFLICT(term, chunk) DO UPDATE SET docs = excluded.docs',
@@ -83,7 +86,11 @@ export function sqliteRepeatStorage(db: Database.Database, durable: boolean): Re
       'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     ),
   };
-  const ints = (b: Buffer): Int32Array => new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  // A blob read by the driver has its own memory: viewed in place when aligned, copied otherwise.
+  const ints = (b: Buffer): Int32Array =>
+    b.byteOffset % 4 === 0
+      ? new Int32Array(b.buffer, b.byteOffset, b.byteLength >> 2)
+      : new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
   const bytes = (a: Int32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const toDoc = (r: DocRow): StoredRepeatDoc => ({
     doc: r.doc,
@@ -137,10 +144,18 @@ export function sqliteRepeatStorage(db: Database.Database, durable: boolean): Re
     countDocs: () => (s.count.get() as { n: number }).n,
     postings(termId, limit) {
       const out: number[] = [];
-      for (const c of s.chunks.iterate(termId) as Iterable<{ docs: Buffer }>) {
-        const list = ints(c.docs);
-        for (let i = list.length - 1; i >= 0 && out.length < limit; i--) out.push(list[i] as number);
-        if (out.length >= limit) break;
+      // Full chunks hold CHUNK ids (fewer after an erasure): read as many as the limit needs, more only if short.
+      let before = 2 ** 31;
+      while (out.length < limit) {
+        const want = Math.ceil((limit - out.length) / CHUNK) + 1;
+        const rows = s.chunksBefore.all(termId, before, want) as Array<{ chunk: number; docs: Buffer }>;
+        for (const c of rows) {
+          const list = ints(c.docs);
+          for (let i = list.length - 1; i >= 0 && out.length < limit; i--) out.push(list[i] as number);
+          if (out.length >= limit) break;
+        }
+        if (rows.length < want) break;
+        before = (rows.at(-1) as { chunk: number }).chunk;
       }
       return out;
     },
