@@ -58,6 +58,7 @@ function answerOf(turn: Turn, choice: string | null, yes: string, no: string, th
   if (choice === yes) return 'yes';
   if (choice === no) return 'no';
   if (choice !== null) return null;
+  if (willAnswerLater(turn)) return null;
   if (NO_ACTS.includes(turn.act) && turn.act !== turn.understanding.act) return 'no';
   const scores = turn.understanding.scores;
   const mass = (acts: readonly DialogueAct[]) => acts.reduce((sum, a) => sum + (scores[a] ?? 0), 0);
@@ -68,7 +69,19 @@ function answerOf(turn: Turn, choice: string | null, yes: string, no: string, th
   return null;
 }
 
-/** Asked once more; a second non-answer drops the question (the case is left as it is). */
+// "Sy cek dl ya", "nanti saya kabari", "let me check first": the citizen will answer after checking.
+const LATER =
+  /\b(cek|ngecek|dicek|check|lihat|liat|periksa)\w*\s+(dl|dlu|dulu)\b|\bnanti\s+(sy\s+|saya\s+|aku\s+|ak\s+)?(kabari|kabarin|cek|jawab|lihat|liat|balas)|\bbelum sempat\s+(cek|ngecek|lihat|liat)|\b(let me|i will|i'll)\s+check\b/i;
+
+/** A short "sy cek dl ya" (a longer message that also says how it went is read as an answer). */
+function willAnswerLater(turn: Turn): boolean {
+  return LATER.test(turn.text) && wordsIn(turn.text).length <= 6;
+}
+
+/**
+ * Asked once more; a second non-answer drops the question (the case is left as it is). A citizen who says they will
+ * check first is told to answer whenever they are ready, and the question stays open (the closure clock still runs).
+ */
 function notAnAnswer(
   state: ConversationState,
   turn: Turn,
@@ -77,6 +90,10 @@ function notAnAnswer(
   replies: Reply[],
 ): FlowResult | null {
   if (OTHER_BUSINESS.has(turn.act) && turn.confident) return null;
+  if (willAnswerLater(turn)) {
+    replies.push({ text: t(state.language, 'answerLater'), choices: offered });
+    return result({ ...state, offered }, replies);
+  }
   if ((state.retries ?? 0) >= 1) {
     replies.push({ text: t(state.language, 'questionDropped', { ticket: state.ticket ?? '' }) });
     return result(resumeOrIdle(state, replies), replies);

@@ -325,6 +325,10 @@ const TEXTS = {
     id: 'Maaf, kami belum menangkap jawaban Anda.',
     en: 'Sorry, we did not catch your answer.',
   },
+  answerLater: {
+    id: 'Baik, silakan dicek dulu. Jika sudah, balas di sini kapan saja: Puas atau Belum puas (dengan alasannya).',
+    en: 'All right, take your time to check. When you are ready, answer here: Satisfied or Not satisfied (and why).',
+  },
   questionDropped: {
     id: (p: Params) =>
       `Baik, pertanyaan tentang aduan ${p.ticket} kita lewati dulu. Jika hasilnya belum memuaskan, tulis saja "belum puas" dan alasannya kapan saja.`,

@@ -47,6 +47,24 @@ describe('the closure question', () => {
     expect(w.get(c.ticket)).toEqual(c);
   });
 
+  it('lets a citizen who will check first answer later, then takes the answer', async () => {
+    const { w, c } = informed({
+      'hmm sy cek dl ya': 'unrelated',
+      'nanti saya kabari min': 'thanks',
+      'udh bener kok': 'yes',
+    });
+    for (const m of ['hmm sy cek dl ya', 'nanti saya kabari min']) {
+      const r = await w.say(m);
+      expect(text(r)).toMatch(/silakan dicek dulu/);
+      expect(text(r)).not.toMatch(/belum menangkap/);
+      expect(r.at(-1)?.choices?.map((x) => x.id)).toEqual(['satisfied', 'not_satisfied']);
+      expect(w.state.mode).toBe('confirm');
+      expect(w.get(c.ticket)).toEqual(c);
+    }
+    await w.say('udh bener kok');
+    expect(w.get(c.ticket).satisfaction.at(-1)).toMatchObject({ satisfied: true });
+  });
+
   it('treats sarcastic praise as not satisfied', async () => {
     const { w, c } = informed({ 'wah mantap, masih sama aja 🙃': { act: 'praise', flags: ['sarcasm'] } });
     await w.say('wah mantap, masih sama aja 🙃');
