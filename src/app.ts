@@ -11,6 +11,7 @@ import { routeStaffLanes } from './services/staff-lanes.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { openStore } from './store/open.js';
 import type { PrivacyData, Store, StoreBundle } from './store/port.js';
+import type { WebStore } from './store/web-port.js';
 import { removeUploads } from './store/upload-removal.js';
 import type { ReportStore } from './store/reports.js';
 import { InboundService } from './services/inbound.js';
@@ -52,6 +53,8 @@ export interface App {
   files: FileSources;
   /** Erasure and retention in the store (the retention job). */
   privacy: PrivacyData;
+  /** The web's records (web citizens, their conversations, staff sign-in links and sessions). */
+  web: WebStore;
   close(): Promise<void>;
 }
 
@@ -99,6 +102,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
   // With division groups, staff messages are committed to their group's outbox lane (src/services/staff-lanes.ts).
   const store = routeStaffLanes(watchStorage(stores.store, storage), staffGroups);
+  const web = watchStorage(stores.web, storage);
   let nlp = opts.nlp ?? (await import('../nlp/index.js')).loadTextUnderstanding({ agency });
   const repeatsStarted = Date.now();
   const keptRepeats =
@@ -147,6 +151,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
   const counters = new Counters();
   const inbound = new InboundService({
+    web,
     counters,
     reopenWindowMs: config.REOPEN_WINDOW_DAYS * 86_400_000,
     supervisors: config,
@@ -199,6 +204,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     ...(opts.calendar ? { calendar: opts.calendar } : {}),
     storage,
     privacy: stores.privacy,
+    web,
     async close() {
       await storage.stop();
       await inbound.idle();

@@ -49,12 +49,12 @@ export async function openCitizen(
   const id = citizenIdOf(formId);
   const key = `web:${id}`;
   const token = newToken();
-  const existing = await app.store.getWebCitizen(key);
+  const existing = await app.web.getWebCitizen(key);
   if (existing) {
-    await app.store.setWebToken(key, hashToken(token));
+    await app.web.setWebToken(key, hashToken(token));
     return { id, token, again: true };
   }
-  await app.store.saveWebCitizen({
+  await app.web.saveWebCitizen({
     key,
     tokenHash: hashToken(token),
     ...(o.contact ? { contact: o.contact } : {}),
@@ -78,7 +78,7 @@ export async function say(deps: WebDeps, id: string, turn: Turn): Promise<boolea
       name: u.name,
     });
   }
-  const added = await app.store.addWebMessage({
+  const added = await app.web.addWebMessage({
     citizenKey: `web:${id}`,
     id: turn.formId,
     at: app.now(),

@@ -20,12 +20,12 @@ export async function relink(
   const c = await app.store.getCase(ticket);
   if (!c || c.citizen.channel !== 'web') return false;
   const key = `web:${c.citizen.userId}`;
-  const citizen = await app.store.getWebCitizen(key);
+  const citizen = await app.web.getWebCitizen(key);
   if (citizen?.contact?.kind !== 'whatsapp' || citizen.contact.value !== number) return false;
   const chat = await app.store.getContact(`whatsapp:${number}@c.us`);
   if (!chat?.firstWroteAt || chat.unreachableAt) return false;
   const token = newToken();
-  await app.store.setWebToken(key, hashToken(token));
+  await app.web.setWebToken(key, hashToken(token));
   const lang: Language = chat.language ?? c.citizen.language;
   const text =
     lang === 'en'

@@ -171,7 +171,7 @@ export function citizenPages(deps: WebDeps, opts: CitizenPagesOptions): Hono<Env
 
   r.get('/lacak/:token', async (c) => {
     const token = c.req.param('token');
-    const found = isTokenShaped(token) ? await app.store.webCitizenByToken(hashToken(token)) : null;
+    const found = isTokenShaped(token) ? await app.web.webCitizenByToken(hashToken(token)) : null;
     if (!found) return unknownLink(c);
     keepLink(c, token);
     return c.redirect('/lacak', 303);
@@ -189,7 +189,7 @@ export function citizenPages(deps: WebDeps, opts: CitizenPagesOptions): Hono<Env
       );
     const { citizen, token } = held;
     const [all, cases] = await Promise.all([
-      app.store.listWebMessages(citizen.key, 300),
+      app.web.listWebMessages(citizen.key, 300),
       app.store.listCases({ citizenKey: citizen.key, limit: 20 }),
     ]);
     // The chat's welcome (it names chat commands, and this page is the welcome here) is not shown.
@@ -222,7 +222,7 @@ export function citizenPages(deps: WebDeps, opts: CitizenPagesOptions): Hono<Env
       .trim()
       .slice(0, cfg.MAX_MESSAGE_CHARS + 1);
     const choiceId = field(body, 'pilihan').slice(0, 64);
-    const offered = (await app.store.listWebMessages(held.citizen.key, 20))
+    const offered = (await app.web.listWebMessages(held.citizen.key, 20))
       .filter((m) => m.from === 'service')
       .at(-1)?.choices;
     const choice = offered?.find((x) => x.id === choiceId);
@@ -279,7 +279,7 @@ export function citizenPages(deps: WebDeps, opts: CitizenPagesOptions): Hono<Env
   async function holder(c: Context<Env>): Promise<{ citizen: WebCitizen; token: string } | null> {
     const token = getCookie(c, TRACK_COOKIE) ?? '';
     if (!isTokenShaped(token)) return null;
-    const citizen = await app.store.webCitizenByToken(hashToken(token));
+    const citizen = await app.web.webCitizenByToken(hashToken(token));
     return citizen ? { citizen, token } : null;
   }
   function keepLink(c: Context<Env>, token: string) {

@@ -56,7 +56,7 @@ export function webSender(app: App, opts: { publicUrl: string; waiters: ReplyWai
     channel: 'web',
     async send(m) {
       if (m.chatId.startsWith('login:')) return sendLoginLink(app, opts.publicUrl, m);
-      await app.store.addWebMessage({
+      await app.web.addWebMessage({
         citizenKey: `web:${m.chatId}`,
         at: app.now(),
         from: 'service',

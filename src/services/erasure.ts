@@ -4,6 +4,7 @@
 import { citizenKey as keyOf, type Actor, type CaseEvent, type CaseRecord } from '../domain/case.js';
 import { chatKeyOf, type ChannelName } from '../domain/messages.js';
 import type { Erasure, ErasureCounts, Store, StoreBundle } from '../store/port.js';
+import type { WebStore } from '../store/web-port.js';
 import {
   anonymiseCase,
   anonymiseEvent,
@@ -41,12 +42,16 @@ function citizenTexts(c: CaseRecord): Array<string | undefined> {
  * Everything about `citizenKey` to erase: read from the store (their cases, contact, web record) so the identifiers
  * they gave can be looked for in staff texts too. `now` marks the records.
  */
-export async function citizenErasure(store: Store, citizenKey: string, now: number): Promise<Erasure> {
+export async function citizenErasure(
+  { store, web: webRecords }: { store: Store; web: Pick<WebStore, 'getWebCitizen'> },
+  citizenKey: string,
+  now: number,
+): Promise<Erasure> {
   const who = parseCitizenKey(citizenKey);
   if (!who) throw new Error(`"${citizenKey}" is not a citizen (channel:id)`);
   const cases = await store.listCases({ citizenKey, limit: 1000 });
   const contact = await store.getContact(citizenKey);
-  const web = who.channel === 'web' ? await store.getWebCitizen(citizenKey) : null;
+  const web = who.channel === 'web' ? await webRecords.getWebCitizen(citizenKey) : null;
   const chats = new Set([who.userId, ...(contact ? [contact.chatId] : []), ...cases.map((c) => c.citizen.chatId)]);
   const ids = identifierForms([citizenKey, ...chats, web?.contact?.value]);
   const found = personalDataIn(cases.flatMap(citizenTexts));
@@ -102,10 +107,10 @@ export function uploadsOf(cases: CaseRecord[]): string[] {
 
 /** What erasing a citizen would touch, for the question asked before it (nothing is changed). */
 export async function previewErasure(
-  bundle: Pick<StoreBundle, 'store' | 'privacy'>,
+  bundle: Pick<StoreBundle, 'store' | 'privacy' | 'web'>,
   citizenKey: string,
 ): Promise<ErasureCounts & { uploads: number }> {
-  const e = await citizenErasure(bundle.store, citizenKey, 0);
+  const e = await citizenErasure(bundle, citizenKey, 0);
   const cases = await bundle.store.listCases({ citizenKey, limit: 1000 });
   return { ...(await bundle.privacy.countCitizen(citizenKey, e.chatKeys)), uploads: uploadsOf(cases).length };
 }
@@ -118,6 +123,7 @@ export async function previewErasure(
 export async function eraseCitizenNow(
   deps: {
     store: Store;
+    web: Pick<WebStore, 'getWebCitizen'>;
     removeUploads: (ids: string[]) => Promise<number>;
     forget?: (ticket: string) => void;
   },
@@ -130,7 +136,7 @@ export async function eraseCitizenNow(
   const tickets = cases.map((c) => c.ticket);
   await store.commit({
     events: erasureEvents(tickets, by, now, 'request received outside the chat'),
-    erase: await citizenErasure(store, citizenKey, now),
+    erase: await citizenErasure(deps, citizenKey, now),
   });
   await noteErasure(store, now);
   const uploads = await deps.removeUploads(uploadsOf(cases));

@@ -9,6 +9,7 @@ import type { DuePolicy } from '../domain/lifecycle.js';
 import type { Language } from '../domain/case.js';
 import type { StaffMessage, StaffReply } from '../domain/staff.js';
 import { AlreadyHandledError, ConflictError, type Store, type StoredInbound } from '../store/port.js';
+import type { WebStore } from '../store/web-port.js';
 import type { Logger } from '../log/logger.js';
 import type { TextUnderstanding } from '../../nlp/types.js';
 import { planCitizen, type Planned } from './citizen-handling.js';
@@ -21,6 +22,8 @@ import type { StaffDirectory } from './staff-directory.js';
 
 export interface InboundDeps extends FlowDeps {
   store: Store;
+  /** The web's records (staff erasures read a web citizen's contact). */
+  web: Pick<WebStore, 'getWebCitizen'>;
   nlp: TextUnderstanding;
   agency: Agency;
   duePolicy: DuePolicy;

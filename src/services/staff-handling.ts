@@ -9,6 +9,7 @@ import type { OutboundMessage } from '../domain/messages.js';
 import type { StaffMessage, StaffReply } from '../domain/staff.js';
 import { TICKET_PATTERN } from '../domain/ticket.js';
 import type { ConversationWrite, Store } from '../store/port.js';
+import type { WebStore } from '../store/web-port.js';
 import { readState } from '../../flows/state.js';
 import { handleStaffMessage, readStaffState, staffStateKey } from '../../flows/staff/index.js';
 import type { Planned } from './citizen-handling.js';
@@ -19,6 +20,8 @@ import { noteErasure } from '../digest/retention-line.js';
 
 export interface StaffDeps {
   store: Store;
+  /** The web's records (an erased web citizen's contact is looked for in staff texts). */
+  web: Pick<WebStore, 'getWebCitizen'>;
   agency: Agency;
   duePolicy: DuePolicy;
   staff: StaffDirectory;
@@ -119,7 +122,7 @@ async function planErasure(deps: StaffDeps, key: string, actor: Actor, ticket: s
   const others = cases.map((x) => x.ticket).filter((t) => t !== ticket);
   const uploads = uploadsOf(cases);
   return {
-    erase: await citizenErasure(deps.store, key, now),
+    erase: await citizenErasure(deps, key, now),
     events: erasureEvents(others, actor, now, `confirmed by staff in ${ticket ?? 'the inbox'}`),
     after: () => {
       for (const x of cases) deps.nlp?.repeats.remove(x.ticket);

@@ -196,7 +196,7 @@ export interface LeaseStore {
 }
 
 /** Every store adapter implements all of it; each part of the core asks only for the part it uses. */
-export interface Store extends InboxStore, RecordStore, ThreadStore, OutboxStore, LeaseStore, WebStore {
+export interface Store extends InboxStore, RecordStore, ThreadStore, OutboxStore, LeaseStore {
   readonly kind: 'sqlite' | 'mongodb';
   close(): Promise<void>;
 }
@@ -216,6 +216,8 @@ export interface StoreBundle {
   seeded: SeededData;
   /** Erasure and retention (src/services/erasure.ts, the retention job). */
   privacy: PrivacyData;
+  /** The web's records (src/store/web-port.ts): web citizens, their conversations, staff sign-in links, sessions. */
+  web: WebStore;
   /**
    * Where the repeat index is kept in the store itself (SQLite), so start-up reads only the vocabulary and the
    * complaints not yet indexed. Absent: the index is rebuilt in memory from forEachComplaint at start.

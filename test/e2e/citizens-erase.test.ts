@@ -25,14 +25,14 @@ describe('aduan citizens erase', () => {
   async function webCitizenWithUpload(): Promise<{ upload: string; ticket: string }> {
     h = await startHarness();
     const upload = await localUploads(h.dir).save(JPEG);
-    await h.app.store.saveWebCitizen({
+    await h.app.web.saveWebCitizen({
       key: KEY,
       tokenHash: 'hash-of-token',
       contact: { kind: 'email', value: EMAIL },
       anonymous: false,
       createdAt: h.clock.now,
     });
-    await h.app.store.addWebMessage({ citizenKey: KEY, at: h.clock.now, from: 'citizen', text: `hp ${PHONE}` });
+    await h.app.web.addWebMessage({ citizenKey: KEY, at: h.clock.now, from: 'citizen', text: `hp ${PHONE}` });
     const web = { channel: 'web' as const, senderId: KEY.slice(4), chatId: KEY.slice(4) };
     await h.say(`Tagihan PBB saya salah, NIK ${NIK}, hp ${PHONE}`, {
       ...web,

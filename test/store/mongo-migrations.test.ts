@@ -217,7 +217,7 @@ if (uri) {
         await b.store.commit({ cases: [{ record: c, expectedVersion: null }] });
         openStoredRepeatIndex(await b.openRepeatStorage!(fail));
         expect((await repeatDocs(db)).map((d) => d.ticket)).toEqual([c.ticket]);
-        await b.privacy.erase(await citizenErasure(b.store, 'telegram:77', 5));
+        await b.privacy.erase(await citizenErasure(b, 'telegram:77', 5));
         const [gone] = await repeatDocs(db);
         expect(gone).toMatchObject({ ticket: c.ticket, removed: true, terms: [], citizenKey: '' });
       } finally {

@@ -94,7 +94,11 @@ describe('the MongoDB schemas hold every record the service writes', () => {
     let erased = ticketIn(await h.say('/lapor Lampu jalan mati di depan kantor Bapenda sejak minggu lalu', other));
     for (let i = 0; i < 3 && !erased; i++) erased = ticketIn(await h.say('lewati', other));
     expect(erased).toBeDefined();
-    await eraseCitizenNow({ store: h.app.store, removeUploads: async () => 0 }, 'telegram:2004', h.clock.now);
+    await eraseCitizenNow(
+      { store: h.app.store, web: h.app.web, removeUploads: async () => 0 },
+      'telegram:2004',
+      h.clock.now,
+    );
     // The web: a filing with a contact, its conversation, a staff sign-in link; a case thread in the staff inbox.
     const deps = { app: h.app, uploads: localUploads(h.dir), waiters: new ReplyWaiters() };
     h.app.dispatcher.register(webSender(h.app, { publicUrl: 'http://127.0.0.1', waiters: deps.waiters }));
@@ -223,9 +227,9 @@ describe('the MongoDB schemas hold every record the service writes', () => {
     const citizens = rows<{ key: string }>('SELECT key FROM web_citizens');
     expect(citizens.length).toBe(1);
     for (const r of citizens) {
-      const c = await h.app.store.getWebCitizen(r.key);
+      const c = await h.app.web.getWebCitizen(r.key);
       expect(await problem(web.citizens, c!)).toBeNull();
-      const messages = await h.app.store.listWebMessages(r.key, 100);
+      const messages = await h.app.web.listWebMessages(r.key, 100);
       expect(new Set(messages.map((x) => x.from))).toEqual(new Set(['citizen', 'service']));
       for (const [i, x] of messages.entries()) {
         const doc = { citizenKey: x.citizenKey, ...(x.id ? { messageId: x.id } : {}), seq: i, doc: toJson(x) };

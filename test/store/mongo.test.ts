@@ -25,10 +25,10 @@ if (uri) {
   });
   webStoreContract('MongoDB', {
     open: async () => {
-      const { openMongoStore } = await import('../../src/store/mongo/mongo-store.js');
+      const { openMongoBundle } = await import('../../src/store/mongo/bundle.js');
       const db = `aduan_web_contract_${process.pid}_${++n}`;
       dbs.push(db);
-      return openMongoStore(uri, { dbName: db });
+      return openMongoBundle(uri, { dbName: db });
     },
   });
   privacyContract('MongoDB', {

@@ -99,7 +99,7 @@ export function privacyContract(name: string, harness: BundleHarness): void {
         conversations: 1,
         webRecords: 0,
       });
-      await b.store.commit({ erase: await citizenErasure(b.store, key, 50) });
+      await b.store.commit({ erase: await citizenErasure(b, key, 50) });
 
       for (const t of [open.ticket, closed.ticket]) {
         const c = (await b.store.getCase(t))!;

@@ -17,7 +17,7 @@ storeContract('SQLite (a real file, WAL)', {
 
 const webDir = mkdtempSync(join(tmpdir(), 'aduan-sqlite-web-'));
 webStoreContract('SQLite (a real file, WAL)', {
-  open: async () => new SqliteStore(join(webDir, `web-${++n}.sqlite`)),
+  open: async () => openSqliteBundle(join(webDir, `web-${++n}.sqlite`)),
   cleanup: async () => rmSync(webDir, { recursive: true, force: true }),
 });
 

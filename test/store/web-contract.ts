@@ -1,16 +1,22 @@
 // The web's records (src/store/web-port.ts) as every store adapter must keep them: tracking tokens found only by
 // their hash, a conversation that keeps a message sent twice once, sign-in links used once, sessions that expire.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/port.js';
-import type { StoreHarness } from './contract.js';
+import type { StoreBundle } from '../../src/store/port.js';
+import type { WebStore } from '../../src/store/web-port.js';
 
-export function webStoreContract(name: string, harness: StoreHarness): void {
+export interface WebHarness {
+  open(): Promise<Pick<StoreBundle, 'store' | 'web'>>;
+  cleanup?(): Promise<void>;
+}
+
+export function webStoreContract(name: string, harness: WebHarness): void {
   describe(`web records contract: ${name}`, () => {
-    let store: Store;
+    let web: WebStore;
     beforeEach(async () => {
-      store = await harness.open();
+      const bundle = await harness.open();
+      web = bundle.web;
       return async () => {
-        await store.close();
+        await bundle.store.close();
       };
     });
     afterAll(async () => {
@@ -18,7 +24,7 @@ export function webStoreContract(name: string, harness: StoreHarness): void {
     });
 
     it('finds a web citizen by key and by token hash, and a replaced token no longer finds them', async () => {
-      await store.saveWebCitizen({
+      await web.saveWebCitizen({
         key: 'web:abc',
         tokenHash: 'hash-1',
         contact: { kind: 'whatsapp', value: '6281234567890' },
@@ -32,14 +38,14 @@ export function webStoreContract(name: string, harness: StoreHarness): void {
         anonymous: true,
         createdAt: 5,
       };
-      expect(await store.getWebCitizen('web:abc')).toEqual(saved);
-      expect(await store.webCitizenByToken('hash-1')).toEqual(saved);
-      expect(await store.webCitizenByToken('hash-2')).toBeNull();
-      await store.setWebToken('web:abc', 'hash-2');
-      expect(await store.webCitizenByToken('hash-1')).toBeNull();
-      expect((await store.webCitizenByToken('hash-2'))?.key).toBe('web:abc');
-      await store.saveWebCitizen({ key: 'web:def', tokenHash: 'hash-3', anonymous: false, createdAt: 6 });
-      expect(await store.getWebCitizen('web:def')).toEqual({
+      expect(await web.getWebCitizen('web:abc')).toEqual(saved);
+      expect(await web.webCitizenByToken('hash-1')).toEqual(saved);
+      expect(await web.webCitizenByToken('hash-2')).toBeNull();
+      await web.setWebToken('web:abc', 'hash-2');
+      expect(await web.webCitizenByToken('hash-1')).toBeNull();
+      expect((await web.webCitizenByToken('hash-2'))?.key).toBe('web:abc');
+      await web.saveWebCitizen({ key: 'web:def', tokenHash: 'hash-3', anonymous: false, createdAt: 6 });
+      expect(await web.getWebCitizen('web:def')).toEqual({
         key: 'web:def',
         tokenHash: 'hash-3',
         anonymous: false,
@@ -49,50 +55,50 @@ export function webStoreContract(name: string, harness: StoreHarness): void {
 
     it("keeps a citizen's conversation in order, the last ones when asked for fewer, and a message id once", async () => {
       const add = (at: number, text: string, id?: string) =>
-        store.addWebMessage({ citizenKey: 'web:a', at, from: id ? 'citizen' : 'service', text, ...(id ? { id } : {}) });
+        web.addWebMessage({ citizenKey: 'web:a', at, from: id ? 'citizen' : 'service', text, ...(id ? { id } : {}) });
       expect(await add(1, 'satu', 'f1')).toBe(true);
       expect(await add(2, 'dua')).toBe(true);
       expect(await add(3, 'satu lagi', 'f1')).toBe(false);
       expect(await add(4, 'tiga', 'f2')).toBe(true);
-      await store.addWebMessage({
+      await web.addWebMessage({
         citizenKey: 'web:b',
         at: 5,
         from: 'service',
         text: 'lain',
         choices: [{ id: 'skip', label: 'Lewati' }],
       });
-      expect((await store.listWebMessages('web:a', 10)).map((m) => m.text)).toEqual(['satu', 'dua', 'tiga']);
-      expect((await store.listWebMessages('web:a', 2)).map((m) => m.text)).toEqual(['dua', 'tiga']);
-      expect(await store.listWebMessages('web:b', 10)).toEqual([
+      expect((await web.listWebMessages('web:a', 10)).map((m) => m.text)).toEqual(['satu', 'dua', 'tiga']);
+      expect((await web.listWebMessages('web:a', 2)).map((m) => m.text)).toEqual(['dua', 'tiga']);
+      expect(await web.listWebMessages('web:b', 10)).toEqual([
         { citizenKey: 'web:b', at: 5, from: 'service', text: 'lain', choices: [{ id: 'skip', label: 'Lewati' }] },
       ]);
     });
 
     it('uses a sign-in link once, and never after it expired', async () => {
-      await store.saveLoginLink({ tokenHash: 'l1', staffId: '501', name: 'Rina', expiresAt: 100 });
-      await store.saveLoginLink({ tokenHash: 'l2', staffId: '501', name: 'Rina', expiresAt: 100 });
-      expect(await store.useLoginLink('l1', 50)).toEqual({
+      await web.saveLoginLink({ tokenHash: 'l1', staffId: '501', name: 'Rina', expiresAt: 100 });
+      await web.saveLoginLink({ tokenHash: 'l2', staffId: '501', name: 'Rina', expiresAt: 100 });
+      expect(await web.useLoginLink('l1', 50)).toEqual({
         tokenHash: 'l1',
         staffId: '501',
         name: 'Rina',
         expiresAt: 100,
       });
-      expect(await store.useLoginLink('l1', 50)).toBeNull();
-      expect(await store.useLoginLink('l2', 100)).toBeNull();
-      expect(await store.useLoginLink('nope', 1)).toBeNull();
+      expect(await web.useLoginLink('l1', 50)).toBeNull();
+      expect(await web.useLoginLink('l2', 100)).toBeNull();
+      expect(await web.useLoginLink('nope', 1)).toBeNull();
     });
 
     it('gives a session until it expires or is deleted, and purges what expired', async () => {
       const s = { idHash: 's1', staffId: 'kabid', name: 'Kabid', csrf: 'c', createdAt: 1, expiresAt: 100 };
-      await store.saveSession(s);
-      await store.saveSession({ ...s, idHash: 's2', expiresAt: 1000 });
-      await store.saveLoginLink({ tokenHash: 'l3', staffId: '501', name: 'Rina', expiresAt: 100 });
-      expect(await store.getSession('s1', 99)).toEqual(s);
-      expect(await store.getSession('s1', 100)).toBeNull();
-      expect(await store.purgeExpiredWeb(100)).toBe(2);
-      expect(await store.getSession('s2', 100)).not.toBeNull();
-      await store.deleteSession('s2');
-      expect(await store.getSession('s2', 100)).toBeNull();
+      await web.saveSession(s);
+      await web.saveSession({ ...s, idHash: 's2', expiresAt: 1000 });
+      await web.saveLoginLink({ tokenHash: 'l3', staffId: '501', name: 'Rina', expiresAt: 100 });
+      expect(await web.getSession('s1', 99)).toEqual(s);
+      expect(await web.getSession('s1', 100)).toBeNull();
+      expect(await web.purgeExpiredWeb(100)).toBe(2);
+      expect(await web.getSession('s2', 100)).not.toBeNull();
+      await web.deleteSession('s2');
+      expect(await web.getSession('s2', 100)).toBeNull();
     });
   });
 }

@@ -64,7 +64,7 @@ describe('the complaint form', () => {
     expect(TICKET_IN_PAGE.exec(page)?.[1]).toBe(ticket);
     // Only the token's hash is stored.
     const token = link.split('/').pop()!;
-    const citizen = await w.app.store.getWebCitizen(`web:${c!.citizen.userId}`);
+    const citizen = await w.app.web.getWebCitizen(`web:${c!.citizen.userId}`);
     expect(citizen?.tokenHash).not.toContain(token);
   });
 

@@ -69,7 +69,7 @@ export default async function citizens(argv: string[], io: Io): Promise<number> 
       }
     }
     const r = await eraseCitizenNow(
-      { store: bundle.store, removeUploads: (ids) => removeUploads(config.dataDir, ids) },
+      { store: bundle.store, web: bundle.web, removeUploads: (ids) => removeUploads(config.dataDir, ids) },
       key,
       Date.now(),
     );

@@ -29,8 +29,8 @@ export async function loadCase(app: App, c: CaseRecord, flash: StaffReply[]): Pr
   const webKey = c.citizen.channel === 'web' ? `web:${c.citizen.userId}` : null;
   const [events, web, thread, others] = await Promise.all([
     app.store.getEvents(c.ticket),
-    webKey ? app.store.getWebCitizen(webKey) : Promise.resolve(null),
-    webKey ? app.store.listWebMessages(webKey, 200) : Promise.resolve([]),
+    webKey ? app.web.getWebCitizen(webKey) : Promise.resolve(null),
+    webKey ? app.web.listWebMessages(webKey, 200) : Promise.resolve([]),
     otherCasesOf(app.store, c),
   ]);
   // From the citizen's first message (the turn that set up the conversation's language is not theirs).

@@ -78,7 +78,7 @@ export function staffDashboard(app: App, opts: DashboardOptions): Hono<StaffEnv>
     if (!signIns.take(info.clientAddress)) return c.html(frame('Terlalu sering', tooOften()), 429);
     const form = await c.req.parseBody();
     const token = typeof form.token === 'string' ? form.token : '';
-    const link = isTokenShaped(token) ? await app.store.useLoginLink(hashToken(token), app.now()) : null;
+    const link = isTokenShaped(token) ? await app.web.useLoginLink(hashToken(token), app.now()) : null;
     const actor = link ? app.staff.actorFor('web', { id: link.staffId, name: link.name }) : null;
     if (!link || !actor) return c.html(frame('Tautan tidak berlaku', badLink()), 400);
     await startSession(c, app, sessions, { staffId: link.staffId, name: actor.name });

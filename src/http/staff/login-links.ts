@@ -9,7 +9,7 @@ export const LOGIN_LINK_MINUTES = 15;
 
 /** A new sign-in link for `staffId` (as listed: a Telegram user id or an operator id), or null when not listed. */
 export async function issueLoginLink(
-  app: Pick<App, 'store' | 'staff' | 'now'>,
+  app: Pick<App, 'web' | 'staff' | 'now'>,
   publicUrl: string,
   staffId: string,
   name?: string,
@@ -18,7 +18,7 @@ export async function issueLoginLink(
   if (!actor) return null;
   const token = newToken();
   const expiresAt = app.now() + LOGIN_LINK_MINUTES * 60_000;
-  await app.store.purgeExpiredWeb(app.now());
-  await app.store.saveLoginLink({ tokenHash: hashToken(token), staffId: staffId.trim(), name: actor.name, expiresAt });
+  await app.web.purgeExpiredWeb(app.now());
+  await app.web.saveLoginLink({ tokenHash: hashToken(token), staffId: staffId.trim(), name: actor.name, expiresAt });
   return { url: `${publicUrl}/staf/masuk/${token}`, expiresAt, name: actor.name };
 }

@@ -35,7 +35,7 @@ export async function startSession(
   const id = newToken();
   const now = app.now();
   const expiresAt = now + opts.hours * 3_600_000;
-  await app.store.saveSession({
+  await app.web.saveSession({
     idHash: hashToken(id),
     staffId: who.staffId,
     name: who.name,
@@ -57,7 +57,7 @@ export async function startSession(
 export async function endSession(c: Context, app: App, opts: SessionOptions): Promise<void> {
   const secure = opts.secure(requestInfo(c.env));
   const id = getCookie(c, cookieName(secure));
-  if (id && isTokenShaped(id)) await app.store.deleteSession(hashToken(id));
+  if (id && isTokenShaped(id)) await app.web.deleteSession(hashToken(id));
   deleteCookie(c, cookieName(secure), { path: '/', secure });
 }
 
@@ -69,10 +69,10 @@ export function requireStaff(app: App, opts: SessionOptions): MiddlewareHandler<
   return async (c, next) => {
     const secure = opts.secure(requestInfo(c.env));
     const id = getCookie(c, cookieName(secure));
-    const session = id && isTokenShaped(id) ? await app.store.getSession(hashToken(id), app.now()) : null;
+    const session = id && isTokenShaped(id) ? await app.web.getSession(hashToken(id), app.now()) : null;
     const actor = session ? app.staff.actorFor('web', { id: session.staffId, name: session.name }) : null;
     if (!session || !actor) {
-      if (session) await app.store.deleteSession(session.idHash);
+      if (session) await app.web.deleteSession(session.idHash);
       if (c.req.method !== 'GET') return c.text('Sesi berakhir. Masuk lagi lewat tautan baru.', 401);
       return c.redirect('/staf/masuk', 303);
     }

@@ -9,7 +9,7 @@ import { loadMongoRepeatStorage } from './repeat-storage.js';
 /** Opens the store and its reports; rejects with a message naming MONGODB_URI. */
 export async function openMongoBundle(uri: string, opts: MongoOpenOptions = {}): Promise<StoreBundle> {
   // The report indexes are made by the migrations (migrations.ts), like every other index.
-  const { store, connection, models, beforeClose } = await openMongoStoreWithConnection(uri, opts);
+  const { store, web, connection, models, beforeClose } = await openMongoStoreWithConnection(uri, opts);
   return {
     // The repeat index is loaded only by what needs it (the service), not by every command.
     openRepeatStorage: async (onError) => {
@@ -21,5 +21,6 @@ export async function openMongoBundle(uri: string, opts: MongoOpenOptions = {}):
     reports: mongoReports(connection),
     seeded: mongoSeededData(connection),
     privacy: mongoPrivacyData(connection),
+    web,
   };
 }

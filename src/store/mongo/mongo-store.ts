@@ -34,7 +34,7 @@ import { escapeRegExp, inboundDoc, nextSeq, objectId, outboxItem } from './recor
 import { defineModels, type CaseDoc, type Models } from './schemas.js';
 import { isDuplicateKey, retryOnDuplicate } from './write-errors.js';
 import { defineWebModels, MongoWebRecords } from './web-records.js';
-import type { StaffLoginLink, StaffSession, WebCitizen, WebMessage } from '../web-port.js';
+import type { WebStore } from '../web-port.js';
 
 const { trusted } = mongoose;
 
@@ -52,7 +52,13 @@ export async function openMongoStore(uri: string, opts: MongoOpenOptions = {}): 
 export async function openMongoStoreWithConnection(
   uri: string,
   opts: MongoOpenOptions = {},
-): Promise<{ store: Store; connection: Connection; models: Models; beforeClose: (fn: () => Promise<void>) => void }> {
+): Promise<{
+  store: Store;
+  web: WebStore;
+  connection: Connection;
+  models: Models;
+  beforeClose: (fn: () => Promise<void>) => void;
+}> {
   const conn = await connectMongo(uri, opts);
   try {
     await requireTransactions(conn, uri);
@@ -60,9 +66,9 @@ export async function openMongoStoreWithConnection(
     const webModels = defineWebModels(conn);
     // Collections, indexes and moves of data: the versioned steps not run yet, under a lock (migrations.ts).
     await migrateMongo({ conn, models, web: webModels }, opts.migrations);
+    const store = new MongoStore(conn, models);
     const web = new MongoWebRecords(webModels);
-    const store = new MongoStore(conn, models, web);
-    return { store, connection: conn, models, beforeClose: (fn) => store.beforeClose.push(fn) };
+    return { store, web, connection: conn, models, beforeClose: (fn) => store.beforeClose.push(fn) };
   } catch (err) {
     await conn.close().catch(() => {});
     if (err instanceof Error && err.message.startsWith('MONGODB_URI')) throw err;
@@ -88,46 +94,7 @@ class MongoStore implements Store {
   constructor(
     private readonly conn: Connection,
     private readonly m: Models,
-    private readonly web: MongoWebRecords,
   ) {}
-
-  // The web's records (web-records.ts).
-  saveWebCitizen(c: WebCitizen): Promise<void> {
-    return this.web.saveWebCitizen(c);
-  }
-  getWebCitizen(key: string): Promise<WebCitizen | null> {
-    return this.web.getWebCitizen(key);
-  }
-  webCitizenByToken(tokenHash: string): Promise<WebCitizen | null> {
-    return this.web.webCitizenByToken(tokenHash);
-  }
-  setWebToken(key: string, tokenHash: string): Promise<void> {
-    return this.web.setWebToken(key, tokenHash);
-  }
-  addWebMessage(m: WebMessage): Promise<boolean> {
-    return this.web.addWebMessage(m);
-  }
-  listWebMessages(citizenKey: string, limit: number): Promise<WebMessage[]> {
-    return this.web.listWebMessages(citizenKey, limit);
-  }
-  saveLoginLink(link: StaffLoginLink): Promise<void> {
-    return this.web.saveLoginLink(link);
-  }
-  useLoginLink(tokenHash: string, now: number): Promise<StaffLoginLink | null> {
-    return this.web.useLoginLink(tokenHash, now);
-  }
-  saveSession(s: StaffSession): Promise<void> {
-    return this.web.saveSession(s);
-  }
-  getSession(idHash: string, now: number): Promise<StaffSession | null> {
-    return this.web.getSession(idHash, now);
-  }
-  deleteSession(idHash: string): Promise<void> {
-    return this.web.deleteSession(idHash);
-  }
-  purgeExpiredWeb(now: number): Promise<number> {
-    return this.web.purgeExpiredWeb(now);
-  }
 
   async saveInbound(
     message: AnyInbound,

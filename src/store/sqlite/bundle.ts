@@ -8,6 +8,7 @@ import { sqliteStorageOps } from './storage-ops.js';
 import { sqliteSeededData } from './seeded-data.js';
 import { sqliteRepeatStorage } from './repeat-storage.js';
 import { sqlitePrivacyData } from './erasure.js';
+import { SqliteWebRecords } from './web-records.js';
 
 /** Opens (and migrates) the SQLite file at `path`. */
 export function openSqliteBundle(path: string, options: SqliteOptions = {}): StoreBundle {
@@ -20,5 +21,6 @@ export function openSqliteBundle(path: string, options: SqliteOptions = {}): Sto
     seeded: sqliteSeededData(store.database),
     repeatStorage: sqliteRepeatStorage(store.database, options.durable !== false),
     privacy: sqlitePrivacyData(store.database, store.erasure),
+    web: new SqliteWebRecords(store.database),
   };
 }

@@ -24,9 +24,7 @@ import { outboxClaims, type OutboxClaims } from './outbox-claims.js';
 import { caseSearchText } from '../search-text.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqliteRecords } from './records.js';
-import { SqliteWebRecords } from './web-records.js';
 import { sqliteErasure, type SqliteErasure } from './erasure.js';
-import type { StaffLoginLink, StaffSession, WebCitizen, WebMessage } from '../web-port.js';
 import type { Contact } from '../../domain/contact.js';
 import type { CaseThread, ThreadRef } from '../../domain/case-thread.js';
 import { GroupCommitter, type GroupCommitStats } from './group-commit.js';
@@ -46,7 +44,6 @@ export class SqliteStore implements Store {
   /** Durable writes of callers running side by side share one transaction and one fsync (group-commit.ts). */
   private readonly group: GroupCommitter;
   private readonly records: SqliteRecords;
-  private readonly web: SqliteWebRecords;
   /** Erasure and retention (erasure.ts), applied inside a commit or on their own. */
   readonly erasure: SqliteErasure;
   private readonly statements = new Map<string, Database.Statement>();
@@ -68,7 +65,6 @@ export class SqliteStore implements Store {
     if (this.checkpointer) this.db.pragma('wal_autocheckpoint = 0');
     const db = this.db;
     this.records = new SqliteRecords(db);
-    this.web = new SqliteWebRecords(db);
     this.erasure = sqliteErasure(db);
     // Every write transaction starts as a write (BEGIN IMMEDIATE), so it waits for the lock instead of failing.
     this.group = new GroupCommitter(db, () => this.helpCheckpoint());
@@ -223,44 +219,6 @@ export class SqliteStore implements Store {
 
   async ticketOfThread(ref: ThreadRef): Promise<string | null> {
     return this.records.ticketOfThread(ref);
-  }
-
-  // The web's records (web-records.ts).
-  saveWebCitizen(c: WebCitizen): Promise<void> {
-    return this.web.saveWebCitizen(c);
-  }
-  getWebCitizen(key: string): Promise<WebCitizen | null> {
-    return this.web.getWebCitizen(key);
-  }
-  webCitizenByToken(tokenHash: string): Promise<WebCitizen | null> {
-    return this.web.webCitizenByToken(tokenHash);
-  }
-  setWebToken(key: string, tokenHash: string): Promise<void> {
-    return this.web.setWebToken(key, tokenHash);
-  }
-  addWebMessage(m: WebMessage): Promise<boolean> {
-    return this.web.addWebMessage(m);
-  }
-  listWebMessages(citizenKey: string, limit: number): Promise<WebMessage[]> {
-    return this.web.listWebMessages(citizenKey, limit);
-  }
-  saveLoginLink(link: StaffLoginLink): Promise<void> {
-    return this.web.saveLoginLink(link);
-  }
-  useLoginLink(tokenHash: string, now: number): Promise<StaffLoginLink | null> {
-    return this.web.useLoginLink(tokenHash, now);
-  }
-  saveSession(s: StaffSession): Promise<void> {
-    return this.web.saveSession(s);
-  }
-  getSession(idHash: string, now: number): Promise<StaffSession | null> {
-    return this.web.getSession(idHash, now);
-  }
-  deleteSession(idHash: string): Promise<void> {
-    return this.web.deleteSession(idHash);
-  }
-  purgeExpiredWeb(now: number): Promise<number> {
-    return this.web.purgeExpiredWeb(now);
   }
 
   async getCase(ticket: string): Promise<CaseRecord | null> {
