@@ -21,7 +21,6 @@ import type { GroupBook } from './groups.js';
 import { leaveThread } from './move.js';
 import { plan, progressKey } from './steps.js';
 
-
 /** About 20 messages a minute into the group (Telegram's limit for groups); DMs share the budget. */
 export const STAFF_PACING: Pacing = { globalPerSecond: 1 / 3 };
 
