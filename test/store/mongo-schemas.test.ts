@@ -260,6 +260,14 @@ describe('the MongoDB schemas refuse broken records', () => {
     expect(await problem(m.cases, good())).toBeNull();
   });
 
+  it('writes a case read in the old shape (one PTP object) as the current one, which validates', async () => {
+    const c = makeCase();
+    const old = { ...c, ptp: { rootCause: 'lama', owner: 'Kasi', verifications: [] } } as unknown as CaseRecord;
+    const doc = caseDoc(old);
+    expect(doc.doc.ptp).toEqual([{ openedAt: c.createdAt, rootCause: 'lama', owner: 'Kasi', verifications: [] }]);
+    expect(await problem(m.cases, doc)).toBeNull();
+  });
+
   it('refuses a case without a ticket, naming the field', async () => {
     const { ticket: _t, ...doc } = good();
     const { ticket: _u, ...record } = doc.doc;

@@ -2,6 +2,7 @@
 import mongoose, { type Types } from 'mongoose';
 import type { CaseEvent, CaseRecord } from '../../domain/case.js';
 import { citizenKey } from '../../domain/case.js';
+import { normaliseCase } from '../../domain/ptp.js';
 import type { ContactNote } from '../../domain/contact.js';
 import { chatKeyOf, type AnyInbound, type OutboundMessage } from '../../domain/messages.js';
 import { dedupeKey } from '../../domain/messages.js';
@@ -17,8 +18,12 @@ export function toJson<T>(value: T): T {
   return value === undefined ? (null as T) : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** The case whole in `doc`, with copies of the fields that indexes and conditions need beside it. */
-export function caseDoc(c: CaseRecord): Omit<CaseDoc, '_id'> {
+/**
+ * The case whole in `doc`, with copies of the fields that indexes and conditions need beside it. Always written in
+ * the current shape (normaliseCase: an old single PTP object becomes round 1), which is what the schema checks.
+ */
+export function caseDoc(record: CaseRecord): Omit<CaseDoc, '_id'> {
+  const c = normaliseCase(record);
   return {
     ticket: c.ticket,
     kind: c.kind,

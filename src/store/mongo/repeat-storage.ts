@@ -107,7 +107,7 @@ export async function indexComplaintsSinceWatermark(
     const behind = mongoose.Types.ObjectId.createFromTime(
       Math.max(0, last._id.getTimestamp().getTime() / 1000 - OVERLAP_SECONDS),
     );
-    if (!after || behind > after) {
+    if (!after || behind.toHexString() > after.toHexString()) {
       await m.kv.updateOne({ key: WATERMARK_KEY }, { $set: { value: behind.toHexString() } }, { upsert: true });
     }
     after = last._id;
