@@ -83,9 +83,29 @@ export class Scheduler {
 
   /** Runs every job whose latest occurrence (by the app clock) is not done yet. */
   async tick(): Promise<RunOutcome[]> {
+    const marked = await this.markFirstStart();
     const out: RunOutcome[] = [];
-    for (const job of this.jobs) out.push(await this.track(this.runDue(job)));
+    for (const job of this.jobs) out.push(marked.get(job) ?? (await this.track(this.runDue(job))));
     return out;
+  }
+
+  /**
+   * Jobs never run nor marked before (a first start ever): nothing was missed, each schedule starts from here. All
+   * are marked in one write where the store can (one fsync instead of one per job); runDue does the same for one.
+   */
+  private async markFirstStart(): Promise<Map<Job, RunOutcome>> {
+    const marked = new Map<Job, RunOutcome>();
+    const { store } = this.app;
+    if (!store.setValues) return marked;
+    const now = this.app.now();
+    for (const job of this.jobs) {
+      const occurrence = latestOccurrence(job.cron, this.settings.timeZone, now);
+      if (occurrence === null || (await this.lastDone(job.name)) !== null) continue;
+      marked.set(job, { job: job.name, ran: false, occurrence, reason: 'not due' });
+    }
+    if (marked.size > 0)
+      await store.setValues([...marked.values()].map((o) => [lastKey(o.job), String(o.occurrence)] as const));
+    return marked;
   }
 
   /** Runs the job's latest occurrence if it is not done. */

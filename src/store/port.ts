@@ -193,6 +193,11 @@ export interface LeaseStore {
   /** A small value by key (a poller's offset, a job's last run). Domain data has typed records instead. */
   getValue(key: string): Promise<string | null>;
   setValue(key: string, value: string): Promise<void>;
+  /**
+   * Several values in one durable write (one fsync instead of one each, e.g. the scheduler's first start). Optional:
+   * where a store lacks it, callers set each value on its own.
+   */
+  setValues?(entries: ReadonlyArray<readonly [string, string]>): Promise<void>;
 }
 
 /** Every store adapter implements all of it; each part of the core asks only for the part it uses. */

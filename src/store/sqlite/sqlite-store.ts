@@ -381,6 +381,13 @@ export class SqliteStore implements Store {
     this.stmt.setValue.run(key, value);
   }
 
+  async setValues(entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    this.helpCheckpoint();
+    this.immediate(() => {
+      for (const [key, value] of entries) this.stmt.setValue.run(key, value);
+    });
+  }
+
   async tryLease(name: string, owner: string, now: number, until: number): Promise<boolean> {
     return this.stmt.lease.run({ name, owner, until, now }).changes === 1;
   }
