@@ -226,7 +226,9 @@ export function staffSender(deps: {
         // A setup problem of the group is fixed by its admins, not by the message: keep it and try again.
         if (trouble || isThreadGone(f))
           throw new DeliveryError(`Telegram ${f.code ?? ''}: ${f.description ?? ''}`, 'retry');
-        throw toDeliveryError(f);
+        const final = toDeliveryError(f);
+        if (ref && final.kind === 'permanent') await troubles.lost(key, m.ticket, f, m.chatId === 'general');
+        throw final;
       }
     },
   };

@@ -106,6 +106,23 @@ export class StaffTroubles {
     );
   }
 
+  /**
+   * A message the group refused for good (a 400 that no retry and no admin can fix, e.g. "message is too long"):
+   * staff and supervisors are told which case to open, so it is not lost silently; it no longer counts as failing.
+   * A notice for the general thread that is itself refused goes to the supervisors only.
+   */
+  async lost(key: string, ticket: string | undefined, f: ApiFailure, forGeneral: boolean): Promise<void> {
+    if (this.failing.delete(key)) this.report();
+    const what = ticket ? `Pesan untuk kasus ${ticket}` : 'Satu pesan untuk grup petugas';
+    await this.tell(
+      `⚠ ${what} ditolak Telegram (${f.code ?? ''}: ${f.description ?? 'tanpa keterangan'}) dan tidak akan dicoba lagi.` +
+        (ticket ? `\nBuka kasusnya dengan /tiket ${ticket}, di dasbor, atau: aduan cases show ${ticket}.` : ''),
+      true,
+      !forGeneral,
+    );
+    this.app.counters.add('staff_message_refused');
+  }
+
   private report(): void {
     const n = this.failing.size;
     const first = [...this.failing.values()][0]?.why;
@@ -118,8 +135,8 @@ export class StaffTroubles {
   }
 
   /** The general thread and every supervisor's private chat (which a group refusal does not block). */
-  private async tell(text: string, supervisors = true): Promise<void> {
-    const outbox: OutboundMessage[] = [{ channel: 'staff', chatId: 'general', kind: 'notice', text }];
+  private async tell(text: string, supervisors = true, general = true): Promise<void> {
+    const outbox: OutboundMessage[] = general ? [{ channel: 'staff', chatId: 'general', kind: 'notice', text }] : [];
     if (supervisors)
       for (const id of this.app.config.SUPERVISOR_TELEGRAM_IDS)
         outbox.push({ channel: 'staff', chatId: `dm:${id}`, kind: 'notice', text });

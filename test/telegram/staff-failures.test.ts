@@ -97,6 +97,43 @@ describe('a card the staff group refuses', () => {
   });
 });
 
+describe('a staff message Telegram refuses for good', () => {
+  it('is not lost silently: the general thread and supervisors are told which case to open, and health stays ok', async () => {
+    w = await startWorld({ staffRetry: FAST });
+    const world = w;
+    const ticket = await world.fileComplaint({ id: 7310, first_name: 'Sari' });
+    const topic = await world.topicOf(ticket);
+    await world.fake.waitFor((c) => staffSent(c) && c.params.message_thread_id === topic, { what: 'the first card' });
+
+    // A bad request no retry can fix (not a missing right, not a deleted topic) for the next message in the topic.
+    const refusal = { code: 400, description: 'Bad Request: message is too long' };
+    world.fake.fail(STAFF_TOKEN, 'sendMessage', refusal, 1, (p) => p.message_thread_id === topic);
+    await world.app.inbound.receive({
+      surface: 'terminal',
+      messageId: 'term-lost-1',
+      sender: { id: String(STAFF.id) },
+      ticket,
+      text: '/catatan warga menelepon kantor',
+      attachments: [],
+      sentAt: Date.now(),
+    });
+    const notice = await world.fake.waitFor(
+      (c) => inGeneral(c) && String(c.params.text).includes('tidak akan dicoba lagi'),
+      { what: 'the notice in the general thread' },
+    );
+    expect(String(notice.params.text)).toContain(`/tiket ${ticket}`);
+    expect(String(notice.params.text)).toContain('message is too long');
+    await world.fake.waitFor(
+      (c) => staffSent(c) && Number(c.params.chat_id) === SUPERVISOR.id && String(c.params.text).includes(ticket),
+      { what: "the supervisor's notice" },
+    );
+    expect(await world.app.store.countOutbox('failed')).toBe(1);
+    const health = await healthReport(world.app, 0);
+    expect(health.channels['staff-delivery']?.state ?? 'ok').toBe('ok');
+    expect(health.metrics.staff_message_refused).toBe(1);
+  });
+});
+
 describe('a citizen the bot cannot reach', () => {
   it('is shown to staff: the topic is told the message did not arrive, the case log says so, and the next relay warns at once', async () => {
     w = await startWorld({ staffRetry: FAST });
