@@ -166,6 +166,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     maxChars: config.MAX_MESSAGE_CHARS,
     maxAttachmentBytes: config.MAX_ATTACHMENT_MB * 1_048_576,
     staff,
+    staffGroups,
     onOutbox,
     removeUploads: (ids) => removeUploads(config.dataDir, ids),
     ...(opts.afterStore ? { afterStore: opts.afterStore } : {}),

@@ -19,6 +19,7 @@ import type { FlowDeps } from './flow-effects.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { StaffPlanned } from './staff-handling.js';
 import type { StaffDirectory } from './staff-directory.js';
+import type { StaffGroups } from '../domain/staff-groups.js';
 
 export interface InboundDeps extends FlowDeps {
   store: Store;
@@ -34,6 +35,8 @@ export interface InboundDeps extends FlowDeps {
   maxAttachmentBytes: number;
   /** Who may act on the staff side. */
   staff: StaffDirectory;
+  /** The staff groups (lookups typed in a division's group list that group's cases). */
+  staffGroups?: StaffGroups;
   /** Where the flows' counters (refused lookups…) are added for the health report. */
   counters?: Counters;
   /** Deletes web uploads of a citizen whose data staff erased (src/services/erasure.ts). */

@@ -17,6 +17,8 @@ import type { StaffDirectory } from './staff-directory.js';
 import type { TextUnderstanding } from '../../nlp/types.js';
 import { citizenErasure, erasureEvents, uploadsOf } from './erasure.js';
 import { noteErasure } from '../digest/retention-line.js';
+import { scopedLister, scopeOf } from './staff-scope.js';
+import type { StaffGroups } from '../domain/staff-groups.js';
 
 export interface StaffDeps {
   store: Store;
@@ -30,6 +32,8 @@ export interface StaffDeps {
   /** Deletes web uploads of an erased citizen (files under DATA_DIR/uploads). */
   removeUploads?: (ids: string[]) => Promise<number>;
   log?: Logger;
+  /** The staff groups: a lookup typed in a division's group lists that group's cases (src/services/staff-scope.ts). */
+  staffGroups?: StaffGroups;
 }
 
 export interface StaffPlanned extends Planned {
@@ -59,7 +63,7 @@ export async function planStaff(deps: StaffDeps, msg: StaffMessage, now: number)
       ? { citizenUnreachable: { at: contact.unreachableAt, reason: contact.unreachableReason ?? '' } }
       : {}),
     getCase: (t) => store.getCase(t),
-    listCases: (q) => store.listCases(q),
+    listCases: scopedLister(store, scopeOf(deps.staffGroups, msg.replyTo)),
     getEvents: (t) => store.getEvents(t),
   });
   const conversations: ConversationWrite[] = [];

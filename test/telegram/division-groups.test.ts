@@ -155,6 +155,25 @@ describe('one staff group per division', () => {
     expect(answer.params.message_thread_id).toBeUndefined();
   });
 
+  it("lists in a division group only that group's cases, and every case in the general group", async () => {
+    let from = w.fake.calls.length;
+    w.pushStaff(groupMessage(DIGITAL_GROUP, STAFF, '/kasus'));
+    const there = await w.fake.waitFor(
+      staffSent('sendMessage', DIGITAL_GROUP, (c) => String(c.params.text).startsWith('Kasus terbuka')),
+      { from, what: "the digital group's list" },
+    );
+    expect(String(there.params.text)).toContain(tickets.web);
+    expect(String(there.params.text)).not.toContain(tickets.pbb);
+    expect(String(there.params.text)).not.toContain(tickets.queue);
+    from = w.fake.calls.length;
+    w.pushStaff(groupMessage(GROUP, STAFF, '/kasus'));
+    const all = await w.fake.waitFor(
+      staffSent('sendMessage', GROUP, (c) => String(c.params.text).startsWith('Kasus terbuka')),
+      { from, what: "the general group's list" },
+    );
+    for (const t of [tickets.web, tickets.pbb, tickets.queue]) expect(String(all.params.text)).toContain(t);
+  });
+
   it("tells the general group and the supervisors what to fix when a division group refuses, naming that group's setting", async () => {
     w.fake.fail(
       STAFF_TOKEN,
