@@ -562,7 +562,7 @@ export const SLOTS: Record<string, readonly string[]> = {
     'pajak parkir ditagih padahal parkirannya udah tutup',
     'tapping box di rumah makan kami error terus dan omzetnya kebaca salah',
     'skpd pajak reklame sy salah ukuran',
-    'juru parkir minta bayar tanpa karcis',
+    'karcis parkir di lokasi kami dicetak dobel',
     'npwpd usaha sy gak keluar2',
     'e-sptpd gak bisa submit laporan omzet',
     'pajak hotel kami kena denda padahal udah lapor',
