@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { DIALOGUE_ACTS, familyOf, type DialogueAct } from '../types.js';
 import { prng } from '../model/train-sgd.js';
 import { FAMILIES } from './templates.js';
+import { SLOTS } from './slots.js';
 import { augment } from './augment.js';
 import { expand } from './expand.js';
 import { duplicateKey, parseHandLine, type CorpusRow, type Split } from './format.js';
@@ -39,6 +40,36 @@ function handSplit(text: string, flags: readonly string[]): Split {
  */
 function laterSplit(text: string): Split {
   return fnv(`later:${text}`) % 100 < 10 ? 'dev' : 'train';
+}
+
+/**
+ * Acts whose messages may name a place and a time, and the share of their generated messages that get one written
+ * before or after them (the `place` and `when` slots): spread over every such act, a place or a date teaches the
+ * model nothing about which act a message is, only the words around them do (issue 9).
+ */
+const PLACE_TIME_ACTS: ReadonlySet<DialogueAct> = new Set([
+  'complaint',
+  'suggestion',
+  'praise',
+  'statement',
+  'question',
+  'dissatisfied',
+]);
+const PLACE_TIME_SHARE = 0.12;
+
+/**
+ * The message with a place and a time (or one of them) written before it, or after it when it ends in a word (not a
+ * question mark, an emoji or a closing formula's punctuation) and reports something (a grievance, a fact).
+ */
+function withPlaceAndTime(text: string, act: DialogueAct, rand: () => number): string {
+  const slot = (name: string): string => {
+    const list = SLOTS[name] ?? [];
+    return list[Math.floor(rand() * list.length)] ?? '';
+  };
+  const r = rand();
+  const phrase = r < 0.5 ? `${slot('place')} ${slot('when')}` : r < 0.75 ? slot('place') : slot('when');
+  const after = /[\p{L}\p{N}]$/u.test(text) && ['complaint', 'statement', 'dissatisfied'].includes(act);
+  return after && rand() < 0.6 ? `${text} ${phrase}` : `${phrase}, ${text}`;
 }
 
 /** Template frames go to train, except one frame per family of three or more, which goes to dev. */
@@ -101,7 +132,8 @@ function main(): void {
       const perFrame = Math.max(f.min, share);
       let made = 0;
       for (let attempt = 0; attempt < perFrame * 8 && made < perFrame; attempt++) {
-        const text = augment(expand(f.frame, rand), rand).replace(/[\t\n]/g, ' ');
+        let text = augment(expand(f.frame, rand), rand).replace(/[\t\n]/g, ' ');
+        if (PLACE_TIME_ACTS.has(act) && rand() < PLACE_TIME_SHARE) text = withPlaceAndTime(text, act, rand);
         if (text.length < 1 || seen.has(duplicateKey(text))) continue;
         seen.add(duplicateKey(text));
         rows.push({ text, act, flags: [...f.flags], split: f.split, origin: f.origin });

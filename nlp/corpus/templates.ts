@@ -166,7 +166,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
     // sejak bulan lalu" was read as a statement): the place and the time are details, the grievance is the act.
     id: 'c-placetime',
     act: 'complaint',
-    minPerFrame: 22,
+    minPerFrame: 12,
     frames: [
       '{greet}[tagihan pbb|sppt|pbb] [sy|saya|rumah sy|ortu sy] {billbad} {place} {when}{cend}',
       '{greet}{place} [sy|saya] punya rumah, [tagihan pbb|sppt] nya {billbad} {when}{cend}',
@@ -186,7 +186,7 @@ export const FAMILIES: readonly TemplateFamily[] = [
     // The same with the place and the time first, the way a citizen sets the scene before the grievance.
     id: 'c-placetime-2',
     act: 'complaint',
-    minPerFrame: 22,
+    minPerFrame: 12,
     frames: [
       '{greet}{place} {when}, {grievance}{cend}',
       '{greet}{when} {place} {grievance}{cend}',
