@@ -15,7 +15,7 @@ import {
 import { prepareText, prepareUncached, type PreparedText } from '../text/prepare.js';
 import { PLACEHOLDER_WORDS } from '../text/placeholders.js';
 import { createFastScorer } from '../model/fast-scorer.js';
-import { calibrated, headLogits, headOf, lengthBand, tempered, type LinearModel } from '../model/linear.js';
+import { calibrated, headLogits, headOf, lengthBand, remapTop, tempered, type LinearModel } from '../model/linear.js';
 import { createIntegrityMatcher, CORE_INTEGRITY_KEYWORDS } from '../routing/integrity.js';
 import { inContext } from './context.js';
 import { saysResolved } from './handling.js';
@@ -244,8 +244,10 @@ export function createActCombiner(model: LinearModel): ActCombiner {
       sum = sum || 1;
       for (let k = 0; k < nAct; k++) act[k] = (act[k] ?? 0) / sum;
     }
+    // and tempered()'s confidence map of the band, when the model has one (nlp-model: isotonic output calibration)
+    const map = out?.maps?.[band];
     calibrateInto(integrityHead, logits, band, integrityOut);
-    return { act, integrity: integrityOut[1] ?? 0 };
+    return { act: map ? remapTop(act, map) : act, integrity: integrityOut[1] ?? 0 };
   };
 }
 
