@@ -125,7 +125,9 @@ async function handleContent(
     // Unsure right after a ticket: a few words are an acknowledgement, more are details of that case.
     if (recent && wordsIn(turn.text).length <= 3) return shortClose(state, recent, false, replies);
     if (recent) return addInfo(state, recent, turn, attachments, ctx, replies);
-    return askClarify(state, turn.text, attachments, replies);
+    if (!complaintOrStatement(turn)) return askClarify(state, turn.text, attachments, replies);
+    // Torn only between a complaint and a plain statement: the clarifying choices do not offer "statement", and a
+    // careful officer files a possible grievance rather than thank and drop it (staff can relabel it in the inbox).
   }
   switch (turn.act) {
     case 'question':
@@ -170,6 +172,13 @@ async function handleContent(
       return startComplaint(state, turn, attachments, ctx, replies);
     }
   }
+}
+
+/** The reading's two likeliest acts are complaint (first) and statement ("tagihan pbb sy dobel … di jl …"). */
+function complaintOrStatement(turn: Turn): boolean {
+  if (turn.act !== 'complaint') return false;
+  const [first, second] = Object.entries(turn.understanding.scores).sort((a, b) => b[1] - a[1]);
+  return first?.[0] === 'complaint' && second?.[0] === 'statement';
 }
 
 /**

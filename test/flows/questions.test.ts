@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfficeCalendar } from '../../src/domain/office-hours.js';
 import { describeOfficeHours, fillFacts } from '../../flows/questions.js';
 import { BASE, FlowWorld, stubNlp, text, ticketIn } from './world.js';
+import { DIALOGUE_ACTS, type DialogueAct } from '../../nlp/types.js';
 
 const calendar: OfficeCalendar = {
   timeZone: 'Asia/Jakarta',
@@ -119,6 +120,30 @@ describe('greetings and what is not ours', () => {
     expect(q.at(-1)?.choices?.map((c) => c.id)).toEqual(['complaint', 'question', 'suggestion', 'praise']);
     await w.say('3');
     expect(w.mine()[0]).toMatchObject({ kind: 'complaint', request: 'suggestion', text: 'soal pajak itu' });
+  });
+});
+
+describe('an unsure reading torn only between a complaint and a plain statement', () => {
+  it('is filed as a complaint (the menu has no "statement"), while complaint against praise is still asked', async () => {
+    const dobel = 'tagihan pbb sy dobel, ada 2 sppt utk 1 rumah di jl khatib sulaiman';
+    const mixed = 'petugasnya ramah sih tp lama';
+    const scores = (complaint: number, rival: DialogueAct, other: number) =>
+      Object.fromEntries(
+        DIALOGUE_ACTS.map((a) => [a, a === 'complaint' ? complaint : a === rival ? other : 0.01]),
+      ) as Record<DialogueAct, number>;
+    const w = new FlowWorld(
+      stubNlp({
+        reads: {
+          [dobel]: { act: 'complaint', confidence: 0.49, scores: scores(0.49, 'statement', 0.4) },
+          [mixed]: { act: 'complaint', confidence: 0.45, scores: scores(0.45, 'praise', 0.4) },
+        },
+      }),
+    );
+    const filed = await w.say(dobel);
+    expect(text(filed)).not.toMatch(/termasuk yang mana/);
+    expect(w.state.mode).toBe('intake');
+    const other = new FlowWorld(w.nlp);
+    expect(text(await other.say(mixed))).toMatch(/termasuk yang mana/);
   });
 });
 
