@@ -71,8 +71,20 @@ export function createFastScorer(model: LinearModel): (p: PreparedText) => Score
   const wordAcc = new Float64Array(K);
   const charAcc = new Float64Array(K);
 
+  // Most buckets hold no weight at all (the model file keeps about a third of them): whether a bucket's row is all
+  // zeros is learnt on first use (0 unknown, 1 empty, 2 weights), so an empty row is not read from the 20 MB matrix
+  // again. Adding a row of zeros changes nothing, so skipping it gives the same sums.
+  const rowState = new Uint8Array(mask + 1);
   const addBucket = (acc: Float64Array, b: number): void => {
+    const state = rowState[b];
+    if (state === 1) return;
     const base = b * K;
+    if (state === 0) {
+      let empty = true;
+      for (let k = 0; k < K && empty; k++) empty = (W[base + k] ?? 0) === 0;
+      rowState[b] = empty ? 1 : 2;
+      if (empty) return;
+    }
     for (let k = 0; k < K; k++) acc[k] = (acc[k] ?? 0) + (W[base + k] ?? 0);
   };
 

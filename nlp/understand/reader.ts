@@ -140,9 +140,12 @@ function familyScores(act: Float64Array): Record<MessageLabel, number> {
   return out;
 }
 
+// Every act with 0, in DIALOGUE_ACTS order: copied per turn, so each record has the same keys in the same order.
+const ACT_RECORD = Object.fromEntries(DIALOGUE_ACTS.map((a) => [a, 0])) as Record<DialogueAct, number>;
+
 function asRecord(p: Float64Array): Record<DialogueAct, number> {
-  const out = {} as Record<DialogueAct, number>;
-  DIALOGUE_ACTS.forEach((a, k) => (out[a] = p[k] ?? 0));
+  const out = { ...ACT_RECORD };
+  for (let k = 0; k < DIALOGUE_ACTS.length; k++) out[DIALOGUE_ACTS[k] as DialogueAct] = p[k] ?? 0;
   return out;
 }
 
@@ -348,14 +351,15 @@ export function createTextReader(model: LinearModel, opts: ReaderOptions = {}): 
   }
 
   function classifyReading(r: Reading): Classification {
-    const family = familyScores(r.act);
     const label = familyOf(DIALOGUE_ACTS[argmax(r.act)] ?? 'statement');
     const cap = r.evidence === 'none' ? NO_EVIDENCE_CONFIDENCE : r.evidence === 'weak' ? WEAK_EVIDENCE_CAP : 1;
-    const vector = tempered(
-      Float64Array.from(MESSAGE_LABELS.map((l) => family[l])),
-      model.familyOutput,
-      lengthBand(r.prepared.words.length),
-    );
+    // The family sums (familyScores) in MESSAGE_LABELS order, then tempered: the same additions in the same order.
+    const family = new Float64Array(MESSAGE_LABELS.length);
+    for (let k = 0; k < r.act.length; k++) {
+      const f = FAMILY_INDEX[k] ?? 2;
+      family[f] = (family[f] ?? 0) + (r.act[k] ?? 0);
+    }
+    const vector = tempered(family, model.familyOutput, lengthBand(r.prepared.words.length));
     const capped = capConfidence(vector, cap);
     const scores = { complaint: capped[0] ?? 0, praise: capped[1] ?? 0, statement: capped[2] ?? 0 };
     return { label, confidence: scores[label], modelVersion: model.version, scores };
@@ -369,7 +373,8 @@ export function createTextReader(model: LinearModel, opts: ReaderOptions = {}): 
     understand(text, context) {
       const t = typeof text === 'string' ? text : '';
       const r = read(t);
-      const act = inContext(r.act, context, context?.expecting !== undefined && saysResolved(t));
+      // Without a context inContext returns a copy of the reading's act probabilities: read them as they are.
+      const act = context ? inContext(r.act, context, context.expecting !== undefined && saysResolved(t)) : r.act;
       const best = argmax(act);
       return {
         act: DIALOGUE_ACTS[best] ?? 'statement',

@@ -17,11 +17,13 @@ import { detectLanguage } from '../../nlp/understand/language.js';
 import { combinedActs, createActCombiner } from '../../nlp/understand/reader.js';
 import { createRouter } from '../../nlp/routing/router.js';
 import { placeTokens } from '../../nlp/slots/place.js';
+import { findObjectNumbers } from '../../nlp/slots/object-numbers.js';
 import { normaliseForSlots } from '../../nlp/slots/normalise.js';
 import { createIntegrityMatcher } from '../../nlp/routing/integrity.js';
 import { equivalenceTexts } from '../support/nlp-texts.js';
 import {
   referenceIntegrityMatcher,
+  referenceObjectNumbers,
   referencePlaceTokens,
   referencePrepare,
   referenceRouter,
@@ -101,6 +103,27 @@ describe('the per-turn fast paths', () => {
     ).toEqual([]);
     // Raw text too: unusual white space (no-break, ideographic, line separators) and stray punctuation.
     expect(differences(placeTokens, referencePlaceTokens, same)).toEqual([]);
+  });
+
+  it('finds the same object numbers in every text as scanning for every pattern does', () => {
+    const same = (a: object, b: object): boolean => JSON.stringify(a) === JSON.stringify(b);
+    const slotText = (t: string): string => normaliseForSlots(t);
+    const withNumbers = (t: string): string =>
+      `${t} nop 13.71.010.001.002-0123.0 kode bayar 1371010001002012301 no sk 12/3`;
+    expect(
+      differences(
+        (t) => findObjectNumbers(slotText(t), []),
+        (t) => referenceObjectNumbers(slotText(t), []),
+        same,
+      ),
+    ).toEqual([]);
+    expect(
+      differences(
+        (t) => findObjectNumbers(withNumbers(t), []),
+        (t) => referenceObjectNumbers(withNumbers(t), []),
+        same,
+      ),
+    ).toEqual([]);
   });
 
   it('scores every text with the logits of the training path (extractFeatures and logits), to 1e-9', () => {

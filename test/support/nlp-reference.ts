@@ -9,6 +9,8 @@ import type { Routing } from '../../nlp/types.js';
 import { cleanText, normaliseToken, prepareText, type PreparedText } from '../../nlp/text/prepare.js';
 import { contactWords } from '../../nlp/text/placeholders.js';
 import type { Token } from '../../nlp/slots/place.js';
+import type { Slots } from '../../nlp/types.js';
+import { overlapsAny, type Span } from '../../nlp/slots/normalise.js';
 import { stem } from '../../nlp/text/stem.js';
 import { CORE_INTEGRITY_KEYWORDS } from '../../nlp/lexicon/integrity-words.js';
 import { contentTerms } from '../../nlp/text/terms.js';
@@ -276,4 +278,55 @@ export function referencePlaceTokens(text: string): Token[] {
     out.push({ raw, lower: raw.toLowerCase().replace(/\.$/, ''), start, end: start + raw.length, boundary });
   }
   return out;
+}
+
+type ObjectNumber = Slots['objectNumbers'][number];
+
+const NOP = /(?<![\d.-])\d{2}[.\s]?\d{2}[.\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}[-.\s]?\d{4}[-.\s]?\d(?![\d])/g;
+const PAYMENT_CODE_CUE =
+  /(?:kode\s*(?:bayar|billing)|virtual\s*account|\bva|\brek(?:ening)?)\W{0,3}(?:\w+\W{1,3}){0,2}$/i;
+const NPWPD = /\bnpwpd\b(?:\s*(?:saya|sy|kami|no\.?|nomor|nmr))?\s*[:.]?\s*([A-Z]?[\d.\-/]*\d[\d.\-/]*\d)/gi;
+const OTHER =
+  /\b(?:(?:no(?:mor)?|nmr|kode)\.?\s*(?:sertifikat|sertipikat|shm|sk|sspd|akta|ajb|skpd|sptpd|registrasi|reg|pelanggan|bayar|billing|permohonan|berkas|surat|imb|pbg|objek|tagihan|va)|virtual\s+account|\bva\b)(?:\s+(?:bphtb|pbb|saya|sy|kami|nya))?\s*[:.]?\s*([A-Z0-9][A-Z0-9./-]*\d[A-Z0-9./-]*)/gi;
+
+/** "137101000100201230" → "13.71.010.001.002-0123.0". */
+function formatNop(digits: string): string {
+  const d = digits;
+  return `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 7)}.${d.slice(7, 10)}.${d.slice(10, 13)}-${d.slice(13, 17)}.${d.slice(17)}`;
+}
+
+/** Object numbers as every pattern scanned every message (no look for 18 digits or a cue first). */
+export function referenceObjectNumbers(
+  text: string,
+  taken: readonly Span[],
+): { numbers: ObjectNumber[]; spans: Span[] } {
+  const found: Array<Span & ObjectNumber> = [];
+  const add = (start: number, end: number, kind: ObjectNumber['kind'], value: string): void => {
+    if (overlapsAny(start, end, taken) || overlapsAny(start, end, found)) return;
+    found.push({ start, end, kind, value });
+  };
+  for (const m of text.matchAll(NOP)) {
+    const start = m.index ?? 0;
+    const digits = m[0].replace(/\D/g, '');
+    const lead = text.slice(Math.max(0, start - 30), start);
+    add(
+      start,
+      start + m[0].length,
+      PAYMENT_CODE_CUE.test(lead) ? 'other' : 'nop',
+      PAYMENT_CODE_CUE.test(lead) ? digits : formatNop(digits),
+    );
+  }
+  if (/npwpd/i.test(text))
+    for (const m of text.matchAll(NPWPD)) {
+      const value = m[1] ?? '';
+      const start = (m.index ?? 0) + m[0].length - value.length;
+      if (value.replace(/\D/g, '').length >= 5) add(start, start + value.length, 'npwpd', value.toUpperCase());
+    }
+  for (const m of text.matchAll(OTHER)) {
+    const value = (m[1] ?? '').replace(/[.,-]+$/, '');
+    const start = (m.index ?? 0) + m[0].length - (m[1] ?? '').length;
+    if (value.replace(/\D/g, '').length >= 3) add(start, start + value.length, 'other', value);
+  }
+  found.sort((a, b) => a.start - b.start);
+  return { numbers: found.map(({ kind, value }) => ({ kind, value })), spans: found };
 }
