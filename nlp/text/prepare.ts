@@ -23,6 +23,8 @@ export interface PreparedText {
 }
 
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:go\.id|co\.id|com|id|net|org)(?:\/\S*)?/gi;
+// What any link URL_RE finds must contain: most messages with a full stop have none, and skip its word-by-word scan.
+const URL_HINT = /https?:\/\/|www\.|\.(?:go\.id|co\.id|com|id|net|org)/i;
 const EMAIL_RE = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
 // Stand-alone numbers (amounts, dates, counts) become one token; "hati2" and "2x" keep their digits.
 const NUMBER_RE = /(?<![\p{L}\d])\d+(?:[.,:/-]\d+)*(?![\p{L}\d])/gu;
@@ -123,7 +125,7 @@ export function cleanText(raw: unknown): Cleaned {
 
   text = replacePlaceholders(text);
   if (text.includes('@')) text = text.replace(EMAIL_RE, ' email ');
-  if (text.includes('.')) text = text.replace(URL_RE, ' tautan ');
+  if (text.includes('.') && URL_HINT.test(text)) text = text.replace(URL_RE, ' tautan ');
   if (!ascii) text = replaceEmoji(text);
   text = text.toLowerCase();
   if (/\d/.test(text)) text = text.replace(NUMBER_RE, ' num ');

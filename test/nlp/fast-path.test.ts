@@ -12,7 +12,7 @@ import { DEFAULT_MODEL_PATH } from '../../nlp/model/paths.js';
 import { createFastScorer } from '../../nlp/model/fast-scorer.js';
 import { calibrated, headLogits, headOf, lengthBand, logits } from '../../nlp/model/linear.js';
 import { extractFeatures } from '../../nlp/features/extract.js';
-import { prepareText, prepareUncached, tokenize } from '../../nlp/text/prepare.js';
+import { cleanText, prepareText, prepareUncached, tokenize } from '../../nlp/text/prepare.js';
 import { detectLanguage } from '../../nlp/understand/language.js';
 import { combinedActs, createActCombiner } from '../../nlp/understand/reader.js';
 import { createRouter } from '../../nlp/routing/router.js';
@@ -22,6 +22,7 @@ import { normaliseForSlots } from '../../nlp/slots/normalise.js';
 import { createIntegrityMatcher } from '../../nlp/routing/integrity.js';
 import { equivalenceTexts } from '../support/nlp-texts.js';
 import {
+  referenceCleanText,
   referenceIntegrityMatcher,
   referenceObjectNumbers,
   referencePlaceTokens,
@@ -65,6 +66,20 @@ describe('the per-turn fast paths', () => {
       differences(
         (t) => tokenize(t.toLowerCase()),
         (t) => referenceTokenize(t.toLowerCase()),
+        same,
+      ),
+    ).toEqual([]);
+  });
+
+  it('cleans every text as before, links and all', () => {
+    const same = (a: object, b: object): boolean => JSON.stringify(a) === JSON.stringify(b);
+    expect(differences(cleanText, referenceCleanText, same)).toEqual([]);
+    const links = (t: string): string =>
+      `${t} cek www.bapenda.padang.go.id. atau https://e-pbb.id/x. pajak.com. sppt.net/a.b.c Mail.ORG ok.Id`;
+    expect(
+      differences(
+        (t) => cleanText(links(t)),
+        (t) => referenceCleanText(links(t)),
         same,
       ),
     ).toEqual([]);

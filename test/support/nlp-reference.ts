@@ -7,7 +7,8 @@ import AggressiveTokenizerId from 'natural/lib/natural/tokenizers/aggressive_tok
 import type { Agency } from '../../src/domain/agency.js';
 import type { Routing } from '../../nlp/types.js';
 import { cleanText, normaliseToken, prepareText, type PreparedText } from '../../nlp/text/prepare.js';
-import { contactWords } from '../../nlp/text/placeholders.js';
+import { contactWords, replacePlaceholders } from '../../nlp/text/placeholders.js';
+import { replaceEmoji } from '../../nlp/text/emoji.js';
 import type { Token } from '../../nlp/slots/place.js';
 import type { Slots } from '../../nlp/types.js';
 import { overlapsAny, type Span } from '../../nlp/slots/normalise.js';
@@ -329,4 +330,55 @@ export function referenceObjectNumbers(
   }
   found.sort((a, b) => a.start - b.start);
   return { numbers: found.map(({ kind, value }) => ({ kind, value })), spans: found };
+}
+
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:go\.id|co\.id|com|id|net|org)(?:\/\S*)?/gi;
+const EMAIL_RE = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
+const NUMBER_RE = /(?<![\p{L}\d])\d+(?:[.,:/-]\d+)*(?![\p{L}\d])/gu;
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\u200B-\u200C\uFEFF]/g;
+const NON_ASCII = /[^\x20-\x7e\n\r\t]/;
+
+function countCapitals(text: string): { letters: number; capitals: number } {
+  let letters = 0;
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      letters++;
+      capitals++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  return { letters, capitals };
+}
+
+/** cleanText as it was: the link pattern run on every text with a full stop. */
+export function referenceCleanText(raw: unknown): ReturnType<typeof cleanText> {
+  let text = typeof raw === 'string' ? raw : '';
+  if (text.length > 4000) text = text.slice(0, 4000);
+  // Plain ASCII (most messages) skips the Unicode work: control characters, NFKC, emoji, diacritics.
+  const ascii = !NON_ASCII.test(text);
+  if (!ascii) text = text.replace(CONTROL_RE, ' ').normalize('NFKC');
+  let shouting: boolean;
+  if (ascii) {
+    const { letters, capitals } = countCapitals(text);
+    shouting = letters >= 8 && capitals / letters >= 0.6;
+  } else {
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    const capitals = letters.replace(/[^\p{Lu}]/gu, '').length;
+    shouting = letters.length >= 8 && capitals / letters.length >= 0.6;
+  }
+  const question = text.includes('?');
+  const exclaims = text.includes('!') ? Math.min(3, (text.match(/!/g) ?? []).length) : 0;
+
+  text = replacePlaceholders(text);
+  if (text.includes('@')) text = text.replace(EMAIL_RE, ' email ');
+  if (text.includes('.')) text = text.replace(URL_RE, ' tautan ');
+  if (!ascii) text = replaceEmoji(text);
+  text = text.toLowerCase();
+  if (/\d/.test(text)) text = text.replace(NUMBER_RE, ' num ');
+  // Diacritics ("é") are folded so the a-z tokenizer keeps the letter.
+  if (!ascii) text = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (text.includes("'") || text.includes('’') || text.includes('`')) text = text.replace(/['’`]/g, '');
+  return { text, question, exclaims, shouting };
 }
