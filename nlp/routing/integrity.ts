@@ -46,6 +46,9 @@ function negatedAt(words: readonly string[], at: number): boolean {
   });
 }
 
+const CANDIDATE_CACHE_LIMIT = 100_000;
+const NONE: ReadonlyArray<Phrase[] | undefined> = [];
+
 interface Phrase {
   keyword: string;
   tokens: string[];
@@ -69,14 +72,22 @@ export function createIntegrityMatcher(agencyKeywords: readonly string[] = []): 
       byFirst.set(key, list);
     }
   }
+  // The two candidate lists of each word seen, cached per word (most words start no phrase: NONE).
+  const candidatesOf = new Map<string, ReadonlyArray<Phrase[] | undefined>>();
   return {
     find(words) {
       for (let i = 0; i < words.length; i++) {
         const w = words[i] ?? '';
         // The phrases the word starts, then those its stem starts (a phrase may be in both lists: same answer).
-        const byWord = byFirst.get(w);
-        const byStem = byFirst.get(stem(w));
-        for (const candidates of [byWord, byStem]) {
+        let lists = candidatesOf.get(w);
+        if (lists === undefined) {
+          const byWord = byFirst.get(w);
+          const byStem = byFirst.get(stem(w));
+          lists = byWord || byStem ? [byWord, byStem] : NONE;
+          if (candidatesOf.size >= CANDIDATE_CACHE_LIMIT) candidatesOf.clear();
+          candidatesOf.set(w, lists);
+        }
+        for (const candidates of lists) {
           if (!candidates) continue;
           for (const p of candidates) {
             const n = p.tokens.length;
