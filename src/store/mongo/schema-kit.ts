@@ -25,6 +25,19 @@ export function valuesOf<T extends string>() {
 }
 
 /** Options of a record kept inside a store document: no _id of its own, empty objects kept, fields as the domain has. */
+/**
+ * A top-level collection: no version key, empty objects kept, a field the schema does not know is an error rather
+ * than silently dropped, and no index made by mongoose (migrations.ts makes them).
+ */
+export const collectionOptions = (collection: string) => ({
+  collection,
+  versionKey: false as const,
+  minimize: false,
+  strict: 'throw' as const,
+  autoIndex: false,
+  autoCreate: false,
+});
+
 export const nested = { _id: false, minimize: false, versionKey: false as const };
 
 /** Text as written, never cast from another type; `required` means present (the empty string is text too). */

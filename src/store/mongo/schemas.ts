@@ -10,7 +10,7 @@ import { CHANNELS, type AnyInbound, type OutboundMessage } from '../../domain/me
 import { STAGES } from '../../domain/stages.js';
 import { MESSAGE_LABELS } from '../../../nlp/types.js';
 import { caseEventSchema, caseRecordSchema, inboundMessageSchema, outboundMessageSchema } from './record-schemas.js';
-import { allowEmpty, count, flag, id, oneOf, text, time, valuesOf } from './schema-kit.js';
+import { allowEmpty, collectionOptions, count, flag, id, oneOf, text, time, valuesOf } from './schema-kit.js';
 import type { OutboxStatus } from '../port.js';
 
 /** The outbox's statuses (src/store/port.ts). */
@@ -19,18 +19,8 @@ export const OUTBOX_STATUSES = valuesOf<OutboxStatus>()(['pending', 'delivered',
 const { Schema } = mongoose;
 const Mixed = Schema.Types.Mixed;
 
-/**
- * No __v (versions are ours), empty objects kept (a record reads back exactly as written), a field the store does not
- * know is an error rather than silently dropped, and no index made by mongoose: migrations.ts makes them.
- */
-const options = (collection: string) => ({
-  collection,
-  versionKey: false as const,
-  minimize: false,
-  strict: 'throw' as const,
-  autoIndex: false,
-  autoCreate: false,
-});
+/** See collectionOptions: every field known, no index made by mongoose (migrations.ts makes them). */
+const options = collectionOptions;
 
 export interface InboundDoc {
   _id: Types.ObjectId;

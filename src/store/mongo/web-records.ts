@@ -4,6 +4,7 @@ import mongoose, { type Connection, type Model, type Types } from 'mongoose';
 import type { StaffLoginLink, StaffSession, WebCitizen, WebContactKind, WebMessage, WebStore } from '../web-port.js';
 import { choiceSchema, OUTBOUND_KINDS } from './record-schemas.js';
 import {
+  collectionOptions,
   allowEmpty,
   count,
   fieldsOf,
@@ -21,14 +22,7 @@ import { nextSeq, toJson } from './records.js';
 import { isDuplicateKey } from './write-errors.js';
 
 const { Schema } = mongoose;
-const options = (collection: string) => ({
-  collection,
-  versionKey: false as const,
-  minimize: false,
-  strict: 'throw' as const,
-  autoIndex: false,
-  autoCreate: false,
-});
+const options = collectionOptions;
 
 interface WebCitizenDoc extends WebCitizen {
   _id: Types.ObjectId;
