@@ -3,7 +3,8 @@
 // the topic's title and whether the topic is closed. Telegram message ids are this adapter's own data, so they live
 // in the key-value settings, one small row per case, and start afresh when the case gets a new thread.
 import type { CaseRecord } from '../../src/domain/case.js';
-import { quoted, STAFF_STAGE_NAMES } from '../../src/domain/case-card.js';
+import { quoted } from '../../src/domain/case-card.js';
+import { STAFF_STAGE_NAMES } from '../../src/domain/labels-id.js';
 import type { Stage } from '../../src/domain/stages.js';
 import type { LeaseStore } from '../../src/store/port.js';
 

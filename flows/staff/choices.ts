@@ -4,7 +4,7 @@ import type { Agency } from '../../src/domain/agency.js';
 import type { CaseRecord } from '../../src/domain/case.js';
 import type { Choice } from '../../src/domain/messages.js';
 import { MESSAGE_LABELS } from '../../nlp/types.js';
-import { LABEL_NAMES } from './actions/relabel.js';
+import { KIND_ID } from '../../src/domain/labels-id.js';
 import { encodeChoice } from './commands.js';
 import { stageActions } from './rules.js';
 import { ACTION_LABELS } from './texts.js';
@@ -33,7 +33,7 @@ export function divisionChoices(c: CaseRecord, agency: Agency): Choice[] {
 export function labelChoices(c: CaseRecord): Choice[] {
   const picks = MESSAGE_LABELS.filter((l) => l !== c.kind).map((label) => ({
     id: encodeChoice({ type: 'relabel', ticket: c.ticket, stage: c.stage, label }),
-    label: LABEL_NAMES[label][0]?.toUpperCase() + LABEL_NAMES[label].slice(1),
+    label: KIND_ID[label][0]?.toUpperCase() + KIND_ID[label].slice(1),
   }));
   return [...picks, cancelChoice(c.ticket)];
 }

@@ -5,7 +5,7 @@ import { STAGES, type Stage } from '../../src/domain/stages.js';
 import { TICKET_PATTERN } from '../../src/domain/ticket.js';
 import { MESSAGE_LABELS, type MessageLabel } from '../../nlp/types.js';
 import type { ActionType } from './actions/types.js';
-import { LABEL_NAMES } from './actions/relabel.js';
+import { KIND_ID } from '../../src/domain/labels-id.js';
 
 /** Typed names of the case actions; the first of each is the one shown to staff. */
 export const ACTION_COMMANDS: Record<string, ActionType> = {
@@ -176,7 +176,7 @@ export function choiceAsCommand(data: string, agency: Agency): string | null {
     case 'forward':
       return `/teruskan ${agency.divisions[d.division]?.id ?? '?'}`;
     case 'relabel':
-      return `/label ${LABEL_NAMES[d.label]}`;
+      return `/label ${KIND_ID[d.label]}`;
     case 'take-over':
       return 'ya';
     case 'cancel':

@@ -1,12 +1,12 @@
 // What the staff inbox says to staff (Indonesian, the officers' working language). Citizen-facing texts are in the
 // planners (id/en) and in flows/texts.ts.
 import type { Stage } from '../../src/domain/stages.js';
-import { STAFF_STAGE_NAMES } from '../../src/domain/case-card.js';
+import { staffStageLabel } from '../../src/domain/labels-id.js';
 import type { ActionType } from './actions/types.js';
 
 /** The stage as staff call it (refusals, lists); the card uses the same names. */
 export function stageName(stage: Stage): string {
-  return STAFF_STAGE_NAMES[stage];
+  return staffStageLabel(stage);
 }
 
 /** Button labels of the case's actions. */

@@ -6,7 +6,15 @@ import type { CaseEvent, CaseRecord } from './case.js';
 import type { Resolution } from './stages.js';
 import { unreachableWords } from './contact.js';
 import { isOpenPastDue } from './standard-time.js';
-import { actionLabel, actorKindLabel, RESOLUTION_ID, STAFF_STAGE_NAMES, staffStageLabel } from './labels-id.js';
+import {
+  actionLabel,
+  actorKindLabel,
+  ANSWER_ID,
+  KIND_ID,
+  RESOLUTION_ID,
+  STAFF_STAGE_NAMES,
+  staffStageLabel,
+} from './labels-id.js';
 
 const JAKARTA = 'Asia/Jakarta';
 
@@ -33,16 +41,6 @@ export function formatTime(ms: number, timeZone = JAKARTA): string {
 export function divisionName(agency: Agency, id: string): string {
   return agency.divisions.find((d) => d.id === id)?.name ?? id;
 }
-
-/** Stage names as staff say them: one vocabulary for the card, lists, reminders, digests and exports. */
-export { STAFF_STAGE_NAMES };
-
-/** What a message is, in the staff's words. */
-export const LABEL_NAMES: Record<CaseRecord['kind'], string> = {
-  complaint: 'aduan',
-  praise: 'pujian',
-  statement: 'pernyataan',
-};
 
 /** What the card shows beside the case record: things known elsewhere (the contact) or about the moment. */
 export interface CardExtras {
@@ -100,7 +98,7 @@ export function caseCardText(c: CaseRecord, agency: Agency, nowOrExtras?: number
   const x: CardExtras = typeof nowOrExtras === 'number' ? { now: nowOrExtras } : (nowOrExtras ?? {});
   const now = x.now;
   const kind =
-    c.request === 'suggestion' ? 'saran' : c.request === 'information' ? 'permintaan informasi' : LABEL_NAMES[c.kind];
+    c.request === 'suggestion' ? 'saran' : c.request === 'information' ? 'permintaan informasi' : KIND_ID[c.kind];
   const lines = [
     `${c.ticket} · ${kind.toUpperCase()}${c.flags.includes('integrity') ? ' · ⚠ INTEGRITAS (pungli/suap)' : ''}`,
     `Kanal: ${c.citizen.channel} · Kontak: ${maskContact(c.citizen.userId)}${c.citizen.displayName ? ` (${quoted(c.citizen.displayName, 60)})` : ''}`,
@@ -121,8 +119,8 @@ export function caseCardText(c: CaseRecord, agency: Agency, nowOrExtras?: number
   const praise = praiseOf(c);
   if (praise) lines.push(`Pujian warga (diteruskan): ${quoted(praise, 300)}`);
   const cls = c.correction
-    ? `${LABEL_NAMES[c.correction.label]} (dikoreksi petugas; model: ${LABEL_NAMES[c.classification.label]} ${pct(c.classification.confidence)})`
-    : `${LABEL_NAMES[c.classification.label]} (keyakinan model ${pct(c.classification.confidence)})`;
+    ? `${KIND_ID[c.correction.label]} (dikoreksi petugas; model: ${KIND_ID[c.classification.label]} ${pct(c.classification.confidence)})`
+    : `${KIND_ID[c.classification.label]} (keyakinan model ${pct(c.classification.confidence)})`;
   lines.push(`Klasifikasi: ${cls} · Topik: ${quoted(c.topic, 80)}`);
   lines.push(`Bidang: ${divisionName(agency, c.division)}`);
   if (c.repeatOf) lines.push(`Aduan berulang dari: ${c.repeatOf.ticket} (kemiripan ${pct(c.repeatOf.similarity)})`);
@@ -171,7 +169,7 @@ export function ptpLines(c: CaseRecord): string[] {
     if (r.citizenMessage) lines.push(`  Disampaikan ke warga: ${quoted(r.citizenMessage, 600)}`);
     if (r.citizenAnswer) {
       const a = r.citizenAnswer;
-      const said = { satisfied: 'puas', not_satisfied: 'belum puas', no_response: 'tidak menjawab' }[a.answer];
+      const said = ANSWER_ID[a.answer];
       lines.push(`  Jawaban warga: ${said}${a.reason ? ` (${quoted(a.reason, 300)})` : ''}`);
     }
     if (r.cameBackAt) lines.push(`  Masalah muncul lagi: ${formatTime(r.cameBackAt)}`);

@@ -6,19 +6,14 @@ import { moveCase, noteEvent } from '../../../src/domain/lifecycle.js';
 import type { MessageLabel } from '../../../nlp/types.js';
 import { move } from './common.js';
 import { ActionError, type Planner } from './types.js';
-
-export const LABEL_NAMES: Record<MessageLabel, string> = {
-  complaint: 'aduan',
-  praise: 'pujian',
-  statement: 'pernyataan',
-};
+import { KIND_ID } from '../../../src/domain/labels-id.js';
 
 export const planRelabel: Planner<{ type: 'relabel'; label: MessageLabel; note?: string }> = (c, a, ctx) => {
-  if (a.label === c.kind) throw new ActionError(`sudah berlabel ${LABEL_NAMES[c.kind]}`);
+  if (a.label === c.kind) throw new ActionError(`sudah berlabel ${KIND_ID[c.kind]}`);
   if (c.stage === 'archived') throw new ActionError('kasus sudah diarsipkan');
   const correction = { label: a.label, by: ctx.actor.name, at: ctx.now, ...(a.note ? { note: a.note } : {}) };
   const detail = `${c.kind} → ${a.label}${a.note ? `: ${a.note}` : ''}`;
-  const name = LABEL_NAMES[a.label];
+  const name = KIND_ID[a.label];
   if (a.label === 'complaint') {
     const asComplaint: CaseRecord = { ...c, kind: 'complaint', correction };
     const { next, event } = moveCase(asComplaint, 'forwarded', {

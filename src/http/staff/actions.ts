@@ -7,7 +7,7 @@ import type { Agency } from '../../domain/agency.js';
 import type { StaffRole } from '../../domain/staff.js';
 import { MESSAGE_LABELS } from '../../../nlp/types.js';
 import type { ActionType } from '../../../flows/staff/actions/types.js';
-import { LABEL_NAMES } from '../../../flows/staff/actions/relabel.js';
+import { KIND_ID } from '../../domain/labels-id.js';
 import { commandOf } from '../../../flows/staff/commands.js';
 import { allowedActions } from '../../../flows/staff/rules.js';
 import { ACTION_LABELS, PROMPTS } from '../../../flows/staff/texts.js';
@@ -62,7 +62,7 @@ export function commandFrom(form: Record<string, unknown>, agency: Agency): stri
     }
     case 'relabel': {
       const label = MESSAGE_LABELS.find((l) => l === field('label'));
-      return label ? `/label ${LABEL_NAMES[label]}${text ? ` ${text}` : ''}` : '/label';
+      return label ? `/label ${KIND_ID[label]}${text ? ` ${text}` : ''}` : '/label';
     }
     case 'review':
       return `/telaah ${text || '-'}`;
@@ -98,7 +98,7 @@ export function actionForms(c: CaseRecord, role: StaffRole, agency: Agency, csrf
     } else if (a === 'relabel') {
       inner = h`<label for="l-${c.ticket}">Label yang benar</label><select id="l-${c.ticket}" name="label">${MESSAGE_LABELS.filter(
         (l) => l !== c.kind,
-      ).map((l) => h`<option value="${l}">${LABEL_NAMES[l]}</option>`)}</select>${textarea(a, 'Alasan', false)}`;
+      ).map((l) => h`<option value="${l}">${KIND_ID[l]}</option>`)}</select>${textarea(a, 'Alasan', false)}`;
     } else if (a === 'reply') {
       inner = textarea(a, 'Pesan untuk warga (dikirim atas nama instansi)', true);
     } else if (NEEDS_TEXT.has(a) || OPTIONAL_TEXT.has(a)) {

@@ -8,10 +8,10 @@ import type { WebCitizen, WebMessage } from '../../store/web-port.js';
 import { maskContact, maskPersonalData } from '../../../nlp/pii.js';
 import { h, type Html } from '../pages/html.js';
 import { actionForms } from './actions.js';
-import { CHANNEL_NAMES, citizenText, contactView, KIND_NAMES, stageName, tags, when } from './views.js';
+import { citizenText, contactView, KIND_NAMES, stageName, tags, when } from './views.js';
 import { newToken } from '../tokens.js';
-import { LABEL_NAMES, praiseOf, resolutionName, type CardExtras } from '../../domain/case-card.js';
-import { actionLabel } from '../../domain/labels-id.js';
+import { praiseOf, resolutionName, type CardExtras } from '../../domain/case-card.js';
+import { actionLabel, ANSWER_ID, channelLabel, KIND_ID } from '../../domain/labels-id.js';
 import { otherCasesOf } from '../../services/other-cases.js';
 
 export interface CaseView {
@@ -104,7 +104,7 @@ function attachments(c: CaseRecord): Html {
     const name = a.name ?? `${a.kind} ${i + 1}`;
     if (a.fileId?.startsWith('web:'))
       return h`<li><a href="/staf/lampiran/${c.ticket}/${i}">${name}</a> <span class="muted">(${a.mime ?? a.kind}${a.size ? `, ${Math.ceil(a.size / 1024)} KB` : ''})</span></li>`;
-    return h`<li>${name} <span class="muted">(tersimpan di ${CHANNEL_NAMES[c.citizen.channel] ?? c.citizen.channel})</span></li>`;
+    return h`<li>${name} <span class="muted">(tersimpan di ${channelLabel(c.citizen.channel)})</span></li>`;
   })}</ul>`;
 }
 
@@ -127,7 +127,7 @@ ${r.reopenReason ? h`<dt>Alasan warga</dt><dd>${citizenText(r.reopenReason, role
 ${r.citizenMessage ? h`<dt>Disampaikan</dt><dd>${r.citizenMessage}</dd>` : ''}
 ${
   r.citizenAnswer
-    ? h`<dt>Jawaban warga</dt><dd>${{ satisfied: 'puas', not_satisfied: 'belum puas', no_response: 'tidak menjawab' }[r.citizenAnswer.answer]}${
+    ? h`<dt>Jawaban warga</dt><dd>${ANSWER_ID[r.citizenAnswer.answer]}${
         r.citizenAnswer.reason ? ` ("${citizenText(r.citizenAnswer.reason, role)}")` : ''
       }</dd>`
     : ''
@@ -188,6 +188,6 @@ function historyLine(e: CaseEvent, role: StaffActor['kind']): Html {
 
 /** The model's reading (and a staff correction) in Indonesian words, as the Telegram card shows it. */
 function classification(c: CaseRecord): string {
-  const model = `${LABEL_NAMES[c.classification.label]} (keyakinan model ${Math.round(c.classification.confidence * 100)}%)`;
-  return c.correction ? `${LABEL_NAMES[c.correction.label]} (dikoreksi petugas; model: ${model})` : model;
+  const model = `${KIND_ID[c.classification.label]} (keyakinan model ${Math.round(c.classification.confidence * 100)}%)`;
+  return c.correction ? `${KIND_ID[c.correction.label]} (dikoreksi petugas; model: ${model})` : model;
 }

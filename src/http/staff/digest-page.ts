@@ -7,7 +7,8 @@ import { STAGES, type Stage } from '../../domain/stages.js';
 import { CLOCKED_STAGES } from '../../store/reports.js';
 import { h, type Html } from '../pages/html.js';
 import { dailyChart, satisfactionChart, stageTimeChart } from './charts.js';
-import { CHANNEL_NAMES, KIND_NAMES, stageName, when } from './views.js';
+import { KIND_NAMES, stageName, when } from './views.js';
+import { channelLabel } from '../../domain/labels-id.js';
 
 const DAY = 86_400_000;
 export const PERIODS = [7, 30, 90] as const;
@@ -76,7 +77,7 @@ export async function digestBody(app: App, days: number, timeZone: string): Prom
 <div class="grid2">
 <section class="card"><h2>Pesan baru: ${totalNew}</h2>
 <dl class="facts">${(['complaint', 'praise', 'statement'] as const).map((k) => h`<dt>${KIND_NAMES[k]}</dt><dd>${facts.newByKind[k]}</dd>`)}
-<dt>Per kanal</dt><dd>${facts.newByChannel.map((c) => `${CHANNEL_NAMES[c.channel] ?? c.channel} ${c.count}`).join(' · ') || '—'}</dd>
+<dt>Per kanal</dt><dd>${facts.newByChannel.map((c) => `${channelLabel(c.channel)} ${c.count}`).join(' · ') || '—'}</dd>
 <dt>Selesai</dt><dd>${facts.closed}</dd>
 <dt>Berulang</dt><dd>${facts.repeats.count}</dd>
 <dt>Dibuka ulang</dt><dd>${facts.reopened.count}${facts.reopened.tickets.length ? h` (${facts.reopened.tickets.map((t, i) => h`${i ? ', ' : ''}<a class="mono" href="/staf/kasus/${t}">${t}</a>`)})` : ''}</dd>

@@ -3,6 +3,7 @@
 // citizen who filed anonymously is hidden from everyone). Personal data in a citizen's text is masked for staff.
 import type { CaseRecord } from '../../domain/case.js';
 import { formatTime } from '../../domain/case-card.js';
+import { channelLabel, KIND_ID } from '../../domain/labels-id.js';
 import type { StaffRole } from '../../domain/staff.js';
 import { isOpenPastDue } from '../../domain/standard-time.js';
 import type { WebCitizen } from '../../store/web-port.js';
@@ -12,18 +13,10 @@ import { h, type Html } from '../pages/html.js';
 
 export { stageName };
 
-export const KIND_NAMES: Record<CaseRecord['kind'], string> = {
-  complaint: 'Aduan',
-  praise: 'Pujian',
-  statement: 'Pernyataan',
-};
-
-export const CHANNEL_NAMES: Record<string, string> = {
-  web: 'Situs web',
-  telegram: 'Telegram',
-  whatsapp: 'WhatsApp',
-  console: 'Konsol',
-};
+/** "Aduan", "Pujian", "Pernyataan": the staff's words (KIND_ID), capitalised for headings and table cells. */
+export const KIND_NAMES = Object.fromEntries(
+  Object.entries(KIND_ID).map(([k, v]) => [k, v.charAt(0).toUpperCase() + v.slice(1)]),
+) as Record<CaseRecord['kind'], string>;
 
 export function when(ms: number | undefined): string {
   return ms === undefined ? '—' : formatTime(ms);
@@ -66,7 +59,7 @@ const CONTACT_KINDS: Record<string, string> = { whatsapp: 'WhatsApp', telegram: 
 
 /** How the citizen can be reached, as the viewer's role allows. */
 export function contactView(c: CaseRecord, role: StaffRole, web: WebCitizen | null): string {
-  const channel = CHANNEL_NAMES[c.citizen.channel] ?? c.citizen.channel;
+  const channel = channelLabel(c.citizen.channel);
   if (c.citizen.channel === 'web') {
     if (!web) return `${channel}: tidak ada kontak`;
     if (web.anonymous) return `${channel}: pelapor anonim (identitas dirahasiakan dari petugas)`;
