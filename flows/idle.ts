@@ -159,14 +159,16 @@ async function handleContent(
         replies.push({ text: t(lang, 'alreadyRecorded', { ticket: recent.ticket }) });
         return result(state, replies);
       }
-      // More words right after a ticket are more facts of that case (the reply says how to start another one),
-      // unless they read as a grievance of another division's matter: then one short question decides.
+      // More words right after a ticket are more facts of that case (the reply names it and says how to start
+      // another one), unless they read as a grievance of another division's matter: then they go to the citizen's
+      // open case of that division, or start a complaint of their own (the reply says it is not the case just filed).
+      // No question here: citizens who type on would answer it with their next detail, and the words must not be lost.
       const other = recent ? otherSubject(recent, turn, ctx) : null;
       if (recent && other) {
-        // Asked about the citizen's open case of that division if there is one, else about the case just filed.
-        const about = mine.find((c) => c.division === other && isOpen(c.stage)) ?? recent;
-        const pending = { ticket: about.ticket, purpose: 'add_info' as const, text: turn.text, attachments };
-        return askWhich(state, about, pending, replies);
+        const same = mine.find((c) => c.division === other && isOpen(c.stage) && c.ticket !== recent.ticket);
+        if (same) return addInfo(state, same, turn, attachments, ctx, replies);
+        replies.push({ text: t(state.language, 'newNotDetails', { ticket: recent.ticket }) });
+        return startComplaint(state, turn, attachments, ctx, replies);
       }
       if (recent) return addInfo(state, recent, turn, attachments, ctx, replies);
       return startComplaint(state, turn, attachments, ctx, replies);

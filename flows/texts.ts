@@ -325,6 +325,12 @@ const TEXTS = {
     id: 'Maaf, kami belum menangkap jawaban Anda.',
     en: 'Sorry, we did not catch your answer.',
   },
+  newNotDetails: {
+    id: (p: Params) =>
+      `Ini kami catat sebagai aduan baru, terpisah dari ${p.ticket}. (Jika ini tambahan keterangan untuk ${p.ticket}, tulis "tambahan untuk ${p.ticket}" lalu keterangannya.)`,
+    en: (p: Params) =>
+      `We are recording this as a new complaint, separate from ${p.ticket}. (If it adds to ${p.ticket}, write "more for ${p.ticket}" and the details.)`,
+  },
   answerLater: {
     id: 'Baik, silakan dicek dulu. Jika sudah, balas di sini kapan saja: Puas atau Belum puas (dengan alasannya).',
     en: 'All right, take your time to check. When you are ready, answer here: Satisfied or Not satisfied (and why).',

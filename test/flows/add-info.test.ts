@@ -41,17 +41,14 @@ describe('details right after a ticket', () => {
     expect(w.mine()).toHaveLength(1);
   });
 
-  it("are asked about with one question when they read as a complaint of another division's matter", async () => {
+  it("start a complaint of their own, saying so, when they read as a complaint of another division's matter", async () => {
     const w = new FlowWorld(stubNlp());
     const ticket = await recorded(w);
     const other = 'website pembayarannya juga error terus dari kemarin, ga bisa bayar pajak';
-    const asked = await w.say(other);
-    expect(text(asked)).toMatch(new RegExp(`Apakah ini tentang ${ticket}`));
-    expect(asked.at(-1)?.choices?.map((c) => c.label)).toEqual(['Ya', 'Bukan, aduan baru']);
-    expect(w.get(ticket).details.what).toBeUndefined();
-    // "Bukan, aduan baru": the words start a complaint of their own; the first case is untouched.
-    const started = await w.say('2', { choice: 'case_no' });
+    const started = await w.say(other);
+    expect(text(started)).toMatch(new RegExp(`aduan baru, terpisah dari ${ticket}`));
     expect(text(started)).not.toMatch(/tambahkan ke aduan/);
+    // The citizen types on with the new complaint's details; none of them lands on the first case.
     await w.say('lewati', { choice: 'skip' });
     const done = await w.say('lewati', { choice: 'skip' });
     const second = ticketIn(text(done));
@@ -59,6 +56,19 @@ describe('details right after a ticket', () => {
     expect(second).not.toBe(ticket);
     expect(w.get(second!).text).toBe(other);
     expect(w.get(ticket).details.what).toBeUndefined();
+  });
+
+  it("go to the citizen's open case of that division when there is one, not a new complaint", async () => {
+    const w = new FlowWorld(stubNlp());
+    const first = await recorded(w); // at the counter: division 'layanan'
+    await w.say('website pembayarannya juga error terus dari kemarin, ga bisa bayar pajak');
+    await w.say('lewati', { choice: 'skip' });
+    const web = ticketIn(text(await w.say('lewati', { choice: 'skip' })));
+    expect(web).not.toBe(first);
+    const r = await w.say('petugas loketnya itu juga minta uang rokok lima puluh ribu');
+    expect(text(r)).toMatch(new RegExp(`tambahkan ke aduan ${first}`));
+    expect(w.mine()).toHaveLength(2);
+    expect(w.get(first).details.what).toMatch(/uang rokok/);
   });
 
   it('get a short close, never a draft or a menu, when they are only "ok makasih min", "👍" or "ga ada"', async () => {
