@@ -53,7 +53,7 @@ export function recordComplaint(ctx: FlowContext, draft: IntakeDraft, opts: { re
     actor: BOT,
     action: 'forwarded',
     policy: ctx.duePolicy,
-    detail: `routed to ${routing.division} (score ${routing.confidence.toFixed(2)})${base.flags.length ? `; flags: ${base.flags.join(', ')}` : ''}`,
+    detail: `diarahkan ke ${divisionLabel(ctx, routing.division, 'id')} (skor ${Math.round(routing.confidence * 100)}%)${base.flags.length ? `; penanda: ${base.flags.join(', ')}` : ''}`,
   });
   events.push(recorded.event, forwarded.event);
   const record = forwarded.next;
@@ -66,7 +66,7 @@ export function recordComplaint(ctx: FlowContext, draft: IntakeDraft, opts: { re
       at: ctx.now,
       actor: BOT,
       action: 'repeat linked',
-      detail: `${record.ticket} (${earlier.sameCitizen ? 'same citizen' : 'another citizen'}, similarity ${pct}%)`,
+      detail: `${record.ticket} (${earlier.sameCitizen ? 'warga yang sama' : 'warga lain'}, kemiripan ${pct}%)`,
     });
     notify.push({
       ...staffNote(

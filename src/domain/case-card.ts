@@ -178,12 +178,16 @@ export function ptpLines(c: CaseRecord): string[] {
 }
 
 export function eventLine(e: CaseEvent): string {
-  const move =
-    e.fromStage && e.toStage && e.fromStage !== e.toStage
-      ? ` (${staffStageLabel(e.fromStage)} → ${staffStageLabel(e.toStage)})`
-      : '';
+  const move = stageMove(e);
   const who = `${actorKindLabel(e.actor.kind)}:${e.actor.name ?? maskActorId(e.actor.id)}`;
   return `${formatTime(e.at)}  ${who}  ${actionLabel(e.action)}${move}${e.detail ? `  "${maskPersonalData(e.detail)}"` : ''}`;
+}
+
+/** " (dicatat → diteruskan ke bidang)" when the event moved the case, else ''. The card, cases show and the dashboard. */
+export function stageMove(e: Pick<CaseEvent, 'fromStage' | 'toStage'>): string {
+  return e.fromStage && e.toStage && e.fromStage !== e.toStage
+    ? ` (${staffStageLabel(e.fromStage)} → ${staffStageLabel(e.toStage)})`
+    : '';
 }
 
 /** A citizen's actor id is "channel:user id" (citizenKey): the user id part is masked like any contact. */

@@ -114,6 +114,7 @@ describe('working a case', () => {
       `<dt>Aduan lain warga ini</dt><dd><a class="mono" href="/staf/kasus/${before.ticket}">${before.ticket}</a> (selesai)</dd>`,
     );
     expect(page).toContain('diambil petugas');
+    expect(page).toContain('diteruskan ke bidang (dicatat → diteruskan ke bidang) — “diarahkan ke Bidang PBB-P2 (skor');
     expect(page).not.toMatch(/· (take|received complaint|forwarded)\b/);
     const earlier = await (await rina.get(`/staf/kasus/${before.ticket}`)).text();
     expect(earlier).toContain(`href="/staf/kasus/${filed.ticket}">${filed.ticket}</a> (diteruskan ke bidang)`);

@@ -10,7 +10,7 @@ import { h, type Html } from '../pages/html.js';
 import { actionForms } from './actions.js';
 import { citizenText, contactView, KIND_NAMES, stageName, tags, when } from './views.js';
 import { newToken } from '../tokens.js';
-import { praiseOf, resolutionName, type CardExtras } from '../../domain/case-card.js';
+import { praiseOf, resolutionName, stageMove, type CardExtras } from '../../domain/case-card.js';
 import { actionLabel, ANSWER_ID, channelLabel, KIND_ID } from '../../domain/labels-id.js';
 import { otherCasesOf } from '../../services/other-cases.js';
 
@@ -175,8 +175,7 @@ function otherCases(x: CaseView['others']): Html | string {
 }
 
 function historyLine(e: CaseEvent, role: StaffActor['kind']): Html {
-  const move =
-    e.fromStage && e.toStage && e.fromStage !== e.toStage ? ` ${stageName(e.fromStage)} → ${stageName(e.toStage)}` : '';
+  const move = stageMove(e);
   const who =
     e.actor.kind === 'citizen'
       ? 'Warga'
